@@ -116,7 +116,7 @@ async function initCluster(dataDir: string, initdb: string, ids: { uid?: number;
     );
   } catch (e) {
     fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`initdb failed: ${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`);
+    throw new Error(`initdb failed: ${(e as { stderr?: Buffer }).stderr?.toString() ?? e}`, { cause: e });
   } finally {
     fs.rmSync(pwFile, { force: true });
   }

@@ -1,0 +1,29 @@
+// The only module of the worker that reads environment variables.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("Mutuo <mutuo@localhost>"),
+  MUTUO_DATA_DIR: z.string().default(".mutuo"),
+  MUTUO_MIGRATIONS_DIR: z.string().optional(),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+});
+
+export type WorkerEnv = z.infer<typeof schema> & { migrationsDir: string; outboxDir: string };
+
+export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid worker configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  // Paths are relative to the repository root (the supervisor's working directory).
+  return {
+    ...env,
+    migrationsDir: path.resolve(env.MUTUO_MIGRATIONS_DIR ?? "prisma/migrations"),
+    outboxDir: path.resolve(env.MUTUO_DATA_DIR, "outbox"),
+  };
+}

@@ -1,0 +1,41 @@
+// Entry point of the worker process (bundled to dist/main.mjs).
+import { createPrismaClient } from "@mutuo/db";
+import { applyMigrations } from "@mutuo/db/migrate";
+import { createMailSender } from "@mutuo/email";
+import { loadEnv } from "./env.ts";
+import { createLogger } from "./log.ts";
+import { startWorker } from "./worker.ts";
+
+const log = createLogger("worker");
+
+async function main() {
+  const env = loadEnv();
+  await applyMigrations({ connectionString: env.DATABASE_URL, migrationsDir: env.migrationsDir, log: (m) => log.info(m) });
+  const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
+  const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
+  const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY });
+  log.info("worker started", { id: worker.id });
+
+  const shutdown = async (signal: string) => {
+    log.info("stopping", { signal });
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await worker.stop();
+      await db.$disconnect();
+      mail.close();
+      log.info("stopped");
+      process.exit(0);
+    } catch (error) {
+      log.error("error while stopping", { error: String(error) });
+      process.exit(1);
+    }
+  };
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  log.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+// The worker: registers every job of the core registry on pg-boss, keeps a heartbeat, stops gracefully.
+import os from "node:os";
+import { PgBoss } from "pg-boss";
+import type { Db } from "@mutuo/db";
+import { jobRegistry, type JobContext, type JobLogger, type Mailer, type RegisteredJob } from "@mutuo/core/jobs";
+import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "@mutuo/core/system";
+
+export interface WorkerOptions {
+  connectionString: string;
+  db: Db;
+  mailer: Mailer;
+  log: JobLogger;
+  concurrency: number;
+  jobs?: readonly RegisteredJob[];
+  heartbeatMs?: number;
+}
+
+export interface RunningWorker {
+  id: string;
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
+  const jobs = opts.jobs ?? jobRegistry;
+  const identity = { id: `${os.hostname()}:${process.pid}`, hostname: os.hostname(), pid: process.pid, startedAt: new Date() };
+  const boss = new PgBoss({ connectionString: opts.connectionString, schema: "pgboss", application_name: "mutuo-worker" });
+  boss.on("error", (error) => opts.log.error("pg-boss error", { error: String(error) }));
+  await boss.start();
+
+  const ctx: JobContext = { db: opts.db, mailer: opts.mailer, log: opts.log, now: () => new Date() };
+  for (const job of jobs) {
+    await boss.createQueue(job.name, {
+      retryLimit: job.retryLimit ?? 3,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? 900,
+    });
+    await boss.work(job.name, { batchSize: 1, localConcurrency: opts.concurrency }, async ([pgJob]) => {
+      if (!pgJob) return;
+      await job.run(pgJob.data, ctx);
+    });
+    if (job.schedule) {
+      await boss.schedule(job.name, job.schedule.cron, (job.schedule.data ?? {}) as object, { tz: job.schedule.tz ?? "Europe/Paris" });
+    }
+  }
+
+  const beat = async () => {
+    try {
+      await recordHeartbeat(opts.db, identity);
+    } catch (error) {
+      opts.log.error("heartbeat failed", { error: String(error) });
+    }
+  };
+  await beat();
+  const timer = setInterval(beat, opts.heartbeatMs ?? HEARTBEAT_INTERVAL_MS);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    id: identity.id,
+    boss,
+    stop() {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        await boss.stop({ graceful: true, timeout: 10_000 });
+        await removeHeartbeat(opts.db, identity.id);
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+// Shared Playwright fixtures: every page a journey visits is checked with axe-core, and the test
+// fails on serious or critical accessibility violations.
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const blocking = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  const report = blocking.map((v) => `${v.impact} ${v.id}: ${v.help}\n  ${v.nodes.map((n) => n.target.join(" ")).slice(0, 5).join("\n  ")}`);
+  expect(report, `accessibility violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base.extend<{ visit: (path: string) => Promise<void>; axeOnEveryPage: void }>({
+  // `visit` checks each page it opens; journeys call expectAccessible after a click that changes
+  // page; and this automatic fixture checks whatever page a test ends on.
+  axeOnEveryPage: [
+    async ({ page }, use) => {
+      const pending: string[] = [];
+      const onLoad = () => pending.push(page.url());
+      page.on("load", onLoad);
+      await use();
+      page.off("load", onLoad);
+      if (pending.length > 0 && !page.isClosed()) await expectAccessible(page);
+    },
+    { auto: true },
+  ],
+  visit: async ({ page }, use) => {
+    await use(async (path: string) => {
+      const response = await page.goto(path);
+      expect(response?.status(), `GET ${path}`).toBeLessThan(400);
+      await expectAccessible(page);
+    });
+  },
+});
+
+export { expect };

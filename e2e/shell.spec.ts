@@ -1,0 +1,66 @@
+import { expect, expectAccessible, test } from "./fixtures.ts";
+
+test("the home page presents Mutuo in French with its navigation", async ({ page, visit }) => {
+  await visit("/");
+  await expect(page).toHaveTitle(/Mutuo/);
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  const nav = page.getByRole("navigation").first();
+  for (const label of ["Accueil", "Organismes", "Catalogue des services", "État du service"]) {
+    await expect(nav.getByRole("link", { name: label })).toBeVisible();
+  }
+  await expect(page.getByRole("main")).toBeVisible();
+});
+
+test("a keyboard user can skip to the content", async ({ page, visit }) => {
+  await visit("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Aller au contenu" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#content$/);
+});
+
+test("the interface switches to English and back to French", async ({ page, visit }) => {
+  await visit("/");
+  await page.getByRole("button", { name: /English/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("navigation").first().getByRole("link", { name: "Partner bodies" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: /Français/ }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+});
+
+test("the demo partner bodies are listed and can be filtered by kind", async ({ page, visit }) => {
+  await visit("/organismes");
+  await expect(page.getByRole("heading", { level: 1, name: "Organismes" })).toBeVisible();
+  const table = page.getByRole("table");
+  await expect(table.getByRole("cell", { name: "Commune de Montclair" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "CIAS du Val d'Orlène" })).toBeVisible();
+  await page.getByLabel("Type").selectOption({ label: "CCAS" });
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expect(table.getByRole("cell", { name: "CCAS de Villeneuve-d'Orlène" })).toBeVisible();
+  await expect(table.getByRole("cell", { name: "Commune de Montclair" })).toHaveCount(0);
+  await expectAccessible(page);
+});
+
+test("the service catalogue shows the shared services", async ({ page, visit }) => {
+  await visit("/catalogue");
+  await expect(page.getByRole("heading", { level: 1, name: "Catalogue des services" })).toBeVisible();
+  for (const name of ["Pelehas mode web", "Usine à sites", "Prêt de matériel en cas de crise cyber", "Open data"]) {
+    await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+  }
+});
+
+test("health reports database, migrations and a live worker", async ({ page, request, visit }) => {
+  await expect
+    .poll(async () => (await request.get("/api/health")).status(), { timeout: 30_000, intervals: [500] })
+    .toBe(200);
+  const body = await (await request.get("/api/health")).json();
+  expect(body.status).toBe("ok");
+  expect(body.checks.database.ok).toBe(true);
+  expect(body.checks.migrations.ok).toBe(true);
+  expect(body.checks.migrations.pending).toEqual([]);
+  expect(body.checks.worker.ok).toBe(true);
+  await visit("/etat");
+  await expect(page.getByRole("heading", { level: 1, name: "État du service" })).toBeVisible();
+});

@@ -1,0 +1,9 @@
+// Registry of every background job. Each domain declares its jobs in its own `jobs/` folder;
+// this list is what the worker registers.
+import { registerJob, type RegisteredJob } from "./jobs/run.ts";
+import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
+
+export * from "./jobs/define.ts";
+export * from "./jobs/run.ts";
+
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob)];

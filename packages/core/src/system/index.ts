@@ -1,0 +1,2 @@
+export * from "./service.ts";
+export { pruneHeartbeatsJob } from "./jobs/prune-heartbeats.ts";

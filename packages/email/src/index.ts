@@ -1,0 +1,49 @@
+// Outgoing mail for Mutuo: SMTP in production (SMTP_URL), or an outbox folder of .eml files when no
+// SMTP server is configured (zero-setup installs; the files open in any mail client).
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import nodemailer from "nodemailer";
+
+export interface OutgoingMessage {
+  to: string | string[];
+  subject: string;
+  text: string;
+  html?: string;
+}
+
+export interface MailTransportConfig {
+  from: string;
+  smtpUrl?: string;
+  /** Folder receiving .eml files when smtpUrl is not set. */
+  outboxDir?: string;
+}
+
+export interface MailSender {
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+export function createMailSender(config: MailTransportConfig): MailSender {
+  if (config.smtpUrl) {
+    const transport = nodemailer.createTransport(config.smtpUrl);
+    return {
+      async send(message) {
+        await transport.sendMail({ from: config.from, ...message });
+      },
+      close: () => transport.close(),
+    };
+  }
+  if (!config.outboxDir) throw new Error("createMailSender: smtpUrl or outboxDir is required");
+  const outboxDir = config.outboxDir;
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: "unix" });
+  return {
+    async send(message) {
+      const info = await transport.sendMail({ from: config.from, ...message });
+      await mkdir(outboxDir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const id = String(info.messageId).replace(/[^A-Za-z0-9@._-]/g, "");
+      await writeFile(path.join(outboxDir, `${stamp}_${id}.eml`), info.message as Buffer);
+    },
+    close: () => transport.close(),
+  };
+}

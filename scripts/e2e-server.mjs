@@ -1,0 +1,7 @@
+// The app under test for Playwright: a fresh data folder each run, then the normal `npm start`.
+import fs from "node:fs";
+import path from "node:path";
+import { root } from "./bootstrap.mjs";
+
+fs.rmSync(path.resolve(root, process.env.MUTUO_DATA_DIR ?? ".mutuo/e2e"), { recursive: true, force: true });
+await import("./start.mjs");
