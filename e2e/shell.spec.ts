@@ -34,12 +34,12 @@ test("the demo partner bodies are listed and can be filtered by kind", async ({ 
   await visit("/organismes");
   await expect(page.getByRole("heading", { level: 1, name: "Organismes" })).toBeVisible();
   const table = page.getByRole("table");
-  await expect(table.getByRole("cell", { name: "Commune de Montclair" })).toBeVisible();
-  await expect(table.getByRole("cell", { name: "CIAS du Val d'Orlène" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "Commune de Montclair" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "CIAS du Val d'Orlène" })).toBeVisible();
   await page.getByLabel("Type").selectOption({ label: "CCAS" });
   await page.getByRole("button", { name: "Filtrer" }).click();
-  await expect(table.getByRole("cell", { name: "CCAS de Villeneuve-d'Orlène" })).toBeVisible();
-  await expect(table.getByRole("cell", { name: "Commune de Montclair" })).toHaveCount(0);
+  await expect(table.getByRole("rowheader", { name: "CCAS de Villeneuve-d'Orlène" })).toBeVisible();
+  await expect(table.getByRole("rowheader", { name: "Commune de Montclair" })).toHaveCount(0);
   await expectAccessible(page);
 });
 
@@ -47,7 +47,7 @@ test("the service catalogue shows the shared services", async ({ page, visit }) 
   await visit("/catalogue");
   await expect(page.getByRole("heading", { level: 1, name: "Catalogue des services" })).toBeVisible();
   for (const name of ["Pelehas mode web", "Usine à sites", "Prêt de matériel en cas de crise cyber", "Open data"]) {
-    await expect(page.getByRole("cell", { name, exact: true })).toBeVisible();
+    await expect(page.getByRole("rowheader", { name, exact: true })).toBeVisible();
   }
 });
 

@@ -60,6 +60,7 @@ export function ensurePrismaClient() {
   const prismaPkg = path.join(root, "node_modules", "prisma", "package.json");
   if (mtime(client) > Math.max(mtime(schema), mtime(prismaPkg))) return;
   console.log("• Génération du client Prisma…");
+  fs.rmSync(path.dirname(client), { recursive: true, force: true });
   // The native schema engine cannot be downloaded here; `generate` does not need it (TOOLCHAIN.md).
   run(process.execPath, [path.join(root, "node_modules", "prisma", "build", "index.js"), "generate"], {
     PRISMA_SCHEMA_ENGINE_BINARY: path.join(root, "scripts", "bin", "no-schema-engine"),

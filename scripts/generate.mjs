@@ -3,5 +3,5 @@ import fs from "node:fs";
 import path from "node:path";
 import { ensurePrismaClient, root } from "./bootstrap.mjs";
 
-fs.rmSync(path.join(root, "packages", "db", "generated", "prisma", "client.ts"), { force: true });
+fs.rmSync(path.join(root, "packages", "db", "generated", "prisma"), { recursive: true, force: true });
 ensurePrismaClient();

@@ -39,6 +39,12 @@ function shutdown(reason: string, code: number): Promise<void> {
 }
 
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal, 0));
+// If whoever started us goes away without passing the signal on (a shell between npm and us),
+// stop too rather than leave the database and servers running unattended.
+const parentPid = process.ppid;
+setInterval(() => {
+  if (process.ppid !== parentPid) void shutdown("processus parent disparu", 0);
+}, 1000).unref();
 
 async function main() {
   await runFile.claim();

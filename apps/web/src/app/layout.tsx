@@ -1,0 +1,27 @@
+import type { Metadata } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { Shell } from "../components/shell.tsx";
+import { TRPCProvider } from "../trpc/client.tsx";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <TRPCProvider>
+            <Shell role={null}>{children}</Shell>
+          </TRPCProvider>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

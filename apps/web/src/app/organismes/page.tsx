@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
+import { bodyKinds } from "@mutuo/core/identity";
+import { PageTitle } from "../../components/page-title.tsx";
+import { Cell, Table } from "../../components/table.tsx";
+import { api } from "../../server/api.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("bodies");
+  return { title: t("title") };
+}
+
+// Search parameters are user input: anything unexpected is ignored rather than failing the page.
+const params = z.object({
+  kind: z.enum(bodyKinds).optional().catch(undefined),
+  q: z.string().trim().max(100).optional().catch(undefined),
+  cursor: z.string().max(500).optional().catch(undefined),
+});
+
+export default async function BodiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const { kind, q, cursor } = params.parse(await searchParams);
+  const caller = await api();
+  const page = await caller.bodies.list({ kind, q: q || undefined, cursor, limit: 25 }).catch(() => caller.bodies.list({ kind, q: q || undefined, limit: 25 }));
+  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), ...extra }).toString();
+
+  return (
+    <>
+      <PageTitle>{t("bodies.title")}</PageTitle>
+      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("bodies.filters")}>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="kind" className="text-sm font-medium text-slate-800">
+            {t("bodies.kind")}
+          </label>
+          <select id="kind" name="kind" defaultValue={kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
+            <option value="">{t("bodies.allKinds")}</option>
+            {bodyKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="flex flex-col gap-1">
+          <label htmlFor="q" className="text-sm font-medium text-slate-800">
+            {t("bodies.search")}
+          </label>
+          <input id="q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="rounded-md border border-slate-400 px-3 py-2" />
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          {t("bodies.filter")}
+        </button>
+      </form>
+
+      {page.items.length === 0 ? (
+        <p className="text-slate-700">{t("bodies.empty")}</p>
+      ) : (
+        <Table
+          caption={t("bodies.caption")}
+          headers={[t("bodies.name"), t("bodies.kind"), t("bodies.siret"), t("bodies.insee"), t("bodies.population"), t("bodies.commune")]}
+        >
+          {page.items.map((b) => (
+            <tr key={b.id}>
+              <Cell header>{b.legalName}</Cell>
+              <Cell>{t(`kinds.${b.kind}`)}</Cell>
+              <Cell>{b.siret ?? "—"}</Cell>
+              <Cell>{b.inseeCode ?? "—"}</Cell>
+              <Cell>
+                {b.population != null && b.populationYear != null
+                  ? t("bodies.populationYear", { population: format.number(b.population), year: String(b.populationYear) })
+                  : "—"}
+              </Cell>
+              <Cell>{b.commune?.legalName ?? "—"}</Cell>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <p className="mt-4 flex gap-4">
+        {cursor ? <Link href={`/organismes?${query({})}`}>{t("bodies.first")}</Link> : null}
+        {page.nextCursor ? <Link href={`/organismes?${query({ cursor: page.nextCursor })}`}>{t("bodies.next")}</Link> : null}
+      </p>
+    </>
+  );
+}

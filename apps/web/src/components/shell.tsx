@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { Role } from "@mutuo/db";
+import { navigationFor } from "../lib/navigation.ts";
+import { LanguageSwitcher } from "./language-switcher.tsx";
+import { NavLinks } from "./nav-links.tsx";
+
+export async function Shell({ role, children }: { role: Role | null; children: ReactNode }) {
+  const t = await getTranslations();
+  const items = navigationFor(role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#content" className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">
+        {t("shell.skip")}
+      </a>
+      <header className="border-b border-slate-200 bg-white">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3">
+          <Link href="/" className="flex items-baseline gap-3 text-slate-900 no-underline hover:no-underline">
+            <span className="text-xl font-bold tracking-tight text-brand-800">{t("shell.product")}</span>
+            <span className="hidden text-sm text-slate-600 sm:inline">{t("shell.tagline")}</span>
+          </Link>
+          <LanguageSwitcher label={t("shell.switchTo")} title={t("shell.switchToLabel")} />
+        </div>
+        <nav aria-label={t("shell.navLabel")} className="border-t border-slate-100 bg-white">
+          <NavLinks items={items} />
+        </nav>
+      </header>
+      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+        {children}
+      </main>
+      <footer className="border-t border-slate-200 bg-white">
+        <p className="mx-auto max-w-6xl px-4 py-4 text-sm text-slate-600">{t("shell.footer")}</p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ReactNode } from "react";
+
+export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            {headers.map((h) => (
+              <th key={h} scope="col" className="px-4 py-3 font-semibold text-slate-800">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Cell({ children, header = false }: { children: ReactNode; header?: boolean }) {
+  return header ? (
+    <th scope="row" className="px-4 py-3 font-medium text-slate-900">
+      {children}
+    </th>
+  ) : (
+    <td className="px-4 py-3 text-slate-700">{children}</td>
+  );
+}

@@ -1,0 +1,1 @@
+export { listServices, countActiveServices, listServicesInput } from "./queries.ts";
