@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { withDatabase } from "../url.ts";
 import { applyMigrations } from "./runner.ts";
 import { openSchemaEngine } from "./wasm-engine.ts";
 
@@ -55,9 +56,7 @@ async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Pro
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE "${name}"`);
-    const u = new URL(adminUrl);
-    u.pathname = `/${name}`;
-    return await fn(u.toString());
+    return await fn(withDatabase(adminUrl, name));
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
     await admin.end();

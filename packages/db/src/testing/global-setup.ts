@@ -7,18 +7,13 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "../embedded.ts";
 import { applyMigrations } from "../migrate/index.ts";
+import { withDatabase } from "../url.ts";
 import "./provided.ts";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
 type Shared = { adminUrl: string; template: string; users: number; embedded?: EmbeddedPostgres };
 const g = globalThis as unknown as { __mutuoTestPg?: Promise<Shared> };
-
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
 
 async function boot(): Promise<Shared> {
   let adminUrl = process.env.TEST_DATABASE_URL;

@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { inject } from "vitest";
 import { createPrismaClient, type Db } from "../index.ts";
+import { withDatabase } from "../url.ts";
 import "./provided.ts";
 
 export interface TestDatabase {
@@ -12,12 +13,6 @@ export interface TestDatabase {
   drop(): Promise<void>;
   /** A Prisma client on this database, created on first use. */
   prisma(): Db;
-}
-
-function withDatabase(url: string, db: string): string {
-  const u = new URL(url);
-  u.pathname = `/${db}`;
-  return u.toString();
 }
 
 /**
