@@ -2,7 +2,7 @@
 import os from "node:os";
 import { PgBoss } from "pg-boss";
 import type { Db } from "@mutuo/db";
-import { jobRegistry, type JobContext, type JobLogger, type Mailer, type RegisteredJob } from "@mutuo/core/jobs";
+import { ensureQueues, jobRegistry, type JobContext, type JobLogger, type Mailer, type RegisteredJob } from "@mutuo/core/jobs";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "@mutuo/core/system";
 
 export interface WorkerOptions {
@@ -29,12 +29,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   await boss.start();
 
   const ctx: JobContext = { db: opts.db, mailer: opts.mailer, log: opts.log, now: () => new Date() };
+  await ensureQueues(boss, jobs);
   for (const job of jobs) {
-    await boss.createQueue(job.name, {
-      retryLimit: job.retryLimit ?? 3,
-      retryBackoff: true,
-      expireInSeconds: job.expireInSeconds ?? 900,
-    });
     await boss.work(job.name, { batchSize: 1, localConcurrency: opts.concurrency }, async ([pgJob]) => {
       if (!pgJob) return;
       await job.run(pgJob.data, ctx);

@@ -1,9 +1,12 @@
 // Registry of every background job. Each domain declares its jobs in its own `jobs/` folder;
 // this list is what the worker registers.
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
+import { sendMailJob } from "./notifications/jobs/send-mail.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
+export type { JobQueue } from "./jobs/queue.ts";
+export { ensureQueues, pgBossQueue } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob)];
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob)];

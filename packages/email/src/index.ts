@@ -47,3 +47,5 @@ export function createMailSender(config: MailTransportConfig): MailSender {
     close: () => transport.close(),
   };
 }
+
+export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";

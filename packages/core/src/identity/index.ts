@@ -1,2 +1,13 @@
+export * from "./actor.ts";
+export * from "./policy.ts";
+export * from "./schema.ts";
 export { listBodies, countPartnerBodiesByKind, type BodyListItem } from "./queries.ts";
-export { listBodiesInput, bodyKinds, type ListBodiesInput } from "./schema.ts";
+export { createBody, updateBody, getBody, listCommunes } from "./bodies.ts";
+export { importBodiesCsv, CSV_COLUMNS, type ImportReport, type ImportRowError } from "./import-csv.ts";
+export { invitePerson, resendInvitation, updatePerson, listPeople, getPerson, type Person } from "./people.ts";
+export { exportPersonalData, anonymisePerson } from "./rgpd.ts";
+export * from "./auth.ts";
+export { signInWithOidc, type OidcClaims } from "./oidc.ts";
+export { resolveSession, createSession, revokeSession, revokeAllSessions, listSessions, setActiveBody, type SessionInfo } from "./sessions.ts";
+export { isValidSiret, isValidInseeCode } from "./siret.ts";
+export { currentTotp, verifyTotp, totpUri } from "./credentials.ts";

@@ -1,5 +1,7 @@
 import type { Db, Prisma } from "@mutuo/db";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import type { Actor } from "./actor.ts";
+import { bodyScope } from "./policy.ts";
 import { listBodiesInput, type ListBodiesInput } from "./schema.ts";
 
 const bodyListSelect = {
@@ -18,9 +20,10 @@ const bodyListSelect = {
 export type BodyListItem = Prisma.BodyGetPayload<{ select: typeof bodyListSelect }>;
 
 /** Bodies ordered by legal name, keyset-paginated on (legalName, id). */
-export async function listBodies(db: Db, raw: ListBodiesInput): Promise<Page<BodyListItem>> {
+export async function listBodies(db: Db, actor: Actor, raw: ListBodiesInput): Promise<Page<BodyListItem>> {
   const input = listBodiesInput.parse(raw);
   const where: Prisma.BodyWhereInput = {
+    ...bodyScope(actor, "id"),
     ...(input.kind ? { kind: input.kind } : {}),
     ...(input.q ? { legalName: { contains: input.q, mode: "insensitive" } } : {}),
   };
@@ -40,7 +43,7 @@ export async function listBodies(db: Db, raw: ListBodiesInput): Promise<Page<Bod
 }
 
 /** Partner bodies (not the provider) by kind, for the dashboard. */
-export async function countPartnerBodiesByKind(db: Db): Promise<{ kind: BodyListItem["kind"]; count: number }[]> {
-  const groups = await db.body.groupBy({ by: ["kind"], where: { kind: { not: "provider" }, status: "active" }, _count: { _all: true } });
+export async function countPartnerBodiesByKind(db: Db, actor: Actor): Promise<{ kind: BodyListItem["kind"]; count: number }[]> {
+  const groups = await db.body.groupBy({ by: ["kind"], where: { ...bodyScope(actor, "id"), kind: { not: "provider" }, status: "active" }, _count: { _all: true } });
   return groups.map((g) => ({ kind: g.kind, count: g._count._all })).sort((a, b) => a.kind.localeCompare(b.kind));
 }

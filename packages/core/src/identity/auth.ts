@@ -1,0 +1,144 @@
+// Signing in and out, second factor, invitations and password resets.
+import type { Db, DbTx } from "@mutuo/db";
+import { invitationMail, passwordResetMail } from "@mutuo/email";
+import { recordAudit } from "../audit/service.ts";
+import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
+import type { JobQueue } from "../jobs/queue.ts";
+import { queueMail } from "../notifications/index.ts";
+import type { Actor } from "./actor.ts";
+import { hashPassword, newToken, newTotpSecret, tokenId, totpUri, verifyPassword, verifyTotp } from "./credentials.ts";
+import { ipIsThrottled, recordAttempt, registerFailure } from "./rate-limit.ts";
+import { password as passwordSchema, signInInput } from "./schema.ts";
+import { createSession, markMfaVerified, revokeAllSessions, type SessionInfo } from "./sessions.ts";
+
+export interface AuthDeps {
+  db: Db;
+  queue: JobQueue;
+  baseUrl: string;
+  now?: () => Date;
+}
+
+export const INVITATION_TTL_DAYS = 7;
+export const RESET_TTL_MINUTES = 60;
+const now = (d: AuthDeps) => d.now?.() ?? new Date();
+
+export type SignInResult = { token: string; expiresAt: Date; next: "home" | "mfa" | "enrol-mfa" };
+
+export async function signIn(d: AuthDeps, raw: { email: string; password: string }, client: { ip: string; userAgent?: string }): Promise<SignInResult> {
+  const { email, password } = signInInput.parse(raw);
+  const t = now(d);
+  if (await ipIsThrottled(d.db, client.ip, t)) throw new DomainError("RATE_LIMITED", "too many attempts from this address");
+  const user = await d.db.user.findUnique({ where: { email } });
+  if (user?.lockedUntil && user.lockedUntil > t) {
+    await recordAttempt(d.db, email, client.ip, false, t);
+    throw new DomainError("RATE_LIMITED", "account temporarily locked", { params: { until: user.lockedUntil.toISOString() } });
+  }
+  const ok = await verifyPassword(user?.active && !user.anonymisedAt ? user.passwordHash : null, password);
+  await recordAttempt(d.db, email, client.ip, ok, t);
+  if (!ok || !user) {
+    if (user) await registerFailure(d.db, user.id, t);
+    throw unauthenticated();
+  }
+  await d.db.user.update({ where: { id: user.id }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: t } });
+  const mfaRequired = user.totpSecret !== null || user.role === "admin";
+  const session = await createSession(d.db, user.id, { mfaVerified: !mfaRequired, ip: client.ip, userAgent: client.userAgent, now: t });
+  return { ...session, next: !mfaRequired ? "home" : user.totpSecret ? "mfa" : "enrol-mfa" };
+}
+
+export async function verifySecondFactor(d: AuthDeps, session: SessionInfo, code: string): Promise<void> {
+  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+  if (!user.totpSecret || !verifyTotp(user.totpSecret, code, now(d))) throw invalid("code", "invalid code");
+  await markMfaVerified(d.db, session.id);
+}
+
+/** Starts TOTP enrolment: a new secret, kept pending until a code confirms it. */
+export async function startTotpEnrolment(d: AuthDeps, session: SessionInfo): Promise<{ secret: string; uri: string }> {
+  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+  const secret = user.totpPending ?? newTotpSecret();
+  if (!user.totpPending) await d.db.user.update({ where: { id: user.id }, data: { totpPending: secret } });
+  return { secret, uri: totpUri(secret, user.email) };
+}
+
+export async function confirmTotpEnrolment(d: AuthDeps, session: SessionInfo, code: string): Promise<void> {
+  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+  if (!user.totpPending || !verifyTotp(user.totpPending, code, now(d))) throw invalid("code", "invalid code");
+  await d.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: user.totpPending, totpPending: null } });
+    await recordAudit(tx, { actor: session.actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: user.totpSecret !== null }, after: { totpEnabled: true } });
+  });
+  await markMfaVerified(d.db, session.id);
+}
+
+/** Turns the second factor off (not allowed for admins, for whom it is required). */
+export async function disableTotp(d: AuthDeps, actor: Actor, code: string): Promise<void> {
+  if (actor.role === "admin") throw new DomainError("FORBIDDEN", "second factor required for admins");
+  const user = await d.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
+  if (!user.totpSecret || !verifyTotp(user.totpSecret, code, now(d))) throw invalid("code", "invalid code");
+  await d.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null } });
+    await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: true }, after: { totpEnabled: false } });
+  });
+}
+
+export async function changePassword(d: AuthDeps, session: SessionInfo, current: string, next: string): Promise<void> {
+  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+  if (!(await verifyPassword(user.passwordHash, current))) throw invalid("currentPassword", "wrong password");
+  const hash = await hashPassword(passwordSchema.parse(next));
+  await d.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash: hash } });
+    await revokeAllSessions(tx, user.id, now(d), session.id);
+    await recordAudit(tx, { actor: session.actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { passwordHash: user.passwordHash }, after: { passwordHash: hash } });
+  });
+}
+
+/** Sends a single-use invitation link (also used to re-send one). */
+export async function sendInvitation(d: AuthDeps, tx: DbTx, user: { id: string; email: string; name: string; locale: string }, inviter: Actor): Promise<void> {
+  const { token, id } = newToken();
+  await tx.authToken.create({
+    data: { id, kind: "invitation", userId: user.id, createdById: inviter.userId, expiresAt: new Date(now(d).getTime() + INVITATION_TTL_DAYS * 86400_000) },
+  });
+  const mail = invitationMail({ locale: user.locale === "en" ? "en" : "fr", name: user.name, inviter: inviter.name, link: `${d.baseUrl}/invitation/${token}`, expiresInDays: INVITATION_TTL_DAYS });
+  await queueMail(d.queue, { to: user.email, ...mail }, tx);
+}
+
+async function consumeToken(d: AuthDeps, token: string, kind: "invitation" | "password_reset") {
+  const row = await d.db.authToken.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
+  if (!row || row.kind !== kind || row.usedAt || row.expiresAt <= now(d) || !row.user.active || row.user.anonymisedAt) {
+    throw new DomainError("NOT_FOUND", "link invalid or expired", { field: "token" });
+  }
+  return row;
+}
+
+export async function describeToken(d: AuthDeps, token: string, kind: "invitation" | "password_reset"): Promise<{ name: string; email: string }> {
+  const row = await consumeToken(d, token, kind);
+  return { name: row.user.name, email: row.user.email };
+}
+
+/** Accepts an invitation or a reset link: sets the password, uses the link, signs out elsewhere. */
+export async function setPasswordWithToken(d: AuthDeps, token: string, kind: "invitation" | "password_reset", newPassword: string): Promise<void> {
+  const pwd = passwordSchema.parse(newPassword);
+  const row = await consumeToken(d, token, kind);
+  const hash = await hashPassword(pwd);
+  await d.db.$transaction(async (tx) => {
+    const used = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now(d) } });
+    if (used.count === 0) throw new DomainError("NOT_FOUND", "link already used", { field: "token" });
+    await tx.user.update({ where: { id: row.userId }, data: { passwordHash: hash, failedLogins: 0, lockedUntil: null } });
+    await revokeAllSessions(tx, row.userId, now(d));
+    const self: Actor = { userId: row.userId, name: row.user.name, role: row.user.role, bodyIds: [], activeBodyId: null };
+    await recordAudit(tx, { actor: self, channel: "email", entityType: "User", entityId: row.userId, action: "update", before: { passwordHash: row.user.passwordHash }, after: { passwordHash: hash } });
+  });
+}
+
+/** Always answers the same way, whether or not the address is known. */
+export async function requestPasswordReset(d: AuthDeps, email: string): Promise<void> {
+  const parsed = signInInput.shape.email.safeParse(email);
+  if (!parsed.success) throw invalid("email", "invalid email");
+  const user = await d.db.user.findUnique({ where: { email: parsed.data } });
+  if (!user || !user.active || user.anonymisedAt || !user.passwordHash) return;
+  const { token, id } = newToken();
+  await d.db.$transaction(async (tx) => {
+    await tx.authToken.create({ data: { id, kind: "password_reset", userId: user.id, expiresAt: new Date(now(d).getTime() + RESET_TTL_MINUTES * 60_000) } });
+    const mail = passwordResetMail({ locale: user.locale === "en" ? "en" : "fr", name: user.name, link: `${d.baseUrl}/reinitialisation/${token}`, expiresInMinutes: RESET_TTL_MINUTES });
+    await queueMail(d.queue, { to: user.email, ...mail }, tx);
+  });
+}

@@ -1,0 +1,54 @@
+// Passwords (argon2id via @node-rs/argon2), random tokens and TOTP (otpauth). No home-made crypto.
+import { createHash, randomBytes } from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import * as OTPAuth from "otpauth";
+
+// OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
+const ARGON = { algorithm: 2 /* Algorithm.Argon2id (an ambient const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+export const MIN_PASSWORD_LENGTH = 12;
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON);
+}
+
+export async function verifyPassword(passwordHash: string | null, password: string): Promise<boolean> {
+  if (!passwordHash) {
+    // Same cost whether or not the account exists or has a password.
+    await hash(password, ARGON);
+    return false;
+  }
+  return verify(passwordHash, password).catch(() => false);
+}
+
+/** A URL-safe random token and the SHA-256 under which it is stored. */
+export function newToken(): { token: string; id: string } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, id: tokenId(token) };
+}
+
+export function tokenId(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function totp(secret: string, label = "Mutuo"): OTPAuth.TOTP {
+  return new OTPAuth.TOTP({ issuer: "Mutuo", label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+}
+
+export function newTotpSecret(): string {
+  return new OTPAuth.Secret({ size: 20 }).base32;
+}
+
+export function totpUri(secret: string, email: string): string {
+  return totp(secret, email).toString();
+}
+
+/** Accepts the current code and the one just before or after (clock drift). */
+export function verifyTotp(secret: string, code: string, now: Date = new Date()): boolean {
+  const clean = code.replace(/\s/g, "");
+  if (!/^\d{6}$/.test(clean)) return false;
+  return totp(secret).validate({ token: clean, timestamp: now.getTime(), window: 1 }) !== null;
+}
+
+export function currentTotp(secret: string, now: Date = new Date()): string {
+  return totp(secret).generate({ timestamp: now.getTime() });
+}

@@ -1,0 +1,10 @@
+import type { DbTx } from "@mutuo/db";
+import type { JobQueue } from "../jobs/queue.ts";
+import { SEND_MAIL, sendMailPayload } from "./jobs/send-mail.ts";
+
+export { sendMailJob, SEND_MAIL } from "./jobs/send-mail.ts";
+
+/** Queues an e-mail in the caller's transaction: it leaves only if the change it reports commits. */
+export async function queueMail(queue: JobQueue, mail: { to: string; subject: string; text: string }, tx?: DbTx): Promise<void> {
+  await queue.send(SEND_MAIL, sendMailPayload.parse(mail), tx);
+}
