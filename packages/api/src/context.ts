@@ -1,20 +1,27 @@
-import type { Db, Role } from "@mutuo/db";
+import type { Db } from "@mutuo/db";
+import type { Actor, SessionInfo } from "@mutuo/core/identity";
+import type { JobQueue } from "@mutuo/core/jobs";
 
-/** Who is calling: resolved from the session by the web app (identity arrives with its own issue). */
-export interface Actor {
-  userId: string;
-  role: Role;
-  /** Bodies a partner agent belongs to; provider staff see all bodies. */
-  bodyIds: string[];
-}
+export type { Actor };
 
 export interface ApiContext {
   db: Db;
-  actor: Actor | null;
+  /** The signed-in session (second factor checked or not), or null. */
+  session: SessionInfo | null;
+  queue: JobQueue;
+  /** Public URL of the app, for links in e-mails. */
+  baseUrl: string;
   /** Where the health check finds the database and the migrations. */
   system: { connectionString: string; migrationsDir: string };
 }
 
 export function createContext(ctx: ApiContext): ApiContext {
   return ctx;
+}
+
+/** The actor of a fully signed-in session (second factor included), else null. */
+export function actorOf(ctx: ApiContext): Actor | null {
+  const s = ctx.session;
+  if (!s || (s.mfaRequired && !s.mfaVerified)) return null;
+  return s.actor;
 }

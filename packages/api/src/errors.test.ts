@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { DomainError } from "@mutuo/core/errors";
 import { errorData, toTRPCError } from "./errors.ts";
-import { createCaller } from "./root.ts";
+import { seedDemo } from "@mutuo/db/seed";
+import { callerFor } from "./testing.ts";
 
 describe("domain errors to tRPC", () => {
   it("maps each domain code to its HTTP-level code and keeps the field", () => {
@@ -25,20 +26,21 @@ describe("procedures", () => {
   let tdb: TestDatabase;
   beforeAll(async () => {
     tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma());
   });
   afterAll(async () => tdb.drop());
 
-  const caller = () => createCaller({ db: tdb.prisma(), actor: null, system: { connectionString: tdb.url, migrationsDir: "/nonexistent" } });
+  const caller = () => callerFor(tdb.prisma(), tdb.url, "tech@val-orlene.example");
 
   it("rejects invalid input with the field named, before any service runs", async () => {
-    const error = await caller().bodies.list({ limit: 1000 }).catch((e: unknown) => e);
+    const error = await (await caller()).bodies.list({ limit: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect(errorData(error as TRPCError).fieldErrors).toHaveProperty("limit");
   });
 
   it("turns a domain error thrown by a service into its tRPC code", async () => {
-    const error = await caller().bodies.list({ cursor: "garbage" }).catch((e: unknown) => e);
+    const error = await (await caller()).bodies.list({ cursor: "garbage" }).catch((e: unknown) => e);
     expect((error as TRPCError).code).toBe("BAD_REQUEST");
     expect(errorData(error as TRPCError)).toMatchObject({ domainCode: "VALIDATION", field: "cursor" });
   });

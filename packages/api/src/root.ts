@@ -1,12 +1,18 @@
+import { auditRouter } from "./routers/audit.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
 import { healthRouter } from "./routers/health.ts";
+import { meRouter } from "./routers/me.ts";
+import { peopleRouter } from "./routers/people.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
   health: healthRouter,
   bodies: bodiesRouter,
   catalogue: catalogueRouter,
+  me: meRouter,
+  people: peopleRouter,
+  audit: auditRouter,
 });
 
 export type AppRouter = typeof appRouter;

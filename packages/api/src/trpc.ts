@@ -1,7 +1,8 @@
 import { initTRPC } from "@trpc/server";
 import superjson from "superjson";
 import { DomainError } from "@mutuo/core/errors";
-import type { ApiContext } from "./context.ts";
+import { requireActor } from "@mutuo/core/identity";
+import { actorOf, type ApiContext } from "./context.ts";
 import { errorData, toTRPCError } from "./errors.ts";
 
 const t = initTRPC.context<ApiContext>().create({
@@ -23,3 +24,9 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 /** Open to anyone, signed in or not. Only for what is public by nature (health, the catalogue). */
 export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Signed in (second factor included). The actor is passed explicitly to every service. */
+export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
+  const actor = requireActor(actorOf(ctx));
+  return next({ ctx: { ...ctx, actor } });
+});

@@ -69,6 +69,7 @@ export async function getBody(db: Db, actor: Actor, id: string) {
 }
 
 /** Communes, for the "belongs to" choice of a CCAS/CIAS. */
-export async function listCommunes(db: Db) {
+export async function listCommunes(db: Db, actor: Actor) {
+  requireRole(actor, "technician", "manager", "admin");
   return db.body.findMany({ where: { kind: "commune" }, select: { id: true, legalName: true }, orderBy: { legalName: "asc" } });
 }

@@ -1,0 +1,110 @@
+// Isolation matrix: every tRPC procedure, found automatically, is called as an anonymous caller and
+// as an agent of body A with the identifiers of body B's objects. Each must refuse, or answer
+// without a trace of body B. A new procedure without a probe below makes this test fail.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import { appRouter } from "./root.ts";
+import { callerFor } from "./testing.ts";
+
+/** Public by nature: anyone may call them. Everything else must require a signed-in person. */
+const PUBLIC = new Set(["health.check", "catalogue.list", "catalogue.countActive"]);
+
+interface World {
+  bodyB: { id: string; legalName: string; siret: string };
+  userB: { id: string; email: string };
+  sessionB: string;
+  commune: string;
+}
+
+/** Input for each procedure, aimed at body B's objects. */
+const probes: Record<string, (w: World) => unknown> = {
+  "health.check": () => undefined,
+  "catalogue.list": () => undefined,
+  "catalogue.countActive": () => undefined,
+  "bodies.list": (w) => ({ q: w.bodyB.legalName }),
+  "bodies.countByKind": () => undefined,
+  "bodies.get": (w) => ({ id: w.bodyB.id }),
+  "bodies.communes": () => undefined,
+  "bodies.create": () => ({ legalName: "Commune pirate", kind: "association", siret: "73282932000074" }),
+  "bodies.update": (w) => ({ id: w.bodyB.id, body: { legalName: "Renamed", kind: "commune", siret: w.bodyB.siret, inseeCode: "45902" } }),
+  "bodies.importCsv": () => ({ content: "raison_sociale;type;siret\nAsso pirate;association;73282932000074\n" }),
+  "people.list": (w) => ({ bodyId: w.bodyB.id }),
+  "people.get": (w) => ({ userId: w.userB.id }),
+  "people.invite": (w) => ({ email: "intrus@example.test", name: "Intrus", role: "agent", bodyIds: [w.bodyB.id] }),
+  "people.resendInvitation": (w) => ({ userId: w.userB.id }),
+  "people.update": (w) => ({ userId: w.userB.id, name: "Renamed", role: "agent", bodyIds: [w.bodyB.id], active: false }),
+  "people.exportData": (w) => ({ userId: w.userB.id }),
+  "people.anonymise": (w) => ({ userId: w.userB.id }),
+  "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyB.id }),
+  "audit.search": (w) => ({ entityId: w.bodyB.id }),
+  "me.get": () => undefined,
+  "me.setActiveBody": (w) => ({ bodyId: w.bodyB.id }),
+  "me.sessions": () => undefined,
+  "me.revokeSession": (w) => ({ sessionId: w.sessionB }),
+  "me.revokeOtherSessions": () => undefined,
+  "me.exportData": () => undefined,
+};
+
+type Proc = (input: unknown) => Promise<unknown>;
+function procedureOf(caller: object, path: string): Proc {
+  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Proc;
+}
+
+describe("isolation matrix", () => {
+  let tdb: TestDatabase;
+  let world: World;
+  const paths = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort();
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    const db = tdb.prisma();
+    await seedDemo(db);
+    const bodyB = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } });
+    const userB = await db.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
+    const sessionB = await db.session.create({ data: { id: "b".repeat(64), userId: userB.id, expiresAt: new Date(Date.now() + 3600_000) } });
+    const commune = (await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } })).id;
+    world = { bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune };
+  });
+  afterAll(async () => tdb.drop());
+
+  it("knows every procedure of the router", () => {
+    expect(paths.length).toBeGreaterThan(10);
+    expect(paths.filter((p) => !(p in probes)), "procedures without an isolation probe").toEqual([]);
+  });
+
+  it("refuses anonymous callers everywhere but the public procedures", async () => {
+    const anonymous = await callerFor(tdb.prisma(), tdb.url, null);
+    for (const path of paths) {
+      const result = await procedureOf(anonymous, path)(probes[path]!(world)).then(
+        () => "answered",
+        (e: unknown) => (e instanceof TRPCError ? e.code : `threw ${String(e)}`),
+      );
+      expect([path, result]).toEqual([path, PUBLIC.has(path) ? "answered" : "UNAUTHORIZED"]);
+    }
+  });
+
+  it("gives an agent of body A nothing of body B, and lets them change nothing of it", async () => {
+    const db = tdb.prisma();
+    const before = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
+    const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
+    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email];
+    for (const path of paths) {
+      const outcome = await procedureOf(agentA, path)(probes[path]!(world)).then(
+        (data) => ({ refused: null, data }),
+        (e: unknown) => ({ refused: e instanceof TRPCError ? e.code : `threw ${String(e)}`, data: null }),
+      );
+      if (outcome.refused) {
+        expect([path, outcome.refused]).toEqual([path, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHORIZED)$/)]);
+      } else {
+        const text = JSON.stringify(outcome.data, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+        expect([path, markers.filter((m) => text.includes(m))]).toEqual([path, []]);
+      }
+    }
+    const after = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
+    expect(after).toBe(before);
+    expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({ revokedAt: null });
+    expect(await db.body.count({ where: { legalName: { in: ["Commune pirate", "Asso pirate"] } } })).toBe(0);
+  });
+});

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import { exportPersonalData, getPerson, listSessions, revokeAllSessions, revokeSession, setActiveBody } from "@mutuo/core/identity";
+import { authedProcedure, router } from "../trpc.ts";
+
+export const meRouter = router({
+  get: authedProcedure.query(async ({ ctx }) => ({
+    person: await getPerson(ctx.db, ctx.actor, ctx.actor.userId),
+    activeBodyId: ctx.actor.activeBodyId,
+    currentSessionId: ctx.session!.id,
+  })),
+  setActiveBody: authedProcedure
+    .input(z.object({ bodyId: z.string().uuid().nullable() }))
+    .mutation(({ ctx, input }) => setActiveBody(ctx.db, ctx.session!, input.bodyId)),
+  sessions: authedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.actor.userId)),
+  revokeSession: authedProcedure
+    .input(z.object({ sessionId: z.string().length(64) }))
+    .mutation(({ ctx, input }) => revokeSession(ctx.db, input.sessionId, ctx.actor.userId)),
+  revokeOtherSessions: authedProcedure.mutation(({ ctx }) => revokeAllSessions(ctx.db, ctx.actor.userId, new Date(), ctx.session!.id)),
+  exportData: authedProcedure.query(({ ctx }) => exportPersonalData(ctx.db, ctx.actor, ctx.actor.userId)),
+});
