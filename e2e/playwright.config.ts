@@ -1,6 +1,8 @@
 import { defineConfig } from "@playwright/test";
+import { demoSiret } from "../packages/db/src/seed/siret.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const OIDC_PORT = 3102;
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
@@ -21,7 +23,17 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // A real OpenID provider standing in for ProConnect.
+      command: "node e2e/oidc-provider.mjs",
+      cwd: "..",
+      url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: { OIDC_PORT: String(OIDC_PORT), APP_URL: `http://localhost:${E2E_PORT}`, SIRET_MONTCLAIR: demoSiret("21990103") },
+    },
+    {
     command: "node scripts/e2e-server.mjs",
     cwd: "..",
     url: `http://127.0.0.1:${E2E_PORT}/`,
@@ -30,6 +42,15 @@ export default defineConfig({
     stdout: "pipe",
     stderr: "pipe",
     gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    env: { PORT: String(E2E_PORT), MUTUO_DATA_DIR: ".mutuo/e2e", MUTUO_SEED_DEMO: "true" },
-  },
+    env: {
+      PORT: String(E2E_PORT),
+      MUTUO_DATA_DIR: ".mutuo/e2e",
+      MUTUO_SEED_DEMO: "true",
+      OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+      OIDC_CLIENT_ID: "mutuo-e2e",
+      OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
+      OIDC_LABEL: "ProConnect (test)",
+    },
+    },
+  ],
 });

@@ -1,14 +1,15 @@
 import { expect, expectAccessible, test } from "./fixtures.ts";
+import { signIn } from "./helpers.ts";
 
-test("the home page presents Mutuo in French with its navigation", async ({ page, visit }) => {
+test("the home page presents Mutuo in French and invites to sign in", async ({ page, visit }) => {
   await visit("/");
   await expect(page).toHaveTitle(/Mutuo/);
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   const nav = page.getByRole("navigation").first();
-  for (const label of ["Accueil", "Organismes", "Catalogue des services", "État du service"]) {
+  for (const label of ["Accueil", "Catalogue des services", "État du service", "Connexion"]) {
     await expect(nav.getByRole("link", { name: label })).toBeVisible();
   }
-  await expect(page.getByRole("main")).toBeVisible();
+  await expect(page.getByRole("main").getByRole("link", { name: "Se connecter" })).toBeVisible();
 });
 
 test("a keyboard user can skip to the content", async ({ page, visit }) => {
@@ -22,16 +23,24 @@ test("a keyboard user can skip to the content", async ({ page, visit }) => {
 
 test("the interface switches to English and back to French", async ({ page, visit }) => {
   await visit("/");
-  await page.getByRole("button", { name: /English/ }).click();
+  await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("navigation").first().getByRole("link", { name: "Partner bodies" })).toBeVisible();
+  await expect(page.getByRole("navigation").first().getByRole("link", { name: "Service catalogue" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("button", { name: /Français/ }).click();
+  await page.getByRole("button", { name: "Français" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });
 
-test("the demo partner bodies are listed and can be filtered by kind", async ({ page, visit }) => {
-  await visit("/organismes");
+test("signed-out visitors are sent to the sign-in page", async ({ page }) => {
+  await page.goto("/organismes");
+  await expect(page).toHaveURL(/\/connexion$/);
+  await expectAccessible(page);
+});
+
+test("a technician lists the partner bodies and filters them by kind", async ({ page }) => {
+  await signIn(page, "tech@val-orlene.example");
+  await expect(page.getByText("Connecté : Nadia Belkacem")).toBeVisible();
+  await page.getByRole("navigation").first().getByRole("link", { name: "Organismes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Organismes" })).toBeVisible();
   const table = page.getByRole("table");
   await expect(table.getByRole("rowheader", { name: "Commune de Montclair" })).toBeVisible();

@@ -6,7 +6,7 @@ import path from "node:path";
 import { createPrismaClient } from "@mutuo/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from "@mutuo/db/embedded";
 import { applyMigrations } from "@mutuo/db/migrate";
-import { demoUsers, seedDemo } from "@mutuo/db/seed";
+import { DEMO_PASSWORD, demoUsers, seedDemo } from "@mutuo/db/seed";
 import { loadSupervisorEnv } from "./env.ts";
 import { RunFile, startChild, stopChild, type Child } from "./processes.ts";
 import { waitForHttp, assertPortFree } from "./net.ts";
@@ -114,7 +114,7 @@ async function main() {
   await waitForHttp(`http://127.0.0.1:${env.port}/api/health`, 120_000);
   console.log(`\n✔ Mutuo est prêt en ${elapsed()} : ${env.baseUrl}`);
   if (env.seedDemo) {
-    console.log("  Comptes de démonstration (fictifs) :");
+    console.log(`  Comptes de démonstration (fictifs), mot de passe « ${DEMO_PASSWORD} » (l'administrateur active sa double authentification à la première connexion) :`);
     for (const u of demoUsers) console.log(`    ${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name}`);
   }
   console.log("  Ctrl-C pour arrêter.\n");

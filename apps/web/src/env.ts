@@ -8,6 +8,11 @@ const schema = z.object({
   MUTUO_BASE_URL: z.string().url().optional(),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_SCOPES: z.string().default("openid email given_name usual_name siret"),
+  OIDC_LABEL: z.string().default("ProConnect"),
 });
 
 export interface WebEnv {
@@ -15,6 +20,8 @@ export interface WebEnv {
   baseUrl: string | undefined;
   migrationsDir: string;
   production: boolean;
+  /** OpenID Connect sign-in, when configured (e.g. ProConnect). */
+  oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; label: string } | null;
 }
 
 let cached: WebEnv | undefined;
@@ -32,6 +39,10 @@ export function env(): WebEnv {
     // The web process runs in apps/web; migrations live at the repository root.
     migrationsDir: path.resolve(e.MUTUO_MIGRATIONS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations")),
     production: e.NODE_ENV === "production",
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, label: e.OIDC_LABEL }
+        : null,
   };
   return cached;
 }

@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body>
         <NextIntlClientProvider>
           <TRPCProvider>
-            <Shell role={null}>{children}</Shell>
+            <Shell>{children}</Shell>
           </TRPCProvider>
         </NextIntlClientProvider>
       </body>

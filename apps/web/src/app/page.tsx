@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../components/page-title.tsx";
 import { api } from "../server/api.ts";
+import { currentActor } from "../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,19 @@ export async function generateMetadata() {
 
 export default async function HomePage() {
   const t = await getTranslations();
+  const actor = await currentActor();
   const caller = await api();
+  if (!actor) {
+    return (
+      <>
+        <PageTitle lead={t("home.intro")}>{t("home.heading")}</PageTitle>
+        <p className="mb-4">{t("home.signedOut")}</p>
+        <Link href="/connexion" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">
+          {t("auth.signIn")}
+        </Link>
+      </>
+    );
+  }
   const [byKind, services] = await Promise.all([caller.bodies.countByKind(), caller.catalogue.countActive()]);
   const partners = byKind.reduce((sum, k) => sum + k.count, 0);
   return (
@@ -24,9 +37,7 @@ export default async function HomePage() {
         <Stat label={t("home.services")} value={services} href="/catalogue" />
       </div>
       <section aria-labelledby="by-kind" className="mt-8">
-        <h2 id="by-kind" className="text-lg font-semibold">
-          {t("home.byKind")}
-        </h2>
+        <h2 id="by-kind" className="text-lg font-semibold">{t("home.byKind")}</h2>
         {byKind.length === 0 ? (
           <p className="mt-2 text-slate-700">{t("home.none")}</p>
         ) : (

@@ -1,14 +1,18 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import type { Role } from "@mutuo/db";
 import { navigationFor } from "../lib/navigation.ts";
+import { api } from "../server/api.ts";
+import { currentActor } from "../server/session.ts";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { NavLinks } from "./nav-links.tsx";
+import { UserMenu } from "./user-menu.tsx";
 
-export async function Shell({ role, children }: { role: Role | null; children: ReactNode }) {
+export async function Shell({ children }: { children: ReactNode }) {
   const t = await getTranslations();
-  const items = navigationFor(role).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const actor = await currentActor();
+  const items = navigationFor(actor?.role ?? null).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
+  const bodies = actor?.role === "agent" ? (await (await api()).me.get()).person.bodies : [];
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#content" className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">
@@ -20,7 +24,10 @@ export async function Shell({ role, children }: { role: Role | null; children: R
             <span className="text-xl font-bold tracking-tight text-brand-800">{t("shell.product")}</span>
             <span className="hidden text-sm text-slate-600 sm:inline">{t("shell.tagline")}</span>
           </Link>
-          <LanguageSwitcher label={t("shell.switchTo")} title={t("shell.switchToLabel")} />
+          <div className="flex flex-wrap items-center gap-3">
+            {actor ? <UserMenu actor={actor} bodies={bodies} /> : null}
+            <LanguageSwitcher label={t("shell.switchTo")} title={t("shell.switchToLabel")} />
+          </div>
         </div>
         <nav aria-label={t("shell.navLabel")} className="border-t border-slate-100 bg-white">
           <NavLinks items={items} />

@@ -3,8 +3,10 @@ import { navigationFor, plannedNavigationFor } from "./navigation.ts";
 
 describe("navigation", () => {
   it("renders only sections that exist", () => {
-    expect(navigationFor(null).map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/etat"]);
-    expect(navigationFor("admin").every((i) => i.available)).toBe(true);
+    expect(navigationFor(null).map((i) => i.href)).toEqual(["/", "/catalogue", "/etat", "/connexion"]);
+    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/compte", "/etat"]);
+    expect(navigationFor("admin").map((i) => i.href)).toContain("/admin/personnes");
+    expect(navigationFor("manager").map((i) => i.href)).not.toContain("/admin/personnes");
   });
 
   it("gives each role the sections of the roles below it", () => {
@@ -14,7 +16,8 @@ describe("navigation", () => {
     expect(keys("technician")).toContain("queue");
     expect(keys("technician")).not.toContain("billing");
     expect(keys("manager")).toEqual(expect.arrayContaining(["reports", "conventions", "billing"]));
-    expect(keys("manager")).not.toContain("admin");
-    expect(keys("admin")).toContain("admin");
+    expect(keys("manager")).not.toContain("people");
+    expect(keys("admin")).toEqual(expect.arrayContaining(["people", "journal"]));
+    expect(navigationFor("admin").map((i) => i.key)).toContain("people");
   });
 });

@@ -8,43 +8,29 @@ export interface NavItem {
   available: boolean;
 }
 
-const everyone: NavItem[] = [
-  { key: "home", href: "/", available: true },
-  { key: "bodies", href: "/organismes", available: true },
-  { key: "catalogue", href: "/catalogue", available: true },
-];
-const agent: NavItem[] = [
-  { key: "myTickets", href: "/demandes", available: false },
-  { key: "loans", href: "/prets", available: false },
-  { key: "trainings", href: "/formations", available: false },
-];
-const technician: NavItem[] = [
-  { key: "queue", href: "/tickets", available: false },
-  { key: "assets", href: "/parc", available: false },
-  { key: "migrations", href: "/reprises", available: false },
-];
-const manager: NavItem[] = [
-  { key: "reports", href: "/rapports", available: false },
-  { key: "conventions", href: "/conventions", available: false },
-  { key: "billing", href: "/facturation", available: false },
-];
-const admin: NavItem[] = [{ key: "admin", href: "/admin", available: false }];
-const status: NavItem = { key: "status", href: "/etat", available: true };
+const item = (key: string, href: string, available = false): NavItem => ({ key, href, available });
+
+const signedOut: NavItem[] = [item("home", "/", true), item("catalogue", "/catalogue", true), item("status", "/etat", true), item("signIn", "/connexion", true)];
+const everyone: NavItem[] = [item("home", "/", true), item("bodies", "/organismes", true), item("catalogue", "/catalogue", true)];
+const agent: NavItem[] = [item("myTickets", "/demandes"), item("loans", "/prets"), item("trainings", "/formations")];
+const technician: NavItem[] = [item("queue", "/tickets"), item("assets", "/parc"), item("migrations", "/reprises")];
+const manager: NavItem[] = [item("reports", "/rapports"), item("conventions", "/conventions"), item("billing", "/facturation")];
+const admin: NavItem[] = [item("people", "/admin/personnes", true), item("journal", "/admin/journal")];
+const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 
 const byRole: Record<Role, NavItem[]> = {
-  agent: [...everyone, ...agent],
-  technician: [...everyone, ...agent, ...technician],
-  manager: [...everyone, ...agent, ...technician, ...manager],
-  admin: [...everyone, ...agent, ...technician, ...manager, ...admin],
+  agent: [...everyone, ...agent, ...tail],
+  technician: [...everyone, ...agent, ...technician, ...tail],
+  manager: [...everyone, ...agent, ...technician, ...manager, ...tail],
+  admin: [...everyone, ...agent, ...technician, ...manager, ...admin, ...tail],
 };
 
-/** Navigation for a role (null: not signed in), available items only, health last. */
+/** Navigation for a role (null: not signed in), available items only. */
 export function navigationFor(role: Role | null): NavItem[] {
-  const items = role ? byRole[role] : everyone;
-  return [...items, status].filter((i) => i.available);
+  return (role ? byRole[role] : signedOut).filter((i) => i.available);
 }
 
 /** Every item a role will have once all sections exist (for planning and tests). */
 export function plannedNavigationFor(role: Role): NavItem[] {
-  return [...byRole[role], status];
+  return byRole[role];
 }

@@ -1,14 +1,27 @@
 import { createCaller, createContext, type ApiContext } from "@mutuo/api";
 import { env } from "../env.ts";
 import { db } from "./db.ts";
+import { queue } from "./queue.ts";
+import { currentSession } from "./session.ts";
 
-/** The request's API context. The actor comes from the session once identity exists. */
 export async function apiContext(): Promise<ApiContext> {
   const e = env();
-  return createContext({ db: db(), actor: null, system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir } });
+  return createContext({
+    db: db(),
+    session: await currentSession(),
+    queue: await queue(),
+    baseUrl: e.baseUrl ?? "http://localhost:3000",
+    system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir },
+  });
 }
 
-/** Server components call the same procedures as the browser, through a caller. */
+/** Server components and actions call the same procedures as the browser, through a caller. */
 export async function api() {
   return createCaller(await apiContext());
+}
+
+/** Dependencies of the sign-in services (used by server actions before a session exists). */
+export async function authDeps() {
+  const e = env();
+  return { db: db(), queue: await queue(), baseUrl: e.baseUrl ?? "http://localhost:3000" };
 }

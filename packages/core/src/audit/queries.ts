@@ -10,8 +10,12 @@ export type AuditRow = Omit<Prisma.AuditEventGetPayload<{ select: typeof select 
 const toRow = (r: Prisma.AuditEventGetPayload<{ select: typeof select }>): AuditRow => ({ ...r, id: r.id.toString() });
 
 /** History of one object. The caller must have checked read access to that object first. */
-export async function historyOf(db: Db, ref: { entityType: string; entityId: string }): Promise<AuditRow[]> {
-  const rows = await db.auditEvent.findMany({ where: { entityType: ref.entityType, entityId: ref.entityId }, select, orderBy: { id: "desc" }, take: 200 });
+export async function historyOf(db: Db, ref: { entityType: string; entityId: string; includeBodyEvents?: boolean }): Promise<AuditRow[]> {
+  // A body's history also shows what happened to its people (events tagged with the body).
+  const where: Prisma.AuditEventWhereInput = ref.includeBodyEvents
+    ? { OR: [{ entityType: ref.entityType, entityId: ref.entityId }, { bodyId: ref.entityId }] }
+    : { entityType: ref.entityType, entityId: ref.entityId };
+  const rows = await db.auditEvent.findMany({ where, select, orderBy: { id: "desc" }, take: 200 });
   return rows.map(toRow);
 }
 

@@ -8,5 +8,5 @@ import { getPerson } from "./people.ts";
 export async function historyOfObject(db: Db, actor: Actor, entityType: "Body" | "User", entityId: string): Promise<AuditRow[]> {
   if (entityType === "Body") await getBody(db, actor, entityId);
   else await getPerson(db, actor, entityId);
-  return historyOf(db, { entityType, entityId });
+  return historyOf(db, { entityType, entityId, includeBodyEvents: entityType === "Body" });
 }

@@ -1,6 +1,5 @@
 // pg-boss glue shared by the web (which enqueues) and the worker (which also runs the jobs).
 import { fromPrisma, type PgBoss } from "pg-boss";
-import type { DbTx } from "@mutuo/db";
 import type { JobQueue } from "./queue.ts";
 import type { RegisteredJob } from "./run.ts";
 

@@ -1,4 +1,5 @@
 // Demo data, seeded once per installation (first start on an empty database).
+import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
 import { demoBodies, demoServices, demoUsers } from "./demo-data.ts";
 import { demoSiret } from "./siret.ts";
@@ -7,6 +8,8 @@ export { demoUsers } from "./demo-data.ts";
 export { luhnValid, demoSiret } from "./siret.ts";
 
 const MARKER = "demo-seed";
+/** The password of every demo account (fictitious people; change or remove them in production). */
+export const DEMO_PASSWORD = "mutuo-demo-2026";
 
 export async function isDemoSeeded(db: PrismaClient): Promise<boolean> {
   return (await db.appMeta.findUnique({ where: { key: MARKER } })) !== null;
@@ -19,6 +22,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(4242001)`;
     if (await tx.appMeta.findUnique({ where: { key: MARKER } })) return false;
 
+    const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
     const ids = new Map<string, string>();
     const populationYear = now.getUTCFullYear() - 1;
     for (const b of demoBodies) {
@@ -49,6 +53,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
           name: u.name,
           role: u.role,
           phone: u.phone,
+          passwordHash,
           memberships: { create: u.bodies.map((ref) => ({ bodyId: ids.get(ref)! })) },
         },
       });

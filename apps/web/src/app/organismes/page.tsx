@@ -5,6 +5,7 @@ import { bodyKinds } from "@mutuo/core/identity";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { api } from "../../server/api.ts";
+import { requireActorOrRedirect } from "../../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ const params = z.object({
 });
 
 export default async function BodiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireActorOrRedirect();
   const t = await getTranslations();
   const format = await getFormatter();
   const { kind, q, cursor } = params.parse(await searchParams);
@@ -31,6 +33,7 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageTitle>{t("bodies.title")}</PageTitle>
+
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("bodies.filters")}>
         <div className="flex flex-col gap-1">
           <label htmlFor="kind" className="text-sm font-medium text-slate-800">
@@ -65,7 +68,9 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
         >
           {page.items.map((b) => (
             <tr key={b.id}>
-              <Cell header>{b.legalName}</Cell>
+              <Cell header>
+                <Link href={`/organismes/${b.id}`}>{b.legalName}</Link>
+              </Cell>
               <Cell>{t(`kinds.${b.kind}`)}</Cell>
               <Cell>{b.siret ?? "—"}</Cell>
               <Cell>{b.inseeCode ?? "—"}</Cell>

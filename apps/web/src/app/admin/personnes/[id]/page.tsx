@@ -1,0 +1,51 @@
+import { notFound, redirect } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { History } from "../../../../components/history.tsx";
+import { PageTitle } from "../../../../components/page-title.tsx";
+import { api } from "../../../../server/api.ts";
+import { requireActorOrRedirect } from "../../../../server/session.ts";
+import { anonymiseAction, resendAction } from "../actions.ts";
+
+export const dynamic = "force-dynamic";
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActorOrRedirect();
+  if (actor.role !== "admin") redirect("/");
+  const { id } = await params;
+  const t = await getTranslations();
+  const format = await getFormatter();
+  const caller = await api();
+  const person = await caller.people.get({ userId: id }).catch(() => null);
+  if (!person) notFound();
+  const history = await caller.audit.history({ entityType: "User", entityId: id });
+  return (
+    <>
+      <PageTitle lead={`${t(`roles.${person.role}`)} — ${person.email}`}>{person.name}</PageTitle>
+      <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
+        <dt className="font-medium">{t("fields.bodyIds")}</dt>
+        <dd>{person.bodies.map((b) => b.legalName).join(", ") || "—"}</dd>
+        <dt className="font-medium">{t("people.state")}</dt>
+        <dd>{person.anonymisedAt ? t("people.anonymised") : !person.active ? t("people.inactive") : person.invitationPending ? t("people.pending") : t("people.activeState")}</dd>
+        <dt className="font-medium">{t("people.lastLogin")}</dt>
+        <dd>{person.lastLoginAt ? format.dateTime(person.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
+      </dl>
+      {!person.anonymisedAt ? (
+        <div className="mt-6 flex flex-wrap gap-3">
+          {person.invitationPending ? (
+            <form action={resendAction}>
+              <input type="hidden" name="userId" value={person.id} />
+              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">{t("people.resend")}</button>
+            </form>
+          ) : null}
+          {person.id !== actor.userId ? (
+            <form action={anonymiseAction}>
+              <input type="hidden" name="userId" value={person.id} />
+              <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50">{t("people.anonymise")}</button>
+            </form>
+          ) : null}
+        </div>
+      ) : null}
+      <History rows={history} />
+    </>
+  );
+}

@@ -1,0 +1,34 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { formValues, type FormState } from "../../../lib/form-state.ts";
+import { api } from "../../../server/api.ts";
+import { toFormState } from "../../../server/form-errors.ts";
+
+export async function inviteAction(_: FormState, fd: FormData): Promise<FormState> {
+  const values = formValues(fd);
+  try {
+    const role = String(fd.get("role") ?? "agent") as "agent" | "technician" | "manager" | "admin";
+    const bodyId = String(fd.get("bodyId") ?? "");
+    await (await api()).people.invite({
+      email: String(fd.get("email") ?? ""),
+      name: String(fd.get("name") ?? ""),
+      role,
+      bodyIds: role === "agent" && bodyId ? [bodyId] : [],
+      locale: fd.get("locale") === "en" ? "en" : "fr",
+    });
+  } catch (e) {
+    return toFormState(e, values);
+  }
+  revalidatePath("/admin/personnes");
+  return { ok: true };
+}
+
+export async function resendAction(fd: FormData): Promise<void> {
+  await (await api()).people.resendInvitation({ userId: String(fd.get("userId")) });
+  revalidatePath(`/admin/personnes/${String(fd.get("userId"))}`);
+}
+
+export async function anonymiseAction(fd: FormData): Promise<void> {
+  await (await api()).people.anonymise({ userId: String(fd.get("userId")) });
+  revalidatePath(`/admin/personnes/${String(fd.get("userId"))}`);
+}

@@ -1,0 +1,84 @@
+"use server";
+// Sign-in flows. These run before a full session exists, so they call the identity services
+// directly (never touching another person's data) and manage the session cookie.
+import { revalidatePath } from "next/cache";
+import { redirect as nextRedirect } from "next/navigation";
+import {
+  confirmTotpEnrolment, requestPasswordReset, revokeSession, setPasswordWithToken, signIn, verifySecondFactor,
+} from "@mutuo/core/identity";
+import { formValues, type FormState } from "../../lib/form-state.ts";
+import { authDeps } from "../../server/api.ts";
+import { db } from "../../server/db.ts";
+import { toFormState } from "../../server/form-errors.ts";
+import { clearSessionCookie, clientInfo, currentSession, setSessionCookie } from "../../server/session.ts";
+
+/** Redirects after refreshing every layout: the header shows who is signed in. */
+function redirect(path: string): never {
+  revalidatePath("/", "layout");
+  nextRedirect(path);
+}
+
+const nextPage = { home: "/", mfa: "/connexion/verification", "enrol-mfa": "/connexion/double-facteur" } as const;
+
+export async function signInAction(_: FormState, fd: FormData): Promise<FormState> {
+  const values = formValues(fd, ["password"]);
+  let target: string;
+  try {
+    const result = await signIn(await authDeps(), { email: String(fd.get("email") ?? ""), password: String(fd.get("password") ?? "") }, await clientInfo());
+    await setSessionCookie(result.token, result.expiresAt);
+    target = nextPage[result.next];
+  } catch (e) {
+    return toFormState(e, values);
+  }
+  redirect(target);
+}
+
+export async function verifyAction(_: FormState, fd: FormData): Promise<FormState> {
+  const session = await currentSession();
+  if (!session) redirect("/connexion");
+  try {
+    await verifySecondFactor(await authDeps(), session, String(fd.get("code") ?? ""));
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  redirect("/");
+}
+
+export async function enrolAction(_: FormState, fd: FormData): Promise<FormState> {
+  const session = await currentSession();
+  if (!session) redirect("/connexion");
+  try {
+    await confirmTotpEnrolment(await authDeps(), session, String(fd.get("code") ?? ""));
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  redirect(session.mfaVerified ? "/compte" : "/");
+}
+
+export async function signOutAction(): Promise<void> {
+  const session = await currentSession();
+  if (session) await revokeSession(db(), session.id, session.userId);
+  await clearSessionCookie();
+  redirect("/connexion");
+}
+
+export async function setPasswordAction(kind: "invitation" | "password_reset", _: FormState, fd: FormData): Promise<FormState> {
+  const password = String(fd.get("password") ?? "");
+  if (password !== String(fd.get("confirm") ?? "")) return toFormState(Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }), {});
+  try {
+    await setPasswordWithToken(await authDeps(), String(fd.get("token") ?? ""), kind, password);
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  redirect("/connexion?mot-de-passe=ok");
+}
+
+export async function forgotAction(_: FormState, fd: FormData): Promise<FormState> {
+  const values = formValues(fd);
+  try {
+    await requestPasswordReset(await authDeps(), String(fd.get("email") ?? ""));
+  } catch (e) {
+    return toFormState(e, values);
+  }
+  return { ok: true };
+}

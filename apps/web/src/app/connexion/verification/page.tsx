@@ -1,0 +1,29 @@
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ActionForm, Field, Submit } from "../../../components/form.tsx";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { currentSession } from "../../../server/session.ts";
+import { verifyAction } from "../actions.ts";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const t = await getTranslations("auth");
+  return { title: t("mfaTitle") };
+}
+
+export default async function VerifyPage() {
+  const session = await currentSession();
+  if (!session) redirect("/connexion");
+  if (!session.totpEnrolled) redirect("/connexion/double-facteur");
+  const t = await getTranslations("auth");
+  return (
+    <div className="mx-auto max-w-md">
+      <PageTitle lead={t("mfaLead")}>{t("mfaTitle")}</PageTitle>
+      <ActionForm action={verifyAction}>
+        <Field name="code" label={t("code")} required autoComplete="one-time-code" inputMode="numeric" maxLength={7} />
+        <Submit>{t("verify")}</Submit>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// The session cookie: an opaque random token, httpOnly, SameSite=Lax, Secure over HTTPS.
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { resolveSession, type Actor, type SessionInfo } from "@mutuo/core/identity";
+import { env } from "../env.ts";
+import { db } from "./db.ts";
+
+export const SESSION_COOKIE = "mutuo_session";
+
+export const currentSession = cache(async (): Promise<SessionInfo | null> => {
+  const token = (await cookies()).get(SESSION_COOKIE)?.value;
+  return resolveSession(db(), token);
+});
+
+/** The signed-in actor (second factor passed), or null. */
+export async function currentActor(): Promise<Actor | null> {
+  const s = await currentSession();
+  return s && (!s.mfaRequired || s.mfaVerified) ? s.actor : null;
+}
+
+/** For pages that need a signed-in person: sends others to the sign-in page. */
+export async function requireActorOrRedirect(): Promise<Actor> {
+  const s = await currentSession();
+  if (!s) redirect("/connexion");
+  if (s.mfaRequired && !s.mfaVerified) redirect(s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur");
+  return s.actor;
+}
+
+export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
+  const secure = (env().baseUrl ?? "").startsWith("https://");
+  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+}
+
+export async function clearSessionCookie(): Promise<void> {
+  (await cookies()).delete(SESSION_COOKIE);
+}
+
+export async function clientInfo(): Promise<{ ip: string; userAgent?: string }> {
+  const h = await headers();
+  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  return { ip, userAgent: h.get("user-agent") ?? undefined };
+}

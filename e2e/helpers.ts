@@ -1,0 +1,61 @@
+import fs from "node:fs";
+import path from "node:path";
+import * as OTPAuth from "otpauth";
+import { expect, type Page } from "@playwright/test";
+import { expectAccessible } from "./fixtures.ts";
+
+export const DEMO_PASSWORD = "mutuo-demo-2026";
+const outbox = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "outbox");
+
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill(email);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Se déconnecter" }).click();
+  await expect(page).toHaveURL(/\/connexion$/);
+}
+
+export function totpCode(secret: string): string {
+  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+}
+
+/** Signs the demo admin in, enrolling the (required) second factor on first sign-in. */
+export async function signInAsAdmin(page: Page, state: { secret?: string }): Promise<void> {
+  await signIn(page, "admin@val-orlene.example");
+  await page.waitForURL(/\/connexion\/(double-facteur|verification)$/);
+  if (page.url().endsWith("/connexion/double-facteur")) {
+    await expectAccessible(page);
+    state.secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    await page.getByLabel("Code à 6 chiffres").fill(totpCode(state.secret));
+    await page.getByRole("button", { name: "Activer" }).click();
+  } else {
+    await page.getByLabel("Code à 6 chiffres").fill(totpCode(state.secret!));
+    await page.getByRole("button", { name: "Vérifier" }).click();
+  }
+  await expect(page.getByText("Connecté : Hélène Marchal")).toBeVisible();
+}
+
+/** The link of the newest e-mail sent to `to` (the e2e app writes e-mails to its outbox folder). */
+export async function linkFromMail(to: string, pathPrefix: string): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
+        for (const f of files) {
+          const raw = fs.readFileSync(path.join(outbox, f), "utf8").replace(/=\r?\n/g, "");
+          if (!raw.includes(`To: ${to}`)) continue;
+          link = new RegExp(`https?://[^\\s]+${pathPrefix}[A-Za-z0-9_-]+`).exec(raw)?.[0];
+          if (link) return true;
+        }
+        return false;
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
+    .toBe(true);
+  return link!;
+}
