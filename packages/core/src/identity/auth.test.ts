@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo, DEMO_PASSWORD } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import { DomainError } from "../errors/index.ts";
+import type { JobQueue } from "../jobs/queue.ts";
+import { confirmTotpEnrolment, requestPasswordReset, setPasswordWithToken, signIn, startTotpEnrolment, verifySecondFactor } from "./auth.ts";
+import { currentTotp } from "./credentials.ts";
+import { invitePerson } from "./people.ts";
+import { resolveSession } from "./sessions.ts";
+
+const mails: { name: string; data: { to: string; text: string } }[] = [];
+const queue: JobQueue = { send: async (name, data) => void mails.push({ name, data: data as { to: string; text: string } }) };
+const client = { ip: "192.0.2.10" };
+const linkIn = (text: string) => /http:\/\/mutuo\.test\/(?:invitation|reinitialisation)\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
+
+describe("authentication", () => {
+  let tdb: TestDatabase;
+  const deps = () => ({ db: tdb.prisma(), queue, baseUrl: "http://mutuo.test" });
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma());
+  });
+  afterAll(async () => tdb.drop());
+
+  it("signs an agent in with the right password only", async () => {
+    const ok = await signIn(deps(), { email: "Agent@Bellerive.example", password: DEMO_PASSWORD }, client);
+    expect(ok.next).toBe("home");
+    const session = await resolveSession(tdb.prisma(), ok.token);
+    expect(session?.actor).toMatchObject({ role: "agent", name: "Marc Delorme" });
+    await expect(signIn(deps(), { email: "agent@bellerive.example", password: "wrong-password" }, client)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(signIn(deps(), { email: "nobody@example.test", password: "whatever" }, client)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+  });
+
+  it("locks an account after five failures, even with the right password afterwards", async () => {
+    for (let i = 0; i < 5; i++) {
+      await expect(signIn(deps(), { email: "agent@cepm.example", password: "bad" }, { ip: "192.0.2.20" })).rejects.toBeInstanceOf(DomainError);
+    }
+    await expect(signIn(deps(), { email: "agent@cepm.example", password: DEMO_PASSWORD }, { ip: "192.0.2.20" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+  });
+
+  it("requires admins to enrol a second factor, then to present it", async () => {
+    const first = await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client);
+    expect(first.next).toBe("enrol-mfa");
+    const pending = (await resolveSession(tdb.prisma(), first.token))!;
+    expect(pending.mfaVerified).toBe(false);
+    const { secret } = await startTotpEnrolment(deps(), pending);
+    await expect(confirmTotpEnrolment(deps(), pending, "000000")).rejects.toMatchObject({ field: "code" });
+    await confirmTotpEnrolment(deps(), pending, currentTotp(secret));
+    expect((await resolveSession(tdb.prisma(), first.token))!.mfaVerified).toBe(true);
+
+    const second = await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client);
+    expect(second.next).toBe("mfa");
+    const s2 = (await resolveSession(tdb.prisma(), second.token))!;
+    await verifySecondFactor(deps(), s2, currentTotp(secret));
+    expect((await resolveSession(tdb.prisma(), second.token))!.mfaVerified).toBe(true);
+  });
+
+  it("invites by e-mail with a single-use link, and audits it", async () => {
+    const admin = (await resolveSession(tdb.prisma(), (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token))!.actor;
+    const body = await tdb.prisma().body.findFirstOrThrow({ where: { legalName: "Commune de Roche-Blanche" } });
+    const person = await invitePerson(deps(), admin, { email: "Jeanne.Morel@roche.example", name: "Jeanne Morel", role: "agent", bodyIds: [body.id] });
+    expect(person).toMatchObject({ email: "jeanne.morel@roche.example", invitationPending: true });
+    const mail = mails.at(-1)!;
+    expect(mail.data.to).toBe("jeanne.morel@roche.example");
+    const token = linkIn(mail.data.text);
+    await expect(setPasswordWithToken(deps(), token, "invitation", "short")).rejects.toThrow();
+    await setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password");
+    await expect(setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password")).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await signIn(deps(), { email: "jeanne.morel@roche.example", password: "jeanne-2026-password" }, client)).next).toBe("home");
+    const events = await tdb.prisma().auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorLabel])).toEqual([["create", "Hélène Marchal"], ["update", "Jeanne Morel"]]);
+    expect(JSON.stringify(events[1]!.changes)).toContain("***");
+  });
+
+  it("resets a password by e-mail and closes the other sessions", async () => {
+    const before = await signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client);
+    await requestPasswordReset(deps(), "agent@villeneuve.example");
+    await requestPasswordReset(deps(), "unknown@example.test"); // same silent answer
+    const token = linkIn(mails.at(-1)!.data.text);
+    await setPasswordWithToken(deps(), token, "password_reset", "villeneuve-new-2026");
+    expect(await resolveSession(tdb.prisma(), before.token)).toBeNull();
+    await expect(signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client)).rejects.toBeInstanceOf(DomainError);
+  });
+
+  it("keeps the audit trail append-only", async () => {
+    const db = tdb.prisma();
+    await expect(db.auditEvent.updateMany({ data: { actorLabel: "forged" } })).rejects.toThrow(/append-only/);
+    await expect(db.auditEvent.deleteMany({})).rejects.toThrow(/append-only/);
+  });
+});
