@@ -22,7 +22,7 @@ const params = z.object({
 });
 
 export default async function BodiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requireActorOrRedirect();
+  const actor = await requireActorOrRedirect();
   const t = await getTranslations();
   const format = await getFormatter();
   const { kind, q, cursor } = params.parse(await searchParams);
@@ -33,6 +33,12 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <PageTitle>{t("bodies.title")}</PageTitle>
+      {actor.role === "manager" || actor.role === "admin" ? (
+        <p className="mb-4 flex gap-4">
+          <Link href="/organismes/nouveau">{t("bodies.create")}</Link>
+          <Link href="/organismes/import">{t("bodies.import")}</Link>
+        </p>
+      ) : null}
 
       <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("bodies.filters")}>
         <div className="flex flex-col gap-1">

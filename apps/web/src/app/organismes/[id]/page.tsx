@@ -27,6 +27,11 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
     <>
       <PageTitle lead={t(`kinds.${body.kind}`)}>{body.legalName}</PageTitle>
 
+      {body.canEdit ? (
+        <p className="mb-4">
+          <Link href={`/organismes/${id}/modifier`}>{t("bodies.edit")}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="details">
         <h2 id="details" className="mb-3 text-lg font-semibold">{t("bodies.details")}</h2>
         <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
