@@ -14,7 +14,7 @@ test("a manager creates a partner body, with clear errors and its history", asyn
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("SIRET");
   await expect(page.getByRole("textbox", { name: "Raison sociale" })).toHaveValue("Association des amis du numérique");
-  await page.getByRole("textbox", { name: "SIRET" }).fill("732 829 320 00074");
+  await page.getByRole("textbox", { name: "SIRET" }).fill("443 061 841 00047");
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Association des amis du numérique" })).toBeVisible();
   await expect(page.getByText("Bruno Lefort — création").first()).toBeVisible();
