@@ -1,5 +1,6 @@
 // Registry of every background job. Each domain declares its jobs in its own `jobs/` folder;
 // this list is what the worker registers.
+import { rollOverConventionsJob } from "./conventions/jobs/roll-over.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { sendMailJob } from "./notifications/jobs/send-mail.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
@@ -9,4 +10,4 @@ export * from "./jobs/run.ts";
 export type { JobQueue } from "./jobs/queue.ts";
 export { ensureQueues, pgBossQueue } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob)];
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob)];

@@ -1,1 +1,3 @@
-export { listServices, countActiveServices, listServicesInput } from "./queries.ts";
+export { listServices, countActiveServices, listServicesInput, getService } from "./queries.ts";
+export { createService, updateService, setDefaultTerms } from "./service.ts";
+export * from "./schema.ts";

@@ -1,5 +1,7 @@
 import type { Db } from "@mutuo/db";
 import { z } from "zod";
+import { notFound } from "../errors/index.ts";
+import { PRIORITIES } from "../terms/schema.ts";
 
 export const listServicesInput = z.object({ activeOnly: z.boolean().default(true) });
 
@@ -14,4 +16,17 @@ export async function listServices(db: Db, raw: z.input<typeof listServicesInput
 
 export async function countActiveServices(db: Db): Promise<number> {
   return db.service.count({ where: { active: true } });
+}
+
+/** A service and its default terms: public, like the catalogue (no personal or partner data). */
+export async function getService(db: Db, id: string) {
+  const s = await db.service.findUnique({
+    where: { id },
+    include: { termSets: { where: { versionId: null }, include: { calendar: { select: { id: true, name: true } }, targets: true } } },
+  });
+  if (!s) throw notFound("service");
+  const { termSets, createdAt: _c, updatedAt: _u, ...rest } = s;
+  const defaults = termSets[0] ?? null;
+  if (defaults) defaults.targets.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
+  return { ...rest, defaultTerms: defaults };
 }

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { isValidTimeZone, minutesOf } from "../sla/index.ts";
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
+const slot = z.object({ from: hhmm, to: hhmm }).refine((s) => minutesOf(s.to) > minutesOf(s.from), { path: ["to"], message: "slot_order" });
+const day = z.array(slot).max(6);
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "date");
+
+export const weeklyInput = z
+  .object({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day })
+  .partial()
+  .superRefine((w, ctx) => {
+    for (const [d, slots] of Object.entries(w)) {
+      const sorted = [...(slots ?? [])].sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
+      for (let i = 1; i < sorted.length; i++) {
+        if (minutesOf(sorted[i]!.from) < minutesOf(sorted[i - 1]!.to)) ctx.addIssue({ code: "custom", path: [d], message: "slots_overlap" });
+      }
+    }
+    if (!Object.values(w).some((s) => (s?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: ["weekly"], message: "no_working_time" });
+  });
+
+export const HOLIDAY_ZONES = ["metropole", "alsace_moselle", "none"] as const;
+
+export const calendarInput = z.object({
+  name: z.string().trim().min(1, "required").max(120),
+  timeZone: z.string().trim().refine(isValidTimeZone, "time_zone").default("Europe/Paris"),
+  holidayZone: z.enum(HOLIDAY_ZONES).default("metropole"),
+  weekly: weeklyInput,
+});
+export type CalendarInput = z.input<typeof calendarInput>;
+
+export const closureInput = z
+  .object({ calendarId: z.string().uuid(), startDate: isoDate, endDate: isoDate, label: z.string().trim().min(1, "required").max(200) })
+  .refine((c) => c.endDate >= c.startDate, { path: ["endDate"], message: "end_before_start" });
+export type ClosureInput = z.input<typeof closureInput>;
+
+export const previewInput = z.object({ id: z.string().uuid(), from: isoDate.optional(), days: z.number().int().min(1).max(120).default(28) });

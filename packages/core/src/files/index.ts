@@ -1,0 +1,1 @@
+export { localFileStore, type FileStore } from "./store.ts";

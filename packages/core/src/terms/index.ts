@@ -1,0 +1,2 @@
+export * from "./schema.ts";
+export { replaceTermSet, copyTermSet, termSetInclude, termSetSnapshot } from "./service.ts";
