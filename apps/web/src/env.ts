@@ -7,6 +7,7 @@ const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   MUTUO_BASE_URL: z.string().url().optional(),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
+  MUTUO_DATA_DIR: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -19,6 +20,8 @@ export interface WebEnv {
   databaseUrl: string;
   baseUrl: string | undefined;
   migrationsDir: string;
+  /** Uploaded files live under <dataDir>/files. */
+  filesDir: string;
   production: boolean;
   /** OpenID Connect sign-in, when configured (e.g. ProConnect). */
   oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; label: string } | null;
@@ -38,6 +41,7 @@ export function env(): WebEnv {
     baseUrl: e.MUTUO_BASE_URL,
     // The web process runs in apps/web; migrations live at the repository root.
     migrationsDir: path.resolve(e.MUTUO_MIGRATIONS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations")),
+    filesDir: path.resolve(e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo"), "files"),
     production: e.NODE_ENV === "production",
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

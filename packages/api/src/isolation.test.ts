@@ -9,20 +9,59 @@ import { appRouter } from "./root.ts";
 import { callerFor } from "./testing.ts";
 
 /** Public by nature: anyone may call them. Everything else must require a signed-in person. */
-const PUBLIC = new Set(["health.check", "catalogue.list", "catalogue.countActive"]);
+const PUBLIC = new Set(["health.check", "catalogue.list", "catalogue.countActive", "catalogue.get"]);
 
 interface World {
   bodyB: { id: string; legalName: string; siret: string };
   userB: { id: string; email: string };
   sessionB: string;
   commune: string;
+  conventionB: string;
+  versionB: string;
+  serviceB: string;
+  documentB: string;
+  calendar: string;
+  closure: string;
 }
+
+const terms = (calendarId: string) => ({
+  calendarId, channels: ["portal"], equipmentCovered: "",
+  targets: ["critical", "high", "medium", "low"].map((priority) => ({ priority, interventionMinutes: 60, interventionBasis: "business", resolutionMinutes: 120, resolutionBasis: "business", warningPercent: 75 })),
+});
 
 /** Input for each procedure, aimed at body B's objects. */
 const probes: Record<string, (w: World) => unknown> = {
   "health.check": () => undefined,
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
+  "catalogue.get": (w) => ({ id: w.serviceB }),
+  "catalogue.create": () => ({ code: "PIRATE", name: "Service pirate" }),
+  "catalogue.update": (w) => ({ id: w.serviceB, service: { code: "PIRATE", name: "Renamed" } }),
+  "catalogue.setDefaultTerms": (w) => ({ serviceId: w.serviceB, terms: terms(w.calendar) }),
+  "calendars.list": () => undefined,
+  "calendars.get": (w) => ({ id: w.calendar }),
+  "calendars.preview": (w) => ({ id: w.calendar }),
+  "calendars.create": () => ({ name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } }),
+  "calendars.update": (w) => ({ id: w.calendar, calendar: { name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } } }),
+  "calendars.addClosure": (w) => ({ calendarId: w.calendar, startDate: "2026-12-01", endDate: "2026-12-02", label: "Pirate" }),
+  "calendars.removeClosure": (w) => ({ id: w.closure }),
+  "conventions.list": (w) => ({ bodyId: w.bodyB.id }),
+  "conventions.get": (w) => ({ id: w.conventionB }),
+  "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
+  "conventions.needingAttention": () => undefined,
+  "conventions.create": (w) => ({ title: "Pirate", deliberationRef: "X", signatoryBodyId: w.bodyB.id, startDate: "2026-01-01" }),
+  "conventions.update": (w) => ({ id: w.conventionB, convention: { title: "Pirate", deliberationRef: "X", signatoryBodyId: w.bodyB.id, startDate: "2026-01-01" } }),
+  "conventions.setTerms": (w) => ({ versionId: w.versionB, serviceId: w.serviceB, terms: terms(w.calendar) }),
+  "conventions.removeService": (w) => ({ versionId: w.versionB, serviceId: w.serviceB }),
+  "conventions.amend": (w) => ({ conventionId: w.conventionB, effectiveFrom: "2027-01-01", summary: "Pirate" }),
+  "conventions.signAmendment": (w) => ({ id: w.versionB }),
+  "conventions.discardAmendment": (w) => ({ id: w.versionB }),
+  "conventions.activate": (w) => ({ id: w.conventionB }),
+  "conventions.giveNotice": (w) => ({ conventionId: w.conventionB, noticeDate: "2026-06-01", givenBy: "partner" }),
+  "conventions.terminate": (w) => ({ conventionId: w.conventionB, terminatedOn: "2026-06-01", reason: "Pirate" }),
+  "conventions.renew": (w) => ({ conventionId: w.conventionB, newEndDate: "2030-12-31" }),
+  "conventions.addDocument": (w) => ({ conventionId: w.conventionB, label: "Pirate", fileName: "x.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.4").toString("base64") }),
+  "conventions.removeDocument": (w) => ({ id: w.documentB }),
   "bodies.list": (w) => ({ q: w.bodyB.legalName }),
   "bodies.countByKind": () => undefined,
   "bodies.get": (w) => ({ id: w.bodyB.id }),
@@ -65,7 +104,15 @@ describe("isolation matrix", () => {
     const userB = await db.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
     const sessionB = await db.session.create({ data: { id: "b".repeat(64), userId: userB.id, expiresAt: new Date(Date.now() + 3600_000) } });
     const commune = (await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } })).id;
-    world = { bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune };
+    const conventionB = await db.convention.findFirstOrThrow({ where: { signatoryBodyId: bodyB.id }, include: { versions: { include: { termSets: true } } } });
+    const versionB = conventionB.versions[0]!;
+    const file = await db.storedFile.create({ data: { storageKey: "00/00000000-0000-4000-8000-000000000000", name: "b.pdf", mimeType: "application/pdf", size: 1, sha256: "0".repeat(64) } });
+    const documentB = await db.conventionDocument.create({ data: { conventionId: conventionB.id, fileId: file.id, label: "Secret de B" } });
+    const calendar = await db.businessCalendar.findFirstOrThrow({ include: { closures: true } });
+    world = {
+      bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune,
+      conventionB: conventionB.id, versionB: versionB.id, serviceB: versionB.termSets[0]!.serviceId, documentB: documentB.id, calendar: calendar.id, closure: calendar.closures[0]!.id,
+    };
   });
   afterAll(async () => tdb.drop());
 
@@ -89,7 +136,8 @@ describe("isolation matrix", () => {
     const db = tdb.prisma();
     const before = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
-    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email];
+    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email, world.conventionB, world.versionB, world.documentB, "Secret de B"];
+    const conventionBefore = JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }));
     for (const path of paths) {
       const outcome = await procedureOf(agentA, path)(probes[path]!(world)).then(
         (data) => ({ refused: null, data }),
@@ -104,6 +152,9 @@ describe("isolation matrix", () => {
     }
     const after = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     expect(after).toBe(before);
+    expect(JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }))).toBe(conventionBefore);
+    expect(await db.service.count({ where: { code: "PIRATE" } })).toBe(0);
+    expect(await db.businessCalendar.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({ revokedAt: null });
     expect(await db.body.count({ where: { legalName: { in: ["Commune pirate", "Asso pirate"] } } })).toBe(0);
   });

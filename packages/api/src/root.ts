@@ -1,6 +1,8 @@
 import { auditRouter } from "./routers/audit.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
+import { calendarsRouter } from "./routers/calendars.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
+import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
@@ -10,6 +12,8 @@ export const appRouter = router({
   health: healthRouter,
   bodies: bodiesRouter,
   catalogue: catalogueRouter,
+  calendars: calendarsRouter,
+  conventions: conventionsRouter,
   me: meRouter,
   people: peopleRouter,
   audit: auditRouter,

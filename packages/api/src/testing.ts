@@ -2,6 +2,9 @@
 import type { Db } from "@mutuo/db";
 import { createSession, resolveSession } from "@mutuo/core/identity";
 import type { JobQueue } from "@mutuo/core/jobs";
+import { localFileStore } from "@mutuo/core/files";
+import os from "node:os";
+import path from "node:path";
 import { createCaller } from "./root.ts";
 
 export interface RecordedJob {
@@ -22,5 +25,5 @@ export async function callerFor(db: Db, url: string, email: string | null, queue
     const { token } = await createSession(db, user.id, { mfaVerified: true });
     session = await resolveSession(db, token);
   }
-  return createCaller({ db, session, queue, baseUrl: "http://mutuo.test", system: { connectionString: url, migrationsDir: "/nonexistent" } });
+  return createCaller({ db, session, queue, files: localFileStore(path.join(os.tmpdir(), `mutuo-api-files-${process.pid}`)), baseUrl: "http://mutuo.test", system: { connectionString: url, migrationsDir: "/nonexistent" } });
 }

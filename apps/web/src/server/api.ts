@@ -1,4 +1,5 @@
 import { createCaller, createContext, type ApiContext } from "@mutuo/api";
+import { localFileStore } from "@mutuo/core/files";
 import { env } from "../env.ts";
 import { db } from "./db.ts";
 import { queue } from "./queue.ts";
@@ -10,6 +11,7 @@ export async function apiContext(): Promise<ApiContext> {
     db: db(),
     session: await currentSession(),
     queue: await queue(),
+    files: localFileStore(e.filesDir),
     baseUrl: e.baseUrl ?? "http://localhost:3000",
     system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir },
   });

@@ -1,6 +1,7 @@
 // Demo data, seeded once per installation (first start on an empty database).
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../../generated/prisma/client.ts";
+import { seedConventions } from "./conventions.ts";
 import { demoBodies, demoServices, demoUsers } from "./demo-data.ts";
 import { demoSiret } from "./siret.ts";
 
@@ -58,6 +59,7 @@ export async function seedDemo(db: PrismaClient, now: Date = new Date()): Promis
         },
       });
     }
+    await seedConventions(tx, ids, now);
     await tx.appMeta.create({ data: { key: MARKER, value: { seededAt: now.toISOString() } } });
     return true;
   }, { timeout: 60_000 });
