@@ -4,7 +4,9 @@ import { navigationFor, plannedNavigationFor } from "./navigation.ts";
 describe("navigation", () => {
   it("renders only sections that exist", () => {
     expect(navigationFor(null).map((i) => i.href)).toEqual(["/", "/catalogue", "/etat", "/connexion"]);
-    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/compte", "/etat"]);
+    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/conventions", "/compte", "/etat"]);
+    expect(navigationFor("manager").map((i) => i.href)).toContain("/calendriers");
+    expect(navigationFor("technician").map((i) => i.href)).not.toContain("/calendriers");
     expect(navigationFor("admin").map((i) => i.href)).toContain("/admin/personnes");
     expect(navigationFor("manager").map((i) => i.href)).not.toContain("/admin/personnes");
   });

@@ -11,10 +11,10 @@ export interface NavItem {
 const item = (key: string, href: string, available = false): NavItem => ({ key, href, available });
 
 const signedOut: NavItem[] = [item("home", "/", true), item("catalogue", "/catalogue", true), item("status", "/etat", true), item("signIn", "/connexion", true)];
-const everyone: NavItem[] = [item("home", "/", true), item("bodies", "/organismes", true), item("catalogue", "/catalogue", true)];
+const everyone: NavItem[] = [item("home", "/", true), item("bodies", "/organismes", true), item("catalogue", "/catalogue", true), item("conventions", "/conventions", true)];
 const agent: NavItem[] = [item("myTickets", "/demandes"), item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [item("queue", "/tickets"), item("assets", "/parc"), item("migrations", "/reprises")];
-const manager: NavItem[] = [item("reports", "/rapports"), item("conventions", "/conventions"), item("billing", "/facturation")];
+const manager: NavItem[] = [item("reports", "/rapports"), item("calendars", "/calendriers", true), item("billing", "/facturation")];
 const admin: NavItem[] = [item("people", "/admin/personnes", true), item("journal", "/admin/journal")];
 const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 

@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { requireActorOrRedirect } from "../../../server/session.ts";
+import { saveServiceAction } from "../actions.ts";
+import { ServiceForm } from "../service-form.tsx";
+
+export const dynamic = "force-dynamic";
+
+export default async function NewServicePage() {
+  await requireActorOrRedirect();
+  const t = await getTranslations("catalogue");
+  return (
+    <>
+      <PageTitle>{t("new")}</PageTitle>
+      <ServiceForm action={saveServiceAction.bind(null, null)} defaults={{}} submit={t("create")} />
+    </>
+  );
+}
