@@ -1,8 +1,17 @@
 import { z } from "zod";
 import { isValidTimeZone, minutesOf } from "../sla/index.ts";
 
+/** Minutes of "HH:MM", NaN when malformed (the format check reports it; comparisons stay false). */
+function safeMinutes(s: string): number {
+  try {
+    return minutesOf(s);
+  } catch {
+    return Number.NaN;
+  }
+}
+
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
-const slot = z.object({ from: hhmm, to: hhmm }).refine((s) => minutesOf(s.to) > minutesOf(s.from), { path: ["to"], message: "slot_order" });
+const slot = z.object({ from: hhmm, to: hhmm }).refine((s) => !(safeMinutes(s.to) <= safeMinutes(s.from)), { path: ["to"], message: "slot_order" });
 const day = z.array(slot).max(6);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "date");
 
@@ -11,12 +20,12 @@ export const weeklyInput = z
   .partial()
   .superRefine((w, ctx) => {
     for (const [d, slots] of Object.entries(w)) {
-      const sorted = [...(slots ?? [])].sort((a, b) => minutesOf(a.from) - minutesOf(b.from));
+      const sorted = [...(slots ?? [])].sort((a, b) => safeMinutes(a.from) - safeMinutes(b.from));
       for (let i = 1; i < sorted.length; i++) {
-        if (minutesOf(sorted[i]!.from) < minutesOf(sorted[i - 1]!.to)) ctx.addIssue({ code: "custom", path: [d], message: "slots_overlap" });
+        if (safeMinutes(sorted[i]!.from) < safeMinutes(sorted[i - 1]!.to)) ctx.addIssue({ code: "custom", path: [d], message: "slots_overlap" });
       }
     }
-    if (!Object.values(w).some((s) => (s?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: ["weekly"], message: "no_working_time" });
+    if (!Object.values(w).some((s) => (s?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: [], message: "no_working_time" });
   });
 
 export const HOLIDAY_ZONES = ["metropole", "alsace_moselle", "none"] as const;
