@@ -7,6 +7,8 @@ test("a manager creates a convention, amends its intervention target and reads t
   await signIn(page, "manager@val-orlene.example");
   await page.goto("/conventions");
   await expectAccessible(page);
+  // Conventions ending soon show up for managers.
+  await expect(page.getByRole("region", { name: "Échéances à surveiller" })).toContainText("Commune de Bellerive-sur-Orlène");
   await page.getByRole("link", { name: "Nouvelle convention" }).click();
   await page.getByRole("textbox", { name: "Intitulé", exact: true }).fill("Adhésion au SIG mutualisé");
   await page.getByRole("textbox", { name: "Référence de la délibération", exact: true }).fill("VDO-201-1402/26/BM");
@@ -72,6 +74,21 @@ test("a manager creates a convention, amends its intervention target and reads t
   await expect(answer.getByRole("row", { name: /Haute/ })).toContainText("8 h (heures ouvrées)");
   answer = await termsOn("2025-06-01");
   await expect(answer).toContainText("la convention n'était pas en vigueur");
+
+  // The signed convention, attached and downloaded back; a fake PDF is refused.
+  await page.getByText("Joindre un document").click();
+  await page.getByRole("textbox", { name: "Intitulé du document", exact: true }).fill("Convention signée");
+  await page.getByLabel("Fichier").setInputFiles({ name: "convention.pdf", mimeType: "application/pdf", buffer: Buffer.from("MZ not a pdf") });
+  await page.getByRole("button", { name: "Joindre", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("ne correspond pas à son type");
+  const pdf = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");
+  await page.getByLabel("Fichier").setInputFiles({ name: "convention.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "Joindre", exact: true }).click();
+  const link = page.getByRole("link", { name: "Convention signée" });
+  await expect(link).toBeVisible();
+  const download = await page.request.get((await link.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(Buffer.from(await download.body()).equals(pdf)).toBe(true);
 
   await expect(page.getByText("Bruno Lefort — création").first()).toBeVisible();
 });
