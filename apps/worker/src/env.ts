@@ -8,6 +8,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default("Mutuo <mutuo@localhost>"),
   MUTUO_DATA_DIR: z.string().default(".mutuo"),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
+  /** Days after which a resolved ticket not reopened is closed. */
+  MUTUO_TICKET_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

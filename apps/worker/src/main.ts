@@ -13,7 +13,7 @@ async function main() {
   await applyMigrations({ connectionString: env.DATABASE_URL, migrationsDir: env.migrationsDir, log: (m) => log.info(m) });
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
   const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
-  const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY });
+  const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY, scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } } });
   log.info("worker started", { id: worker.id });
 
   const shutdown = async (signal: string) => {

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   concurrency: number;
   jobs?: readonly RegisteredJob[];
   heartbeatMs?: number;
+  /** Payload overrides of scheduled jobs, from the worker's configuration. */
+  scheduleData?: Record<string, object>;
 }
 
 export interface RunningWorker {
@@ -36,7 +38,8 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       await job.run(pgJob.data, ctx);
     });
     if (job.schedule) {
-      await boss.schedule(job.name, job.schedule.cron, (job.schedule.data ?? {}) as object, { tz: job.schedule.tz ?? "Europe/Paris" });
+      const data = { ...((job.schedule.data ?? {}) as object), ...(opts.scheduleData?.[job.name] ?? {}) };
+      await boss.schedule(job.name, job.schedule.cron, data, { tz: job.schedule.tz ?? "Europe/Paris" });
     }
   }
 

@@ -1,6 +1,8 @@
 // Registry of every background job. Each domain declares its jobs in its own `jobs/` folder;
 // this list is what the worker registers.
 import { rollOverConventionsJob } from "./conventions/jobs/roll-over.ts";
+import { autoCloseJob } from "./tickets/jobs/auto-close.ts";
+import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { sendMailJob } from "./notifications/jobs/send-mail.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
@@ -10,4 +12,4 @@ export * from "./jobs/run.ts";
 export type { JobQueue } from "./jobs/queue.ts";
 export { ensureQueues, pgBossQueue } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob)];
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob)];

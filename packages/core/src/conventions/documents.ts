@@ -3,27 +3,15 @@ import type { Db } from "@mutuo/db";
 import { recordAudit } from "../audit/service.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import type { Actor } from "../identity/actor.ts";
-import type { FileStore } from "../files/index.ts";
+import { checkUpload, type FileStore } from "../files/index.ts";
 import { assertConventionVisible, requireConventionManager } from "./policy.ts";
 import { documentInput, MAX_DOCUMENT_BYTES } from "./schema.ts";
 import type { z } from "zod";
 
-/** The file's first bytes must match its declared type (no executable renamed .pdf). */
-function contentMatches(mimeType: string, bytes: Uint8Array): boolean {
-  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (mimeType === "application/pdf") return starts(0x25, 0x50, 0x44, 0x46);
-  if (mimeType === "image/png") return starts(0x89, 0x50, 0x4e, 0x47);
-  if (mimeType === "image/jpeg") return starts(0xff, 0xd8, 0xff);
-  return starts(0x50, 0x4b, 0x03, 0x04); // OpenDocument and OOXML are zip files
-}
-
 export async function addConventionDocument(db: Db, files: FileStore, actor: Actor, raw: z.input<typeof documentInput>) {
   requireConventionManager(actor);
   const input = documentInput.parse(raw);
-  const bytes = new Uint8Array(Buffer.from(input.contentBase64, "base64"));
-  if (bytes.byteLength === 0) throw invalid("file", "required");
-  if (bytes.byteLength > MAX_DOCUMENT_BYTES) throw invalid("file", "file_too_large", { max: MAX_DOCUMENT_BYTES / 1024 / 1024 });
-  if (!contentMatches(input.mimeType, bytes)) throw invalid("file", "file_type");
+  const bytes = checkUpload(input.contentBase64, input.mimeType, MAX_DOCUMENT_BYTES);
   const convention = await db.convention.findUnique({ where: { id: input.conventionId }, select: { id: true, signatoryBodyId: true, versions: { select: { id: true } } } });
   if (!convention) throw notFound("convention");
   if (input.versionId && !convention.versions.some((v) => v.id === input.versionId)) throw invalid("versionId", "invalid");

@@ -1,0 +1,33 @@
+// Upload checks shared by every domain that takes files: size, declared type, and content that
+// matches the declared type (no executable renamed .pdf).
+import { invalid } from "../errors/index.ts";
+
+export const UPLOAD_TYPES = {
+  pdf: "application/pdf",
+  png: "image/png",
+  jpeg: "image/jpeg",
+  odt: "application/vnd.oasis.opendocument.text",
+  ods: "application/vnd.oasis.opendocument.spreadsheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  txt: "text/plain",
+  csv: "text/csv",
+} as const;
+
+export function contentMatches(mimeType: string, bytes: Uint8Array): boolean {
+  const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (mimeType === UPLOAD_TYPES.pdf) return starts(0x25, 0x50, 0x44, 0x46);
+  if (mimeType === UPLOAD_TYPES.png) return starts(0x89, 0x50, 0x4e, 0x47);
+  if (mimeType === UPLOAD_TYPES.jpeg) return starts(0xff, 0xd8, 0xff);
+  if (mimeType === UPLOAD_TYPES.txt || mimeType === UPLOAD_TYPES.csv) return !bytes.subarray(0, 8192).includes(0);
+  return starts(0x50, 0x4b, 0x03, 0x04); // OpenDocument and OOXML are zip files
+}
+
+/** Decodes and checks an upload; throws a VALIDATION error on field "file". */
+export function checkUpload(contentBase64: string, mimeType: string, maxBytes: number): Uint8Array {
+  const bytes = new Uint8Array(Buffer.from(contentBase64, "base64"));
+  if (bytes.byteLength === 0) throw invalid("file", "required");
+  if (bytes.byteLength > maxBytes) throw invalid("file", "file_too_large", { max: Math.round(maxBytes / 1024 / 1024) });
+  if (!contentMatches(mimeType, bytes)) throw invalid("file", "file_type");
+  return bytes;
+}

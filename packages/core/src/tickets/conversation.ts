@@ -1,0 +1,49 @@
+// The conversation: public replies (a partner's reply ends the wait), internal notes, ratings.
+import type { Db } from "@mutuo/db";
+import { conflict, forbidden } from "../errors/index.ts";
+import type { FileStore } from "../files/index.ts";
+import { isStaff, type Actor } from "../identity/actor.ts";
+import { linkFiles, stageFiles } from "./attachments.ts";
+import { mutateTicket, syncPause } from "./mutate.ts";
+import { csatInput, messageInput } from "./schema.ts";
+import type { z } from "zod";
+
+export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.input<typeof messageInput>, now = new Date()) {
+  const input = messageInput.parse(raw);
+  const staff = isStaff(actor);
+  if (input.kind === "note" && !staff) throw forbidden("internal notes are for provider staff");
+  const { staged, discard } = await stageFiles(files, input.attachments);
+  try {
+    let messageId = "";
+    const ticket = await mutateTicket(db, actor, input.ticketId, async (tx, t) => {
+      if (t.status === "closed" || t.status === "cancelled") throw conflict("ticket_closed");
+      const message = await tx.ticketMessage.create({ data: { ticketId: t.id, kind: input.kind, authorId: actor.userId, authorLabel: actor.name, fromStaff: staff, body: input.body, createdAt: now } });
+      messageId = message.id;
+      await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId);
+      const data: Record<string, unknown> = {};
+      const events = [];
+      // A staff reply is the first intervention; a partner's reply ends the wait on them.
+      if (staff && input.kind === "reply" && !t.interventionAt) data.interventionAt = now;
+      if (!staff && t.status === "waiting_partner") {
+        await syncPause(tx, t.id, t.status, "in_progress", now);
+        data.status = "in_progress";
+        events.push({ data: { status: [t.status, "in_progress"] } });
+      }
+      return { data, events };
+    }, now);
+    return { ticket, messageId };
+  } catch (error) {
+    await discard();
+    throw error;
+  }
+}
+
+/** The declarant's rating once resolved (1–5 and a comment); may be changed until closure. */
+export async function rateTicket(db: Db, actor: Actor, raw: z.input<typeof csatInput>, now = new Date()) {
+  const input = csatInput.parse(raw);
+  if (isStaff(actor)) throw forbidden("ratings come from partners");
+  return mutateTicket(db, actor, input.ticketId, async (_tx, t) => {
+    if (t.status !== "resolved" && t.status !== "closed") throw conflict("not_resolved");
+    return { data: { csatScore: input.score, csatComment: input.comment || null, csatAt: now }, events: [{ data: { csat: input.score } }] };
+  }, now);
+}

@@ -1,0 +1,13 @@
+export * from "./schema.ts";
+export { priorityOf, OPEN_STATUSES, STATUSES, CATEGORIES, LEVELS, canMove } from "./rules.ts";
+export { createTicket, servicesForBody } from "./create.ts";
+export { changeStatus, assignTicket, bulkUpdate, changePriority, setDiagnosis, setDeadline } from "./workflow.ts";
+export { addMessage, rateTicket } from "./conversation.ts";
+export { mergeTicket, linkTickets, unlinkTickets } from "./links.ts";
+export { listTickets, queueCounts, getTicket, assignableStaff, type TicketListItem } from "./queries.ts";
+export { searchTickets } from "./search.ts";
+export { readTicketAttachment } from "./attachments.ts";
+export { refreshSlaStates, autoCloseResolved } from "./maintenance.ts";
+export { computeSla } from "./sla.ts";
+export { refreshSlaJob } from "./jobs/refresh-sla.ts";
+export { autoCloseJob } from "./jobs/auto-close.ts";

@@ -1,0 +1,131 @@
+// Reading tickets within the isolation rule: the queue (filters, sorts, keyset pages, counts) and a
+// ticket's page (conversation without internal notes for partners, SLA explainer).
+import type { Db, Prisma, Priority } from "@mutuo/db";
+import { isStaff, type Actor } from "../identity/actor.ts";
+import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { explainDeadline } from "../sla/index.ts";
+import { assertTicketVisible, ticketScope, visibleKinds } from "./policy.ts";
+import { OPEN_STATUSES } from "./rules.ts";
+import { listTicketsInput, type ListTicketsInput } from "./schema.ts";
+import { calendarFor } from "./sla.ts";
+
+export const ticketListSelect = {
+  id: true, number: true, subject: true, status: true, priority: true, channel: true, receivedAt: true, slaDueAt: true, slaState: true,
+  interventionDueAt: true, interventionState: true, resolutionDueAt: true, resolutionState: true, interventionAt: true, resolvedAt: true,
+  body: { select: { id: true, legalName: true } },
+  service: { select: { id: true, name: true } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.TicketSelect;
+export type TicketListItem = Prisma.TicketGetPayload<{ select: typeof ticketListSelect }>;
+
+const PRIORITY_ORDER: Priority[] = ["critical", "high", "medium", "low"];
+
+export function queueWhere(actor: Actor, input: ReturnType<typeof listTicketsInput.parse>, now: Date): Prisma.TicketWhereInput {
+  const and: Prisma.TicketWhereInput[] = [ticketScope(actor)];
+  const open = { status: { in: OPEN_STATUSES } };
+  if (input.view === "mine") and.push({ assigneeId: actor.userId }, open);
+  if (input.view === "unassigned") and.push({ assigneeId: null }, open);
+  if (input.view === "breaching") and.push(open, { OR: [{ slaState: { in: ["warning", "breached"] } }, { slaDueAt: { lte: new Date(now.getTime() + 4 * 3600_000) } }] });
+  if (input.status?.length) and.push({ status: { in: input.status } });
+  else if (input.open) and.push(open);
+  if (input.priority) and.push({ priority: input.priority });
+  if (input.bodyId) and.push({ bodyId: input.bodyId });
+  if (input.serviceId) and.push({ serviceId: input.serviceId });
+  if (input.assigneeId) and.push({ assigneeId: input.assigneeId });
+  if (input.channel) and.push({ channel: input.channel });
+  if (input.slaState) and.push({ slaState: input.slaState });
+  return { AND: and };
+}
+
+function keyset(input: ReturnType<typeof listTicketsInput.parse>): { where: Prisma.TicketWhereInput; orderBy: Prisma.TicketOrderByWithRelationInput[] } {
+  const c = input.cursor;
+  if (input.sort === "deadline") {
+    const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ slaDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
+    if (!c) return { where: {}, orderBy };
+    const [due, id] = decodeCursor(c, 2) as [string, string];
+    if (due === "") return { where: { slaDueAt: null, id: { gt: id } }, orderBy };
+    const d = new Date(due);
+    return { where: { OR: [{ slaDueAt: { gt: d } }, { slaDueAt: d, id: { gt: id } }, { slaDueAt: null }] }, orderBy };
+  }
+  if (input.sort === "priority") {
+    const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ priority: "asc" }, { receivedAt: "desc" }, { id: "desc" }];
+    if (!c) return { where: {}, orderBy };
+    const [p, at, id] = decodeCursor(c, 3) as [Priority, string, string];
+    const later = PRIORITY_ORDER.slice(PRIORITY_ORDER.indexOf(p) + 1);
+    const d = new Date(at);
+    return { where: { OR: [{ priority: { in: later } }, { priority: p, receivedAt: { lt: d } }, { priority: p, receivedAt: d, id: { lt: id } }] }, orderBy };
+  }
+  const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ receivedAt: "desc" }, { id: "desc" }];
+  if (!c) return { where: {}, orderBy };
+  const [at, id] = decodeCursor(c, 2) as [string, string];
+  const d = new Date(at);
+  return { where: { OR: [{ receivedAt: { lt: d } }, { receivedAt: d, id: { lt: id } }] }, orderBy };
+}
+
+function cursorOf(sort: string, t: TicketListItem & { priority: Priority }): string {
+  if (sort === "deadline") return encodeCursor([t.slaDueAt?.toISOString() ?? "", t.id]);
+  if (sort === "priority") return encodeCursor([t.priority, t.receivedAt.toISOString(), t.id]);
+  return encodeCursor([t.receivedAt.toISOString(), t.id]);
+}
+
+export async function listTickets(db: Db, actor: Actor, raw: ListTicketsInput, now = new Date()): Promise<Page<TicketListItem>> {
+  const input = listTicketsInput.parse(raw);
+  const ks = keyset(input);
+  const rows = await db.ticket.findMany({ where: { AND: [queueWhere(actor, input, now), ks.where] }, select: ticketListSelect, orderBy: ks.orderBy, take: input.limit + 1 });
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? cursorOf(input.sort, last) : null };
+}
+
+/** Open tickets by status, and the counts of the built-in views, for the queue header. */
+export async function queueCounts(db: Db, actor: Actor, now = new Date()) {
+  const scope = ticketScope(actor);
+  const groups = await db.ticket.groupBy({ by: ["status"], where: { ...scope, status: { in: OPEN_STATUSES } }, _count: { _all: true } });
+  const base = listTicketsInput.parse({});
+  const [mine, unassigned, breaching] = await Promise.all(
+    (["mine", "unassigned", "breaching"] as const).map((view) => db.ticket.count({ where: queueWhere(actor, { ...base, view }, now) })),
+  );
+  return { byStatus: Object.fromEntries(groups.map((g) => [g.status, g._count._all])) as Record<string, number>, views: { mine, unassigned, breaching } };
+}
+
+export async function getTicket(db: Db, actor: Actor, id: string, now = new Date()) {
+  const staff = isStaff(actor);
+  const t = await db.ticket.findUnique({
+    where: { id },
+    include: {
+      body: { select: { id: true, legalName: true } },
+      service: { select: { id: true, name: true } },
+      assignee: { select: { id: true, name: true } },
+      mergedInto: { select: { id: true, number: true } },
+      merged: { select: { id: true, number: true, subject: true } },
+      messages: { where: { kind: { in: [...visibleKinds(actor)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachments: { include: { file: { select: { name: true, size: true, mimeType: true } } } } } },
+      attachments: { where: { messageId: null }, include: { file: { select: { name: true, size: true, mimeType: true } } } },
+      pauses: { orderBy: { startedAt: "asc" } },
+      linksFrom: { include: { to: { select: { id: true, number: true, subject: true, bodyId: true, status: true } } } },
+      linksTo: { include: { from: { select: { id: true, number: true, subject: true, bodyId: true, status: true } } } },
+    },
+  });
+  assertTicketVisible(actor, t);
+  const ticket = t!;
+  const { linksFrom, linksTo, createdById: _c, slaCalendar, ...rest } = ticket;
+  const links = [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)].filter((x) => staff || x.bodyId === ticket.bodyId);
+  const pauses = ticket.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt }));
+  const explain = (basis: typeof ticket.interventionBasis, due: Date | null, achieved: Date | null) =>
+    basis ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses) : [];
+  return {
+    ...rest,
+    links,
+    calendarName: (slaCalendar as { name?: string } | null)?.name ?? null,
+    explainer: {
+      intervention: explain(ticket.interventionBasis, ticket.interventionDueAt, ticket.interventionAt ?? ticket.resolvedAt),
+      resolution: explain(ticket.resolutionBasis, ticket.resolutionDueAt, ticket.resolvedAt),
+    },
+    canWork: staff,
+  };
+}
+
+/** Technicians a ticket can be assigned to. */
+export async function assignableStaff(db: Db, actor: Actor) {
+  if (!isStaff(actor)) return [];
+  return db.user.findMany({ where: { role: { in: ["technician", "manager", "admin"] }, active: true, anonymisedAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+}

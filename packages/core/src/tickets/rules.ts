@@ -1,0 +1,42 @@
+// Pure rules of tickets: priority matrix, status transitions, readable numbers.
+import type { Level, Priority, Role, TicketStatus } from "@mutuo/db";
+
+export const LEVELS = ["high", "medium", "low"] as const;
+export const STATUSES = ["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"] as const;
+export const OPEN_STATUSES: TicketStatus[] = ["new", "assigned", "in_progress", "waiting_partner"];
+export const CATEGORIES = ["fault", "request", "question", "security"] as const;
+
+/** Impact × urgency → priority (ITIL-style matrix). */
+export function priorityOf(impact: Level, urgency: Level): Priority {
+  const score = { high: 3, medium: 2, low: 1 }[impact] + { high: 3, medium: 2, low: 1 }[urgency];
+  if (score >= 6) return "critical";
+  if (score === 5) return "high";
+  if (score === 4) return "medium";
+  return "low";
+}
+
+const staffMoves: Record<TicketStatus, TicketStatus[]> = {
+  new: ["assigned", "in_progress", "waiting_partner", "resolved", "cancelled"],
+  assigned: ["new", "in_progress", "waiting_partner", "resolved", "cancelled"],
+  in_progress: ["assigned", "waiting_partner", "resolved", "cancelled"],
+  waiting_partner: ["in_progress", "resolved", "cancelled"],
+  resolved: ["in_progress", "closed"],
+  closed: [],
+  cancelled: [],
+};
+const agentMoves: Partial<Record<TicketStatus, TicketStatus[]>> = {
+  new: ["cancelled"],
+  assigned: ["cancelled"],
+  resolved: ["in_progress"], // reopen
+};
+
+export function canMove(from: TicketStatus, to: TicketStatus, role: Role): boolean {
+  const moves = role === "agent" ? (agentMoves[from] ?? []) : staffMoves[from];
+  return moves.includes(to);
+}
+
+export const isReopen = (from: TicketStatus, to: TicketStatus) => from === "resolved" && to === "in_progress";
+
+export function ticketNumber(year: number, seq: number): string {
+  return `SOS-${year}-${String(seq).padStart(6, "0")}`;
+}

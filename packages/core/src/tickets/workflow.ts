@@ -1,0 +1,113 @@
+// Working a ticket: status (with the SLA pause), assignment, priority, diagnosis, deadlines by hand.
+import type { Db, Ticket, TicketStatus } from "@mutuo/db";
+import { resolveTerms } from "../conventions/index.ts";
+import { conflict, invalid } from "../errors/index.ts";
+import type { Actor } from "../identity/actor.ts";
+import { mutateTicket, syncPause } from "./mutate.ts";
+import { requireStaff } from "./policy.ts";
+import { canMove, isReopen, priorityOf } from "./rules.ts";
+import { assignInput, bulkInput, deadlineInput, diagnosisInput, priorityInput, statusInput } from "./schema.ts";
+import type { z } from "zod";
+
+/** Data for a move from one status to another (timestamps the SLA depends on). */
+function statusData(t: Ticket, to: TicketStatus, now: Date) {
+  const data: Record<string, unknown> = { status: to };
+  if (to === "in_progress" && !t.interventionAt) data.interventionAt = now;
+  if (to === "resolved") {
+    data.resolvedAt = now;
+    if (!t.interventionAt) data.interventionAt = now;
+  }
+  if (isReopen(t.status, to)) data.resolvedAt = null; // the time since resolution is not a pause
+  if (to === "closed") data.closedAt = now;
+  return data;
+}
+
+export async function changeStatus(db: Db, actor: Actor, raw: z.input<typeof statusInput>, now = new Date()) {
+  const input = statusInput.parse(raw);
+  return mutateTicket(db, actor, input.ticketId, async (tx, t) => {
+    if (t.status === input.status) return {};
+    if (t.mergedIntoId) throw conflict("ticket_merged");
+    if (!canMove(t.status, input.status, actor.role)) throw invalid("status", "transition", { from: t.status, to: input.status });
+    await syncPause(tx, t.id, t.status, input.status, now);
+    const events: { kind?: "reply" | "event"; body?: string; data?: Record<string, unknown> }[] = [{ data: { status: [t.status, input.status] } }];
+    const data = statusData(t, input.status, now);
+    if (input.comment) {
+      events.push({ kind: "reply", body: input.comment });
+      // A public reply from staff is an intervention.
+      if (actor.role !== "agent" && !t.interventionAt) data.interventionAt = now;
+    }
+    return { data, events };
+  }, now);
+}
+
+export async function assignTicket(db: Db, actor: Actor, raw: z.input<typeof assignInput>, now = new Date()) {
+  requireStaff(actor);
+  const input = assignInput.parse(raw);
+  const assignee = input.assigneeId ? await db.user.findUnique({ where: { id: input.assigneeId }, select: { id: true, name: true, role: true, active: true } }) : null;
+  if (input.assigneeId && (!assignee || assignee.role === "agent" || !assignee.active)) throw invalid("assigneeId", "unknown_technician");
+  return mutateTicket(db, actor, input.ticketId, async (tx, t) => {
+    if (t.assigneeId === input.assigneeId) return {};
+    const data: Record<string, unknown> = { assigneeId: input.assigneeId };
+    if (input.assigneeId && t.status === "new") data.status = "assigned";
+    if (!input.assigneeId && t.status === "assigned") data.status = "new";
+    return { data, events: [{ data: { assignee: [t.assigneeId, assignee?.name ?? null], ...(data.status ? { status: [t.status, data.status] } : {}) } }] };
+  }, now);
+}
+
+/** Bulk assignment and status change from the queue; each ticket is checked and changed on its own. */
+export async function bulkUpdate(db: Db, actor: Actor, raw: z.input<typeof bulkInput>, now = new Date()) {
+  requireStaff(actor);
+  const input = bulkInput.parse(raw);
+  const results: { ticketId: string; ok: boolean; error?: string }[] = [];
+  for (const ticketId of input.ticketIds) {
+    try {
+      if (input.assigneeId !== undefined) await assignTicket(db, actor, { ticketId, assigneeId: input.assigneeId }, now);
+      if (input.status) await changeStatus(db, actor, { ticketId, status: input.status }, now);
+      results.push({ ticketId, ok: true });
+    } catch (e) {
+      results.push({ ticketId, ok: false, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { updated: results.filter((r) => r.ok).length, results };
+}
+
+/** New impact × urgency: targets from the same terms (at reception) for the new priority; pauses kept. */
+export async function changePriority(db: Db, actor: Actor, raw: z.input<typeof priorityInput>, now = new Date()) {
+  requireStaff(actor);
+  const input = priorityInput.parse(raw);
+  return mutateTicket(db, actor, input.ticketId, async (_tx, t) => {
+    const priority = priorityOf(input.impact, input.urgency);
+    if (priority === t.priority && input.impact === t.impact && input.urgency === t.urgency) return {};
+    const terms = await resolveTerms(db, { bodyId: t.bodyId, serviceId: t.serviceId, priority, at: t.receivedAt });
+    const data = {
+      impact: input.impact, urgency: input.urgency, priority,
+      ...(terms ? { interventionMinutes: terms.target.interventionMinutes, interventionBasis: terms.target.interventionBasis, resolutionMinutes: terms.target.resolutionMinutes, resolutionBasis: terms.target.resolutionBasis, warningPercent: terms.target.warningPercent } : {}),
+    };
+    return { data, events: [{ data: { priority: [t.priority, priority] } }] };
+  }, now);
+}
+
+export async function setDiagnosis(db: Db, actor: Actor, raw: z.input<typeof diagnosisInput>, now = new Date()) {
+  requireStaff(actor);
+  const input = diagnosisInput.parse(raw);
+  return mutateTicket(db, actor, input.ticketId, async () => ({
+    data: { diagnosis: input.diagnosis, estimatedRestorationAt: input.estimatedRestorationAt },
+    events: [{ body: input.diagnosis, data: { diagnosis: true, estimatedRestorationAt: input.estimatedRestorationAt?.toISOString() ?? null } }],
+  }), now);
+}
+
+/** A deadline set by hand: never moved by a recompute. Null goes back to the computed one. */
+export async function setDeadline(db: Db, actor: Actor, raw: z.input<typeof deadlineInput>, now = new Date()) {
+  requireStaff(actor);
+  if (actor.role === "technician") throw invalid("dueAt", "manager_only");
+  const input = deadlineInput.parse(raw);
+  return mutateTicket(db, actor, input.ticketId, async (_tx, t) => {
+    const field = input.target === "intervention" ? "interventionDueAt" : "resolutionDueAt";
+    const flag = input.target === "intervention" ? "interventionDueManual" : "resolutionDueManual";
+    return {
+      data: { [field]: input.dueAt, [flag]: input.dueAt !== null },
+      events: [{ kind: "note", body: input.reason, data: { deadline: [input.target, t[field]?.toISOString() ?? null, input.dueAt?.toISOString() ?? null] } }],
+    };
+  }, now);
+}
+
