@@ -22,6 +22,9 @@ interface World {
   documentB: string;
   calendar: string;
   closure: string;
+  ticketB: string;
+  ticketBNumber: string;
+  ticketA: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -45,6 +48,24 @@ const probes: Record<string, (w: World) => unknown> = {
   "calendars.update": (w) => ({ id: w.calendar, calendar: { name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } } }),
   "calendars.addClosure": (w) => ({ calendarId: w.calendar, startDate: "2026-12-01", endDate: "2026-12-02", label: "Pirate" }),
   "calendars.removeClosure": (w) => ({ id: w.closure }),
+  "tickets.list": (w) => ({ bodyId: w.bodyB.id }),
+  "tickets.counts": () => undefined,
+  "tickets.get": (w) => ({ id: w.ticketB }),
+  "tickets.search": () => ({ q: "Secret de B" }),
+  "tickets.services": (w) => ({ bodyId: w.bodyB.id }),
+  "tickets.assignable": () => undefined,
+  "tickets.create": (w) => ({ bodyId: w.bodyB.id, serviceId: w.serviceB, subject: "Pirate", description: "Ticket au nom d'un autre organisme", category: "fault", impact: "low", urgency: "low", declarantName: "Pirate" }),
+  "tickets.setStatus": (w) => ({ ticketId: w.ticketB, status: "cancelled" }),
+  "tickets.assign": (w) => ({ ticketId: w.ticketB, assigneeId: null }),
+  "tickets.bulk": (w) => ({ ticketIds: [w.ticketB], status: "cancelled" }),
+  "tickets.setPriority": (w) => ({ ticketId: w.ticketB, impact: "low", urgency: "low" }),
+  "tickets.setDiagnosis": (w) => ({ ticketId: w.ticketB, diagnosis: "Pirate", estimatedRestorationAt: null }),
+  "tickets.setDeadline": (w) => ({ ticketId: w.ticketB, target: "resolution", dueAt: null, reason: "Pirate" }),
+  "tickets.addMessage": (w) => ({ ticketId: w.ticketB, kind: "reply", body: "Pirate" }),
+  "tickets.rate": (w) => ({ ticketId: w.ticketB, score: 1 }),
+  "tickets.merge": (w) => ({ ticketId: w.ticketA, intoNumber: w.ticketBNumber }),
+  "tickets.link": (w) => ({ ticketId: w.ticketA, otherNumber: w.ticketBNumber }),
+  "tickets.unlink": (w) => ({ ticketId: w.ticketB, otherId: w.ticketA }),
   "conventions.list": (w) => ({ bodyId: w.bodyB.id }),
   "conventions.get": (w) => ({ id: w.conventionB }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
@@ -109,7 +130,15 @@ describe("isolation matrix", () => {
     const file = await db.storedFile.create({ data: { storageKey: "00/00000000-0000-4000-8000-000000000000", name: "b.pdf", mimeType: "application/pdf", size: 1, sha256: "0".repeat(64) } });
     const documentB = await db.conventionDocument.create({ data: { conventionId: conventionB.id, fileId: file.id, label: "Secret de B" } });
     const calendar = await db.businessCalendar.findFirstOrThrow({ include: { closures: true } });
+    const ticket = (bodyId: string, subject: string) => db.ticket.create({ data: {
+      number: `SOS-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`, bodyId, serviceId: versionB.termSets[0]!.serviceId, subject, description: subject, category: "fault",
+      impact: "low", urgency: "low", priority: "low", channel: "portal", declarantName: "Déclarant", receivedAt: new Date(),
+    } });
+    const ticketB = await ticket(bodyB.id, "Secret de B");
+    const bodyA = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } });
+    const ticketA = await ticket(bodyA.id, "Ticket de A");
     world = {
+      ticketB: ticketB.id, ticketBNumber: ticketB.number, ticketA: ticketA.id,
       bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune,
       conventionB: conventionB.id, versionB: versionB.id, serviceB: versionB.termSets[0]!.serviceId, documentB: documentB.id, calendar: calendar.id, closure: calendar.closures[0]!.id,
     };
@@ -136,7 +165,8 @@ describe("isolation matrix", () => {
     const db = tdb.prisma();
     const before = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
-    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email, world.conventionB, world.versionB, world.documentB, "Secret de B"];
+    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email, world.conventionB, world.versionB, world.documentB, "Secret de B", world.ticketB, world.ticketBNumber];
+    const ticketBefore = JSON.stringify(await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }));
     const conventionBefore = JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }));
     for (const path of paths) {
       const outcome = await procedureOf(agentA, path)(probes[path]!(world)).then(
@@ -154,6 +184,9 @@ describe("isolation matrix", () => {
     expect(after).toBe(before);
     expect(JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }))).toBe(conventionBefore);
     expect(await db.service.count({ where: { code: "PIRATE" } })).toBe(0);
+    expect(JSON.stringify(await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }))).toBe(ticketBefore);
+    expect(await db.ticket.count({ where: { subject: "Pirate" } })).toBe(0);
+    expect(await db.ticketLink.count()).toBe(0);
     expect(await db.businessCalendar.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({ revokedAt: null });
     expect(await db.body.count({ where: { legalName: { in: ["Commune pirate", "Asso pirate"] } } })).toBe(0);

@@ -6,6 +6,7 @@ import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { ticketsRouter } from "./routers/tickets.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -17,6 +18,7 @@ export const appRouter = router({
   me: meRouter,
   people: peopleRouter,
   audit: auditRouter,
+  tickets: ticketsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -2,7 +2,7 @@
 import type { Db, Prisma } from "@mutuo/db";
 import { recordAudit } from "../audit/service.ts";
 import { inForceOn, localToday, resolveTerms } from "../conventions/index.ts";
-import { invalid } from "../errors/index.ts";
+import { invalid, notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { isStaff, type Actor } from "../identity/actor.ts";
 import { canSeeBody } from "../identity/policy.ts";
@@ -15,7 +15,7 @@ import { computeSla } from "./sla.ts";
 
 /** Services a body may report on: those of its conventions in force, else the whole active catalogue. */
 export async function servicesForBody(db: Db, actor: Actor, bodyId: string, now = new Date()) {
-  if (!canSeeBody(actor, bodyId)) throw invalid("bodyId", "invalid");
+  if (!canSeeBody(actor, bodyId)) throw notFound("body");
   const today = localToday(now);
   const conventions = await db.convention.findMany({
     where: { signatoryBodyId: bodyId, status: { in: ["active", "notice_given"] } },
@@ -37,7 +37,8 @@ export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: 
   const input = staff && "channel" in raw ? staffTicketInput.parse(raw) : { ...ticketInput.parse(raw), channel: "portal" as const, receivedAt: now };
   if (input.receivedAt.getTime() > now.getTime() + 60_000) throw invalid("receivedAt", "future");
   const body = await db.body.findUnique({ where: { id: input.bodyId }, select: { id: true, kind: true, status: true } });
-  if (!body || body.kind === "provider" || !canSeeBody(actor, body.id)) throw invalid("bodyId", "unknown_partner");
+  if (!body || !canSeeBody(actor, body.id)) throw notFound("body");
+  if (body.kind === "provider") throw invalid("bodyId", "unknown_partner");
   const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { active: true } });
   if (!service?.active) throw invalid("serviceId", "unknown_service");
   if (!staff) {

@@ -13,7 +13,7 @@ export const attachmentInput = z.object({
 });
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((s) => s || null);
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((s) => s || null);
 
 /** What every ticket needs, whoever reports it: declarant, nature, description, service, equipment. */
 export const ticketInput = z.object({
