@@ -60,3 +60,10 @@ export async function linkFromMail(to: string, pathPrefix: string): Promise<stri
     .toBe(true);
   return link!;
 }
+
+/** Moves the ticket services' clock so that "now" is `at` (time keeps flowing from there). */
+export function setClock(at: Date | null): void {
+  const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock-offset");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, at ? String(at.getTime() - Date.now()) : "0");
+}

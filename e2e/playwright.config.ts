@@ -1,8 +1,11 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 import { demoSiret } from "../packages/db/src/seed/siret.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const OIDC_PORT = 3102;
+/** The e2e clock: an offset in ms added to the ticket services' clock (see e2e/helpers.ts setClock). */
+export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock-offset");
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({
@@ -50,6 +53,7 @@ export default defineConfig({
       OIDC_CLIENT_ID: "mutuo-e2e",
       OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
       OIDC_LABEL: "ProConnect (test)",
+      MUTUO_E2E_CLOCK_FILE: CLOCK_FILE,
     },
     },
   ],

@@ -4,4 +4,5 @@ import path from "node:path";
 import { root } from "./bootstrap.mjs";
 
 fs.rmSync(path.resolve(root, process.env.MUTUO_DATA_DIR ?? ".mutuo/e2e"), { recursive: true, force: true });
+if (process.env.MUTUO_E2E_CLOCK_FILE) fs.rmSync(process.env.MUTUO_E2E_CLOCK_FILE, { force: true });
 await import("./start.mjs");

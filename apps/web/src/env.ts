@@ -8,6 +8,8 @@ const schema = z.object({
   MUTUO_BASE_URL: z.string().url().optional(),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   MUTUO_DATA_DIR: z.string().optional(),
+  /** End-to-end tests only: a file holding an offset in ms added to the clock of ticket services. */
+  MUTUO_E2E_CLOCK_FILE: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -22,6 +24,7 @@ export interface WebEnv {
   migrationsDir: string;
   /** Uploaded files live under <dataDir>/files. */
   filesDir: string;
+  e2eClockFile: string | null;
   production: boolean;
   /** OpenID Connect sign-in, when configured (e.g. ProConnect). */
   oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; label: string } | null;
@@ -42,6 +45,7 @@ export function env(): WebEnv {
     // The web process runs in apps/web; migrations live at the repository root.
     migrationsDir: path.resolve(e.MUTUO_MIGRATIONS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations")),
     filesDir: path.resolve(e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo"), "files"),
+    e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
     production: e.NODE_ENV === "production",
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET

@@ -14,6 +14,8 @@ export interface ApiContext {
   files: FileStore;
   /** Public URL of the app, for links in e-mails. */
   baseUrl: string;
+  /** The current instant: the real clock, except under the end-to-end tests' clock (see apps/web env). */
+  now?: () => Date;
   /** Where the health check finds the database and the migrations. */
   system: { connectionString: string; migrationsDir: string };
 }

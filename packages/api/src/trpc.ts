@@ -28,5 +28,5 @@ export const publicProcedure = t.procedure.use(domainErrors);
 /** Signed in (second factor included). The actor is passed explicitly to every service. */
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
   const actor = requireActor(actorOf(ctx));
-  return next({ ctx: { ...ctx, actor } });
+  return next({ ctx: { ...ctx, actor, now: ctx.now ?? (() => new Date()) } });
 });

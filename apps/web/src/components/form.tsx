@@ -107,3 +107,37 @@ export function Submit({ children }: { children: ReactNode }) {
     </div>
   );
 }
+
+export function TextAreaField({ name, label, required, hint, defaultValue, rows = 5 }: { name: string; label: string; required?: boolean; hint?: string; defaultValue?: string; rows?: number }) {
+  const state = useFormState();
+  const error = state.fieldErrors?.[name];
+  const id = `f-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const value = state.values?.[name] ?? defaultValue;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium text-slate-800">
+        {label}
+        {required ? <span aria-hidden="true"> *</span> : null}
+      </label>
+      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <textarea id={id} name={name} required={required} rows={rows} defaultValue={value} key={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
+      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+    </div>
+  );
+}
+
+/** A file input (several files allowed); never refilled after an error, by browser design. */
+export function FileField({ name, label, hint, multiple }: { name: string; label: string; hint?: string; multiple?: boolean }) {
+  const state = useFormState();
+  const error = state.fieldErrors?.file ?? state.fieldErrors?.[name];
+  const id = `f-${name}`;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="font-medium text-slate-800">{label}</label>
+      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      <input id={id} name={name} type="file" multiple={multiple} aria-invalid={error ? true : undefined} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined} />
+      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+    </div>
+  );
+}

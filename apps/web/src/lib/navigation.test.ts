@@ -4,7 +4,9 @@ import { navigationFor, plannedNavigationFor } from "./navigation.ts";
 describe("navigation", () => {
   it("renders only sections that exist", () => {
     expect(navigationFor(null).map((i) => i.href)).toEqual(["/", "/catalogue", "/etat", "/connexion"]);
-    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/conventions", "/compte", "/etat"]);
+    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/conventions", "/demandes", "/compte", "/etat"]);
+    expect(navigationFor("technician").map((i) => i.href)).toContain("/tickets");
+    expect(navigationFor("technician").map((i) => i.href)).not.toContain("/demandes");
     expect(navigationFor("manager").map((i) => i.href)).toContain("/calendriers");
     expect(navigationFor("technician").map((i) => i.href)).not.toContain("/calendriers");
     expect(navigationFor("admin").map((i) => i.href)).toContain("/admin/personnes");
@@ -16,6 +18,7 @@ describe("navigation", () => {
     expect(keys("agent")).toContain("myTickets");
     expect(keys("agent")).not.toContain("queue");
     expect(keys("technician")).toContain("queue");
+    expect(keys("technician")).not.toContain("myTickets");
     expect(keys("technician")).not.toContain("billing");
     expect(keys("manager")).toEqual(expect.arrayContaining(["reports", "conventions", "billing"]));
     expect(keys("manager")).not.toContain("people");

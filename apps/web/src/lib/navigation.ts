@@ -12,14 +12,15 @@ const item = (key: string, href: string, available = false): NavItem => ({ key, 
 
 const signedOut: NavItem[] = [item("home", "/", true), item("catalogue", "/catalogue", true), item("status", "/etat", true), item("signIn", "/connexion", true)];
 const everyone: NavItem[] = [item("home", "/", true), item("bodies", "/organismes", true), item("catalogue", "/catalogue", true), item("conventions", "/conventions", true)];
-const agent: NavItem[] = [item("myTickets", "/demandes"), item("loans", "/prets"), item("trainings", "/formations")];
-const technician: NavItem[] = [item("queue", "/tickets"), item("assets", "/parc"), item("migrations", "/reprises")];
+const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
+const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
+const technician: NavItem[] = [item("queue", "/tickets", true), item("assets", "/parc"), item("migrations", "/reprises")];
 const manager: NavItem[] = [item("reports", "/rapports"), item("calendars", "/calendriers", true), item("billing", "/facturation")];
 const admin: NavItem[] = [item("people", "/admin/personnes", true), item("journal", "/admin/journal")];
 const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 
 const byRole: Record<Role, NavItem[]> = {
-  agent: [...everyone, ...agent, ...tail],
+  agent: [...everyone, ...agentOnly, ...agent, ...tail],
   technician: [...everyone, ...agent, ...technician, ...tail],
   manager: [...everyone, ...agent, ...technician, ...manager, ...tail],
   admin: [...everyone, ...agent, ...technician, ...manager, ...admin, ...tail],

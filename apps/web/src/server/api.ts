@@ -1,6 +1,7 @@
 import { createCaller, createContext, type ApiContext } from "@mutuo/api";
 import { localFileStore } from "@mutuo/core/files";
 import { env } from "../env.ts";
+import { now } from "./clock.ts";
 import { db } from "./db.ts";
 import { queue } from "./queue.ts";
 import { currentSession } from "./session.ts";
@@ -12,6 +13,7 @@ export async function apiContext(): Promise<ApiContext> {
     session: await currentSession(),
     queue: await queue(),
     files: localFileStore(e.filesDir),
+    now,
     baseUrl: e.baseUrl ?? "http://localhost:3000",
     system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir },
   });

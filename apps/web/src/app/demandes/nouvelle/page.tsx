@@ -1,0 +1,31 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { PageTitle } from "../../../components/page-title.tsx";
+import { dateToParisLocal } from "../../../lib/paris-time.ts";
+import { api } from "../../../server/api.ts";
+import { requireActorOrRedirect } from "../../../server/session.ts";
+import { createTicketAction } from "../../tickets/actions.ts";
+import { TicketForm } from "../../tickets/ticket-form.tsx";
+
+export const dynamic = "force-dynamic";
+
+/** The partner portal's form: for the agent's body (the one chosen in the menu, else their first). */
+export default async function NewRequestPage() {
+  const actor = await requireActorOrRedirect();
+  if (actor.role !== "agent") notFound();
+  const t = await getTranslations("tickets");
+  const caller = await api();
+  const me = await caller.me.get();
+  const bodyId = actor.activeBodyId ?? actor.bodyIds[0];
+  if (!bodyId) notFound();
+  const [body, services] = await Promise.all([caller.bodies.get({ id: bodyId }), caller.tickets.services({ bodyId })]);
+  return (
+    <>
+      <PageTitle lead={t("newLead", { body: body.legalName })}>{t("new")}</PageTitle>
+      {!services.covered ? <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("noConvention")}</p> : null}
+      <TicketForm action={createTicketAction.bind(null, false)} staff={false} now={dateToParisLocal(new Date())}
+        bodies={[{ value: body.id, label: body.legalName }]} services={services.services.map((s) => ({ value: s.id, label: s.name }))}
+        declarant={{ name: me.person.name, phone: me.person.phone ?? "", email: me.person.email }} />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { getTranslations } from "next-intl/server";
+
+/** A conversation event in words: "Statut : Nouveau → En attente du partenaire". */
+export async function EventText({ data, body }: { data: Record<string, unknown> | null; body: string }) {
+  const t = await getTranslations("tickets");
+  const parts: string[] = [];
+  const d = data ?? {};
+  if (typeof d.created === "string") parts.push(t("event.created", { channel: t(`channel.${d.created}`) }));
+  if (Array.isArray(d.status)) parts.push(t("event.status", { from: t(`status.${d.status[0]}`), to: t(`status.${d.status[1]}`) }) + (d.automatic ? ` (${t("event.automatic")})` : ""));
+  if (Array.isArray(d.assignee)) parts.push(d.assignee[1] ? t("event.assigned", { name: String(d.assignee[1]) }) : t("event.unassigned"));
+  if (Array.isArray(d.priority)) parts.push(t("event.priority", { from: t(`priorities.${d.priority[0]}`), to: t(`priorities.${d.priority[1]}`) }));
+  if (d.diagnosis) parts.push(t("event.diagnosis"));
+  if (typeof d.mergedInto === "string") parts.push(t("event.mergedInto", { number: d.mergedInto }));
+  if (typeof d.mergedFrom === "string") parts.push(t("event.mergedFrom", { number: d.mergedFrom }));
+  if (typeof d.linked === "string") parts.push(t("event.linked", { number: d.linked }));
+  if (typeof d.csat === "number") parts.push(t("event.csat", { n: d.csat }));
+  if (Array.isArray(d.deadline)) parts.push(t("event.deadline"));
+  return (
+    <>
+      <p className="mt-1">{parts.join(" · ") || t("event.other")}</p>
+      {body ? <p className="mt-1 whitespace-pre-wrap">{body}</p> : null}
+    </>
+  );
+}
