@@ -61,9 +61,9 @@ export async function linkFromMail(to: string, pathPrefix: string): Promise<stri
   return link!;
 }
 
-/** Moves the ticket services' clock so that "now" is `at` (time keeps flowing from there). */
+/** Freezes the ticket services' clock at `at` (null: real time again). */
 export function setClock(at: Date | null): void {
-  const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock-offset");
+  const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, at ? String(at.getTime() - Date.now()) : "0");
+  fs.writeFileSync(file, at ? at.toISOString() : "");
 }

@@ -4,8 +4,8 @@ import { demoSiret } from "../packages/db/src/seed/siret.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const OIDC_PORT = 3102;
-/** The e2e clock: an offset in ms added to the ticket services' clock (see e2e/helpers.ts setClock). */
-export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock-offset");
+/** The e2e clock: an instant at which the ticket services' clock is frozen (see e2e/helpers.ts setClock). */
+export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 export default defineConfig({

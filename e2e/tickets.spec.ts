@@ -29,9 +29,11 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   await expect(page.getByRole("textbox", { name: "Nom du déclarant", exact: true })).toHaveValue("Marc Delorme");
   await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "SIG-M@" });
   await page.getByRole("textbox", { name: "Objet", exact: true }).fill("Carte du réseau d'eau blanche");
+  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Panne");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   // Nothing is lost, and the missing field is named.
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Description");
+  await expect(page.getByText("Décrivez le problème en au moins 10 caractères.")).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Objet", exact: true })).toHaveValue("Carte du réseau d'eau blanche");
   await page.getByRole("textbox", { name: "Description", exact: true }).fill("Depuis 18 h, la carte du réseau d'eau reste blanche sur tous les postes.");
   await page.getByRole("combobox", { name: "Impact" }).selectOption({ label: "Élevé" });

@@ -8,7 +8,7 @@ const schema = z.object({
   MUTUO_BASE_URL: z.string().url().optional(),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   MUTUO_DATA_DIR: z.string().optional(),
-  /** End-to-end tests only: a file holding an offset in ms added to the clock of ticket services. */
+  /** End-to-end tests only: a file holding an ISO instant at which the ticket services' clock stands. */
   MUTUO_E2E_CLOCK_FILE: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   OIDC_ISSUER: z.string().url().optional(),

@@ -1,5 +1,5 @@
-// The clock of the services. Real time, except when the end-to-end tests move it forward or back
-// (MUTUO_E2E_CLOCK_FILE holds an offset in ms) to check deadlines that span days.
+// The clock of the services. Real time, except under the end-to-end tests, which may freeze it at
+// an instant (MUTUO_E2E_CLOCK_FILE holds an ISO instant) to check deadlines that span days.
 import fs from "node:fs";
 import { env } from "../env.ts";
 
@@ -7,7 +7,8 @@ export function now(): Date {
   const file = env().e2eClockFile;
   if (!file) return new Date();
   try {
-    return new Date(Date.now() + (Number(fs.readFileSync(file, "utf8").trim()) || 0));
+    const frozen = new Date(fs.readFileSync(file, "utf8").trim());
+    return Number.isNaN(frozen.getTime()) ? new Date() : frozen;
   } catch {
     return new Date();
   }

@@ -108,11 +108,9 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </form>
 
       {searching ? <p className="mb-3" role="status">{t("searchResults", { count: items.length, q: f.q! })}</p> : null}
-      {items.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : (
-        <BulkForm action={bulkAction} staff={staff.map((s) => ({ value: s.id, label: s.name }))}>
-          <TicketTable items={items} selectable />
-        </BulkForm>
-      )}
+      <BulkForm action={bulkAction} staff={staff.map((s) => ({ value: s.id, label: s.name }))} empty={items.length === 0}>
+        {items.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : <TicketTable items={items} selectable />}
+      </BulkForm>
       {page?.nextCursor ? <p className="mt-4"><Link href={href({ cursor: page.nextCursor })}>{t("next")}</Link></p> : null}
     </>
   );
