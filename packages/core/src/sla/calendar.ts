@@ -59,13 +59,25 @@ export function dayKind(calendar: Calendar, date: string): DayKind {
   return { kind: "open" };
 }
 
+// Working intervals per calendar object and local day: a calendar is a value, never mutated by the
+// engine, so its days can be remembered (bounded per calendar).
+const dayCache = new WeakMap<Calendar, Map<number, [number, number][]>>();
+const MAX_CACHED_DAYS = 4000;
+
 /** Working intervals [start, end) in epoch ms of one local day. */
 export function workingIntervals(calendar: Calendar, date: LocalDate): [number, number][] {
-  if (dayKind(calendar, isoDate(date)).kind !== "open") return [];
-  return daySlots(calendar, isoWeekday(date)).map(([a, b]) => [
+  let days = dayCache.get(calendar);
+  if (!days) dayCache.set(calendar, (days = new Map()));
+  const key = date.year * 10000 + date.month * 100 + date.day;
+  const hit = days.get(key);
+  if (hit) return hit;
+  const out = dayKind(calendar, isoDate(date)).kind !== "open" ? [] : daySlots(calendar, isoWeekday(date)).map(([a, b]) => [
     instantOf(calendar.timeZone, date, a),
     instantOf(calendar.timeZone, date, b),
   ] as [number, number]).filter(([a, b]) => b > a);
+  if (days.size >= MAX_CACHED_DAYS) days.clear();
+  days.set(key, out);
+  return out;
 }
 
 /** Local days from the one holding `instant`, forever (callers bound the walk). */

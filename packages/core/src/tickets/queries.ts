@@ -1,12 +1,13 @@
 // Reading tickets within the isolation rule: the queue (filters, sorts, keyset pages, counts) and a
 // ticket's page (conversation without internal notes for partners, SLA explainer).
-import type { Db, Prisma, Priority } from "@mutuo/db";
+import type { Db, Prisma } from "@mutuo/db";
 import { isStaff, type Actor } from "../identity/actor.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import type { Page } from "../shared/cursor.ts";
 import { explainDeadline } from "../sla/index.ts";
 import { assertTicketVisible, ticketScope, visibleKinds } from "./policy.ts";
 import { OPEN_STATUSES } from "./rules.ts";
 import { listTicketsInput, type ListTicketsInput } from "./schema.ts";
+import { queuePage } from "./queue-sql.ts";
 import { calendarFor } from "./sla.ts";
 
 export const ticketListSelect = {
@@ -17,8 +18,6 @@ export const ticketListSelect = {
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TicketSelect;
 export type TicketListItem = Prisma.TicketGetPayload<{ select: typeof ticketListSelect }>;
-
-const PRIORITY_ORDER: Priority[] = ["critical", "high", "medium", "low"];
 
 export function queueWhere(actor: Actor, input: ReturnType<typeof listTicketsInput.parse>, now: Date): Prisma.TicketWhereInput {
   const and: Prisma.TicketWhereInput[] = [ticketScope(actor)];
@@ -37,44 +36,8 @@ export function queueWhere(actor: Actor, input: ReturnType<typeof listTicketsInp
   return { AND: and };
 }
 
-function keyset(input: ReturnType<typeof listTicketsInput.parse>): { where: Prisma.TicketWhereInput; orderBy: Prisma.TicketOrderByWithRelationInput[] } {
-  const c = input.cursor;
-  if (input.sort === "deadline") {
-    const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ slaDueAt: { sort: "asc", nulls: "last" } }, { id: "asc" }];
-    if (!c) return { where: {}, orderBy };
-    const [due, id] = decodeCursor(c, 2) as [string, string];
-    if (due === "") return { where: { slaDueAt: null, id: { gt: id } }, orderBy };
-    const d = new Date(due);
-    return { where: { OR: [{ slaDueAt: { gt: d } }, { slaDueAt: d, id: { gt: id } }, { slaDueAt: null }] }, orderBy };
-  }
-  if (input.sort === "priority") {
-    const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ priority: "asc" }, { receivedAt: "desc" }, { id: "desc" }];
-    if (!c) return { where: {}, orderBy };
-    const [p, at, id] = decodeCursor(c, 3) as [Priority, string, string];
-    const later = PRIORITY_ORDER.slice(PRIORITY_ORDER.indexOf(p) + 1);
-    const d = new Date(at);
-    return { where: { OR: [{ priority: { in: later } }, { priority: p, receivedAt: { lt: d } }, { priority: p, receivedAt: d, id: { lt: id } }] }, orderBy };
-  }
-  const orderBy: Prisma.TicketOrderByWithRelationInput[] = [{ receivedAt: "desc" }, { id: "desc" }];
-  if (!c) return { where: {}, orderBy };
-  const [at, id] = decodeCursor(c, 2) as [string, string];
-  const d = new Date(at);
-  return { where: { OR: [{ receivedAt: { lt: d } }, { receivedAt: d, id: { lt: id } }] }, orderBy };
-}
-
-function cursorOf(sort: string, t: TicketListItem & { priority: Priority }): string {
-  if (sort === "deadline") return encodeCursor([t.slaDueAt?.toISOString() ?? "", t.id]);
-  if (sort === "priority") return encodeCursor([t.priority, t.receivedAt.toISOString(), t.id]);
-  return encodeCursor([t.receivedAt.toISOString(), t.id]);
-}
-
 export async function listTickets(db: Db, actor: Actor, raw: ListTicketsInput, now = new Date()): Promise<Page<TicketListItem>> {
-  const input = listTicketsInput.parse(raw);
-  const ks = keyset(input);
-  const rows = await db.ticket.findMany({ where: { AND: [queueWhere(actor, input, now), ks.where] }, select: ticketListSelect, orderBy: ks.orderBy, take: input.limit + 1 });
-  const items = rows.slice(0, input.limit);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? cursorOf(input.sort, last) : null };
+  return queuePage(db, actor, listTicketsInput.parse(raw), now);
 }
 
 /** Open tickets by status, and the counts of the built-in views, for the queue header. */

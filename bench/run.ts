@@ -1,0 +1,166 @@
+// `npm run bench -- --tickets 100000`: seeds a separate database with realistic tickets and replies,
+// starts Mutuo on it, and measures p50/p95 of the queue, a filtered page, a deep keyset page, a
+// ticket, a creation and a French search through the HTTP API as a signed-in technician, each read
+// beside the same query as raw SQL (the floor); then the SLA engine's throughput.
+// Writes bench/results/latest.json.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { createPrismaClient } from "@mutuo/db";
+import { ensureDatabase, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@mutuo/db/embedded";
+import { applyMigrations } from "@mutuo/db/migrate";
+import { seedDemo } from "@mutuo/db/seed";
+import { createSession } from "@mutuo/core/identity";
+import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
+import { seedTickets } from "./seed.ts";
+import { rawQueries } from "./raw.ts";
+
+const root = process.cwd();
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1]! : fallback;
+};
+const N = Number(arg("tickets", "100000"));
+const ITER = Number(arg("iterations", "60"));
+if (!Number.isInteger(N) || N < 1000) throw new Error("--tickets: an integer ≥ 1000");
+
+const log = (m: string) => console.log(m);
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+};
+
+async function time(fn: () => Promise<unknown>, iterations = ITER): Promise<number[]> {
+  for (let i = 0; i < 5; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | undefined;
+  let adminUrl = process.env.BENCH_DATABASE_URL;
+  if (!adminUrl) {
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".mutuo", "bench-pg") });
+    adminUrl = embedded.urlFor("postgres");
+  }
+  const dbName = `mutuo_bench_${N}`;
+  const url = adminUrl.replace(/\/[^/?]*(\?|$)/, `/${dbName}$1`);
+  const created = await ensureDatabase(adminUrl, dbName);
+  await applyMigrations({ connectionString: url, migrationsDir: path.join(root, "prisma", "migrations") });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const have = Number((await client.query(`SELECT count(*) FROM "Ticket"`)).rows[0].count);
+  const prisma = createPrismaClient(url, { max: 4 });
+  if (created || have < N) {
+    log(`Préparation de ${dbName} : ${N.toLocaleString("fr-FR")} tickets…`);
+    await seedDemo(prisma);
+    const t0 = Date.now();
+    await seedTickets(client, N - have, log);
+    log(`  semés en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  } else log(`Base ${dbName} déjà prête (${have.toLocaleString("fr-FR")} tickets).`);
+
+  const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
+  const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
+  const port = await findFreePort(3200);
+  log(`Démarrage de Mutuo sur ${dbName} (port ${port})…`);
+  const app = spawn(process.execPath, ["scripts/start.mjs"], {
+    cwd: root, stdio: ["ignore", "pipe", "inherit"], detached: true,
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), MUTUO_SEED_DEMO: "false", MUTUO_DATA_DIR: path.join(root, ".mutuo", "bench-data") },
+  });
+  app.stdout!.on("data", () => undefined);
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}/api/health`, 300_000);
+    const cookie = `mutuo_session=${token}`;
+    const call = async (proc: string, input: unknown, method: "GET" | "POST" = "GET") => {
+      const res = method === "GET"
+        ? await fetch(`${base}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { cookie } })
+        : await fetch(`${base}/api/trpc/${proc}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+      if (!res.ok) throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+      return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+    };
+    const raw = await rawQueries(client, N);
+    const sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows as { id: string; bodyId: string }[];
+    const pick = () => sample[Math.floor(Math.random() * sample.length)]!;
+    const service = (await client.query(`SELECT "id" FROM "Service" WHERE "code" = 'SIGMA'`)).rows[0].id as string;
+    const measurements: { name: string; p50_ms: number; p95_ms: number; raw_sql_p50_ms: number | null }[] = [];
+    const measure = async (name: string, http: () => Promise<unknown>, floor: (() => Promise<unknown>) | null) => {
+      const h = await time(http);
+      const r = floor ? await time(floor) : null;
+      measurements.push({ name, p50_ms: round(pct(h, 50)), p95_ms: round(pct(h, 95)), raw_sql_p50_ms: r ? round(pct(r, 50)) : null });
+      log(`  ${name.padEnd(28)} p50 ${round(pct(h, 50))} ms  p95 ${round(pct(h, 95))} ms${r ? `  SQL p50 ${round(pct(r, 50))} ms` : ""}`);
+    };
+    log("Mesures (HTTP, technicien connecté) :");
+    await measure("queue_first_page", () => call("tickets.list", { limit: 50 }), raw.firstPage);
+    await measure("filtered_page_body_status", () => call("tickets.list", { bodyId: raw.filterBody, status: ["closed"], limit: 50 }), raw.filteredPage);
+    await measure("deep_keyset_page", () => call("tickets.list", { limit: 50, cursor: raw.deepCursor }), raw.deepPage);
+    await measure("ticket_detail", () => call("tickets.get", { id: pick().id }), () => raw.detail(pick().id));
+    await measure("french_search", () => call("tickets.search", { q: "imprimantes bloquées" }), raw.search);
+    await measure("ticket_creation", () => call("tickets.create", {
+      bodyId: pick().bodyId, serviceId: service, subject: "Mesure de création", description: "Ticket créé par le banc de mesure.", category: "fault",
+      impact: "medium", urgency: "medium", declarantName: "Banc de mesure", channel: "phone", receivedAt: new Date().toISOString(),
+    }, "POST"), null);
+
+    const sla = slaThroughput();
+    log(`  moteur SLA : ${sla.toLocaleString("fr-FR")} échéances par seconde`);
+    const result = { tickets: N, measurements, sla_deadlines_per_s: sla, measured_at: new Date().toISOString(), iterations: ITER };
+    fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
+    fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
+    fs.writeFileSync(path.join(root, "bench", "results", `tickets-${N}.json`), `${JSON.stringify(result, null, 2)}\n`);
+    console.table(measurements.map((m) => ({ ...m, ratio: m.raw_sql_p50_ms ? round(m.p50_ms / m.raw_sql_p50_ms) : null })));
+  } finally {
+    try {
+      process.kill(-app.pid!, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+    await new Promise((r) => app.once("exit", r));
+    await client.end();
+    await prisma.$disconnect();
+    await embedded?.stop();
+  }
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+async function waitFor(url: string, timeoutMs: number) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} did not answer in time`);
+}
+
+/** Deadlines per second: 12 business hours on office hours from random instants over a year. */
+function slaThroughput(): number {
+  const office: Calendar = {
+    timeZone: "Europe/Paris",
+    weekly: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from: "08:30", to: "12:00" }, { from: "13:30", to: "17:30" }]])),
+    holidayZone: "metropole",
+    closures: [{ from: "2026-12-24", to: "2026-12-24" }],
+  };
+  const start = Date.UTC(2026, 0, 1);
+  let n = 0;
+  const t0 = performance.now();
+  while (performance.now() - t0 < 2000) {
+    addBusinessTime(office, new Date(start + Math.floor(Math.random() * 365 * 86_400_000)), 12 * 3600_000);
+    n++;
+  }
+  return Math.round(n / ((performance.now() - t0) / 1000));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

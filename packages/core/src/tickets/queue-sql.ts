@@ -1,0 +1,85 @@
+// The queue in one SQL statement (joins included): the hot path of the app, kept at the floor of
+// what PostgreSQL can do with the (…, receivedAt DESC, id DESC) indexes and row-value keysets.
+import { Prisma, type Db, type Priority } from "@mutuo/db";
+import type { Actor } from "../identity/actor.ts";
+import { visibleBodyIds } from "../identity/policy.ts";
+import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { OPEN_STATUSES } from "./rules.ts";
+import type { listTicketsInput } from "./schema.ts";
+import type { TicketListItem } from "./queries.ts";
+
+type Input = ReturnType<typeof listTicketsInput.parse>;
+
+interface Row {
+  id: string; number: string; subject: string; status: TicketListItem["status"]; priority: Priority; channel: TicketListItem["channel"]; receivedAt: Date;
+  slaDueAt: Date | null; slaState: TicketListItem["slaState"]; interventionDueAt: Date | null; interventionState: TicketListItem["interventionState"];
+  resolutionDueAt: Date | null; resolutionState: TicketListItem["resolutionState"]; interventionAt: Date | null; resolvedAt: Date | null;
+  bodyId: string; bodyName: string; serviceId: string; serviceName: string; assigneeId: string | null; assigneeName: string | null;
+}
+
+function conditions(actor: Actor, input: Input, now: Date): Prisma.Sql[] {
+  const c: Prisma.Sql[] = [];
+  const bodies = visibleBodyIds(actor);
+  if (bodies !== "all") c.push(Prisma.sql`t."bodyId" = ANY(${bodies}::uuid[])`);
+  const open = Prisma.sql`t."status" = ANY(${OPEN_STATUSES}::"TicketStatus"[])`;
+  if (input.view === "mine") c.push(Prisma.sql`t."assigneeId" = ${actor.userId}::uuid`, open);
+  if (input.view === "unassigned") c.push(Prisma.sql`t."assigneeId" IS NULL`, open);
+  if (input.view === "breaching") c.push(open, Prisma.sql`(t."slaState" IN ('warning', 'breached') OR t."slaDueAt" <= ${new Date(now.getTime() + 4 * 3600_000)})`);
+  if (input.status?.length) c.push(Prisma.sql`t."status" = ANY(${input.status}::"TicketStatus"[])`);
+  else if (input.open) c.push(open);
+  if (input.priority) c.push(Prisma.sql`t."priority" = ${input.priority}::"Priority"`);
+  if (input.bodyId) c.push(Prisma.sql`t."bodyId" = ${input.bodyId}::uuid`);
+  if (input.serviceId) c.push(Prisma.sql`t."serviceId" = ${input.serviceId}::uuid`);
+  if (input.assigneeId) c.push(Prisma.sql`t."assigneeId" = ${input.assigneeId}::uuid`);
+  if (input.channel) c.push(Prisma.sql`t."channel" = ${input.channel}::"Channel"`);
+  if (input.slaState) c.push(Prisma.sql`t."slaState" = ${input.slaState}::"SlaState"`);
+  return c;
+}
+
+function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
+  const c = input.cursor;
+  if (input.sort === "deadline") {
+    const order = Prisma.sql`t."slaDueAt" ASC NULLS LAST, t."id" ASC`;
+    if (!c) return { where: null, order };
+    const [due, id] = decodeCursor(c, 2) as [string, string];
+    if (due === "") return { where: Prisma.sql`(t."slaDueAt" IS NULL AND t."id" > ${id}::uuid)`, order };
+    return { where: Prisma.sql`((t."slaDueAt", t."id") > (${new Date(due)}, ${id}::uuid) OR t."slaDueAt" IS NULL)`, order };
+  }
+  if (input.sort === "priority") {
+    const order = Prisma.sql`t."priority" ASC, t."receivedAt" DESC, t."id" DESC`;
+    if (!c) return { where: null, order };
+    const [p, at, id] = decodeCursor(c, 3) as [Priority, string, string];
+    return { where: Prisma.sql`(t."priority" > ${p}::"Priority" OR (t."priority" = ${p}::"Priority" AND (t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)))`, order };
+  }
+  const order = Prisma.sql`t."receivedAt" DESC, t."id" DESC`;
+  if (!c) return { where: null, order };
+  const [at, id] = decodeCursor(c, 2) as [string, string];
+  return { where: Prisma.sql`(t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)`, order };
+}
+
+export async function queuePage(db: Db, actor: Actor, input: Input, now: Date): Promise<Page<TicketListItem>> {
+  const ks = keyset(input);
+  const where = [...conditions(actor, input, now), ...(ks.where ? [ks.where] : [])];
+  const rows = await db.$queryRaw<Row[]>`
+    SELECT t."id", t."number", t."subject", t."status", t."priority", t."channel", t."receivedAt", t."slaDueAt", t."slaState",
+           t."interventionDueAt", t."interventionState", t."resolutionDueAt", t."resolutionState", t."interventionAt", t."resolvedAt",
+           b."id" AS "bodyId", b."legalName" AS "bodyName", s."id" AS "serviceId", s."name" AS "serviceName", u."id" AS "assigneeId", u."name" AS "assigneeName"
+    FROM "Ticket" t
+    JOIN "Body" b ON b."id" = t."bodyId"
+    JOIN "Service" s ON s."id" = t."serviceId"
+    LEFT JOIN "User" u ON u."id" = t."assigneeId"
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY ${ks.order}
+    LIMIT ${input.limit + 1}`;
+  const items = rows.slice(0, input.limit).map(({ bodyId, bodyName, serviceId, serviceName, assigneeId, assigneeName, ...t }) => ({
+    ...t, body: { id: bodyId, legalName: bodyName }, service: { id: serviceId, name: serviceName }, assignee: assigneeId ? { id: assigneeId, name: assigneeName! } : null,
+  }));
+  const last = items.at(-1);
+  let next: string | null = null;
+  if (rows.length > input.limit && last) {
+    next = input.sort === "deadline" ? encodeCursor([last.slaDueAt?.toISOString() ?? "", last.id])
+      : input.sort === "priority" ? encodeCursor([last.priority, last.receivedAt.toISOString(), last.id])
+      : encodeCursor([last.receivedAt.toISOString(), last.id]);
+  }
+  return { items, nextCursor: next };
+}
