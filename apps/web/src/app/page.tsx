@@ -27,12 +27,16 @@ export default async function HomePage() {
       </>
     );
   }
-  const [byKind, services] = await Promise.all([caller.bodies.countByKind(), caller.catalogue.countActive()]);
+  const [byKind, services, counts] = await Promise.all([caller.bodies.countByKind(), caller.catalogue.countActive(), caller.tickets.counts()]);
   const partners = byKind.reduce((sum, k) => sum + k.count, 0);
+  const open = Object.values(counts.byStatus).reduce((a, b) => a + b, 0);
+  const staff = actor.role !== "agent";
   return (
     <>
       <PageTitle lead={t("home.intro")}>{t("home.heading")}</PageTitle>
       <div className="grid gap-4 sm:grid-cols-2">
+        <Stat label={t("home.openTickets")} value={open} href={staff ? "/tickets" : "/demandes"} />
+        {staff ? <Stat label={t("home.breaching")} value={counts.views.breaching ?? 0} href="/tickets?view=breaching" /> : null}
         <Stat label={t("home.partners")} value={partners} href="/organismes" />
         <Stat label={t("home.services")} value={services} href="/catalogue" />
       </div>
