@@ -32,28 +32,36 @@ export async function createSession(
 }
 
 /** The session of a cookie token, if valid; slides its expiry as the person uses it. */
+interface SessionRow {
+  id: string; mfaVerified: boolean; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; activeBodyId: string | null;
+  userId: string; name: string; role: Actor["role"]; active: boolean; anonymisedAt: Date | null; totpSecret: string | null; bodyIds: string[];
+}
+
 export async function resolveSession(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionInfo | null> {
   if (!token || token.length > 100) return null;
-  const session = await db.session.findUnique({
-    where: { id: tokenId(token) },
-    include: { user: { include: { memberships: { select: { bodyId: true } } } } },
-  });
-  if (!session || session.revokedAt || session.expiresAt <= now || !session.user.active || session.user.anonymisedAt) return null;
+  // One statement: this runs on every request.
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."mfaVerified", s."revokedAt", s."expiresAt", s."lastSeenAt", s."activeBodyId",
+           u."id" AS "userId", u."name", u."role", u."active", u."anonymisedAt", u."totpSecret",
+           COALESCE(ARRAY(SELECT m."bodyId"::text FROM "Membership" m WHERE m."userId" = u."id" ORDER BY m."bodyId"), '{}') AS "bodyIds"
+    FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${tokenId(token)}`;
+  const session = rows[0];
+  if (!session || session.revokedAt || session.expiresAt <= now || !session.active || session.anonymisedAt) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
   }
-  const u = session.user;
-  const bodyIds = u.memberships.map((m) => m.bodyId);
+  const bodyIds = session.bodyIds;
   return {
     id: session.id,
-    userId: u.id,
+    userId: session.userId,
     mfaVerified: session.mfaVerified,
-    mfaRequired: u.totpSecret !== null || u.role === "admin",
-    totpEnrolled: u.totpSecret !== null,
+    mfaRequired: session.totpSecret !== null || session.role === "admin",
+    totpEnrolled: session.totpSecret !== null,
     actor: {
-      userId: u.id,
-      name: u.name,
-      role: u.role,
+      userId: session.userId,
+      name: session.name,
+      role: session.role,
       bodyIds,
       activeBodyId: session.activeBodyId && bodyIds.includes(session.activeBodyId) ? session.activeBodyId : null,
     },
