@@ -60,23 +60,32 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       service: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
       mergedInto: { select: { id: true, number: true } },
-      merged: { select: { id: true, number: true, subject: true } },
-      messages: { where: { kind: { in: [...visibleKinds(actor)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachments: { include: { file: { select: { name: true, size: true, mimeType: true } } } } } },
-      attachments: { where: { messageId: null }, include: { file: { select: { name: true, size: true, mimeType: true } } } },
-      pauses: { orderBy: { startedAt: "asc" } },
-      linksFrom: { include: { to: { select: { id: true, number: true, subject: true, bodyId: true, status: true } } } },
-      linksTo: { include: { from: { select: { id: true, number: true, subject: true, bodyId: true, status: true } } } },
     },
   });
   assertTicketVisible(actor, t);
   const ticket = t!;
-  const { linksFrom, linksTo, createdById: _c, slaCalendar, ...rest } = ticket;
+  // The rest in parallel (independent reads on the pool), once access is checked.
+  const fileSelect = { file: { select: { name: true, size: true, mimeType: true } } } as const;
+  const linkSelect = { id: true, number: true, subject: true, bodyId: true, status: true } as const;
+  const [messages, attachments, pauseRows, linksFrom, linksTo, merged] = await Promise.all([
+    db.ticketMessage.findMany({ where: { ticketId: id, kind: { in: [...visibleKinds(actor)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachments: { include: fileSelect } } }),
+    db.ticketAttachment.findMany({ where: { ticketId: id, messageId: null }, include: fileSelect }),
+    db.ticketPause.findMany({ where: { ticketId: id }, orderBy: { startedAt: "asc" } }),
+    db.ticketLink.findMany({ where: { fromId: id }, include: { to: { select: linkSelect } } }),
+    db.ticketLink.findMany({ where: { toId: id }, include: { from: { select: linkSelect } } }),
+    db.ticket.findMany({ where: { mergedIntoId: id }, select: { id: true, number: true, subject: true } }),
+  ]);
+  const { createdById: _c, slaCalendar, ...rest } = ticket;
   const links = [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)].filter((x) => staff || x.bodyId === ticket.bodyId);
-  const pauses = ticket.pauses.map((p) => ({ from: p.startedAt, to: p.endedAt }));
+  const pauses = pauseRows.map((p) => ({ from: p.startedAt, to: p.endedAt }));
   const explain = (basis: typeof ticket.interventionBasis, due: Date | null, achieved: Date | null) =>
     basis ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses) : [];
   return {
     ...rest,
+    messages,
+    attachments,
+    pauses: pauseRows,
+    merged,
     links,
     calendarName: (slaCalendar as { name?: string } | null)?.name ?? null,
     explainer: {
