@@ -5,6 +5,7 @@ import { z } from "zod";
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   SMTP_URL: z.string().url().optional(),
+  MUTUO_BASE_URL: z.string().url().default("http://localhost:3000"),
   MAIL_FROM: z.string().min(3).default("Mutuo <mutuo@localhost>"),
   MUTUO_DATA_DIR: z.string().default(".mutuo"),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),

@@ -4,6 +4,7 @@ import { applyMigrations } from "@mutuo/db/migrate";
 import { createMailSender } from "@mutuo/email";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
+import { startOutboxLoop } from "./outbox-loop.ts";
 import { startWorker } from "./worker.ts";
 
 const log = createLogger();
@@ -14,6 +15,7 @@ async function main() {
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
   const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
   const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY, scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } } });
+  const outbox = startOutboxLoop({ db, mailer: mail, log, baseUrl: env.MUTUO_BASE_URL });
   log.info("worker started", { id: worker.id });
 
   const shutdown = async (signal: string) => {
@@ -21,6 +23,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await outbox.stop();
       await worker.stop();
       await db.$disconnect();
       mail.close();

@@ -9,6 +9,10 @@ export interface OutgoingMessage {
   subject: string;
   text: string;
   html?: string;
+  /** Stable across retries, so that replies and deduplication can rely on it. */
+  messageId?: string;
+  inReplyTo?: string;
+  headers?: Record<string, string>;
 }
 
 export interface MailTransportConfig {
@@ -49,3 +53,4 @@ export function createMailSender(config: MailTransportConfig): MailSender {
 }
 
 export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
+export { ticketMail, TICKET_TEMPLATES, type TicketTemplate, type TicketMailData } from "./ticket-templates.ts";

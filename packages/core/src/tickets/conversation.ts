@@ -1,10 +1,11 @@
 // The conversation: public replies (a partner's reply ends the wait), internal notes, ratings.
-import type { Db } from "@mutuo/db";
+import type { Db, DbTx, Ticket } from "@mutuo/db";
 import { conflict, forbidden } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { isStaff, type Actor } from "../identity/actor.ts";
 import { linkFiles, stageFiles } from "./attachments.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
+import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { csatInput, messageInput } from "./schema.ts";
 import type { z } from "zod";
 
@@ -29,7 +30,12 @@ export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.
         data.status = "in_progress";
         events.push({ data: { status: [t.status, "in_progress"] } });
       }
-      return { data, events };
+      const after = async (t2: DbTx, final: Ticket) => {
+        if (input.kind !== "reply") return;
+        if (staff) await notifyDeclarant(t2, final, { key: message.id, template: "ticket.reply", body: input.body });
+        else await notifyAssignee(t2, final, { key: message.id, template: "ticket.partner-reply", body: input.body });
+      };
+      return { data, events, after };
     }, now);
     return { ticket, messageId };
   } catch (error) {

@@ -11,6 +11,7 @@ import { isoDate, localDateOf } from "../sla/index.ts";
 import { linkFiles, stageFiles } from "./attachments.ts";
 import { priorityOf, ticketNumber } from "./rules.ts";
 import { staffTicketInput, ticketInput, type StaffTicketInput, type TicketInput } from "./schema.ts";
+import { notifyReceived, notifySla } from "./notify.ts";
 import { computeSla } from "./sla.ts";
 
 /** Services a body may report on: those of its conventions in force, else the whole active catalogue. */
@@ -66,6 +67,8 @@ export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: 
       const ticket = await tx.ticket.create({ data: { ...base, ...sla } });
       await tx.ticketMessage.create({ data: { ticketId: ticket.id, kind: "event", authorId: actor.userId, authorLabel: actor.name, fromStaff: staff, data: { created: input.channel, receivedAt: input.receivedAt.toISOString() }, createdAt: now } });
       await linkFiles(tx, staged, ticket.id, null, false, actor.userId);
+      await notifyReceived(tx, ticket);
+      await notifySla(tx, { interventionState: "none", resolutionState: "none" }, ticket);
       await recordAudit(tx, { actor, channel: "web", entityType: "Ticket", entityId: ticket.id, bodyId: body.id, action: "create", after: { number, subject: input.subject, declarantName: input.declarantName, channel: input.channel, receivedAt: input.receivedAt.toISOString(), receivedOn: isoDate(localDateOf("Europe/Paris", input.receivedAt.getTime())) } });
       return ticket;
     });

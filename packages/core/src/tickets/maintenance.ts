@@ -3,6 +3,7 @@ import type { Db } from "@mutuo/db";
 import { OPEN_STATUSES } from "./rules.ts";
 import { computeSla } from "./sla.ts";
 import { pausesOf } from "./mutate.ts";
+import { notifySla } from "./notify.ts";
 
 /** Recomputes the SLA of open tickets whose warning or deadline has passed since the last run. */
 export async function refreshSlaStates(db: Db, now: Date, batch = 500): Promise<number> {
@@ -24,8 +25,10 @@ export async function refreshSlaStates(db: Db, now: Date, batch = 500): Promise<
     if (due.length === 0) return changed;
     for (const { id } of due) {
       await db.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${id}::uuid FOR UPDATE`;
         const t = await tx.ticket.findUniqueOrThrow({ where: { id } });
-        await tx.ticket.update({ where: { id }, data: computeSla(t, await pausesOf(tx, id), now) });
+        const final = await tx.ticket.update({ where: { id }, data: computeSla(t, await pausesOf(tx, id), now) });
+        await notifySla(tx, t, final);
       });
       changed++;
     }

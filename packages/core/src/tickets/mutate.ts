@@ -4,10 +4,13 @@ import type { Db, DbTx, Prisma, Ticket } from "@mutuo/db";
 import type { Actor } from "../identity/actor.ts";
 import { isStaff } from "../identity/actor.ts";
 import { assertTicketVisible } from "./policy.ts";
+import { notifySla } from "./notify.ts";
 import { computeSla } from "./sla.ts";
 
 export interface TicketChange {
   data?: Prisma.TicketUncheckedUpdateInput;
+  /** Runs after the change and the SLA recompute, in the same transaction (notifications). */
+  after?: (tx: DbTx, t: Ticket) => Promise<void>;
   events?: { kind?: "event" | "reply" | "note"; body?: string; data?: Record<string, unknown> }[];
 }
 
@@ -22,14 +25,17 @@ export async function mutateTicket(db: Db, actor: Actor, ticketId: string, chang
     const t = await tx.ticket.findUnique({ where: { id: ticketId } });
     assertTicketVisible(actor, t);
     const ticket = t as Ticket;
-    const { data = {}, events = [] } = await change(tx, ticket, now);
+    const { data = {}, events = [], after } = await change(tx, ticket, now);
     const updated = await tx.ticket.update({ where: { id: ticketId }, data });
     for (const e of events) {
       await tx.ticketMessage.create({
         data: { ticketId, kind: e.kind ?? "event", authorId: actor.userId, authorLabel: actor.name, fromStaff: isStaff(actor), body: e.body ?? "", data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
       });
     }
-    return tx.ticket.update({ where: { id: ticketId }, data: computeSla(updated, await pausesOf(tx, ticketId), now) });
+    const final = await tx.ticket.update({ where: { id: ticketId }, data: computeSla(updated, await pausesOf(tx, ticketId), now) });
+    await notifySla(tx, ticket, final);
+    if (after) await after(tx, final);
+    return final;
   });
 }
 

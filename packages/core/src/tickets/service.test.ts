@@ -196,4 +196,30 @@ describe("tickets", () => {
     await expect(createTicket(db, files, cepmAgent, { bodyId: cepm.id, serviceId: ids.gis!, subject: "Autre", description: "Service hors convention.", category: "question", impact: "low", urgency: "low", declarantName: "Patrick Lemaire" }, at("2026-11-23T09:00:00Z"))).rejects.toMatchObject({ field: "serviceId" });
     await expect(createTicket(db, files, cepmAgent, { bodyId: cepm.id, serviceId: opendata.id, subject: "Portail", description: "Le portail refuse les saisies.", category: "question", impact: "low", urgency: "low", declarantName: "Patrick Lemaire" }, at("2026-11-23T09:00:00Z"))).rejects.toMatchObject({ field: "serviceId", message: "channel_not_allowed" });
   });
+
+  it("acknowledges to the declarant, notifies the assignee, and warns and escalates exactly once per target", async () => {
+    const db = tdb.prisma();
+    const t = await report(actors.bellerive!, at("2026-11-23T08:00:00Z"), { declarantEmail: "agent@bellerive.example", subject: "Messagerie coupée" });
+    const mails = (where: object = {}) => db.outboxMessage.findMany({ where: { ticketId: t.id, ...where }, orderBy: { createdAt: "asc" } });
+    expect((await mails()).map((m) => [m.template, m.toEmail])).toEqual([["ticket.received", "agent@bellerive.example"]]);
+    expect((await mails())[0]!.data).toMatchObject({ number: t.number, dueAt: t.interventionDueAt!.toISOString() });
+    await assignTicket(db, actors.manager!, { ticketId: t.id, assigneeId: actors.tech!.userId }, at("2026-11-23T08:05:00Z"));
+    expect(await mails({ template: "ticket.assigned" })).toHaveLength(1);
+    // Warning at 75 %, twice refreshed: one message. Breach: assignee and managers, once.
+    await refreshSlaStates(db, at("2026-11-24T09:31:00Z"));
+    await refreshSlaStates(db, at("2026-11-24T09:45:00Z"));
+    expect((await mails({ template: "ticket.sla-warning" })).map((m) => m.toEmail)).toEqual(["tech@val-orlene.example"]);
+    await refreshSlaStates(db, at("2026-11-24T13:31:00Z"));
+    await refreshSlaStates(db, at("2026-11-24T14:00:00Z"));
+    expect((await mails({ template: "ticket.sla-breach" })).map((m) => m.toEmail).sort()).toEqual(["manager@val-orlene.example", "tech@val-orlene.example"]);
+    // A partner's reply goes to the assignee; a staff reply to the declarant.
+    await addMessage(db, files, actors.bellerive!, { ticketId: t.id, kind: "reply", body: "Toujours coupée." }, at("2026-11-24T14:10:00Z"));
+    await addMessage(db, files, actors.tech!, { ticketId: t.id, kind: "note", body: "Note interne" }, at("2026-11-24T14:15:00Z"));
+    await addMessage(db, files, actors.tech!, { ticketId: t.id, kind: "reply", body: "Rétablie." }, at("2026-11-24T14:20:00Z"));
+    expect((await mails({ template: "ticket.partner-reply" })).map((m) => m.toEmail)).toEqual(["tech@val-orlene.example"]);
+    const replies = await mails({ template: "ticket.reply" });
+    expect(replies.map((m) => m.toEmail)).toEqual(["agent@bellerive.example"]);
+    expect(JSON.stringify(await mails())).not.toContain("Note interne");
+  });
 });
+

@@ -1,9 +1,10 @@
 // Working a ticket: status (with the SLA pause), assignment, priority, diagnosis, deadlines by hand.
-import type { Db, Ticket, TicketStatus } from "@mutuo/db";
+import type { Db, DbTx, Ticket, TicketStatus } from "@mutuo/db";
 import { resolveTerms } from "../conventions/index.ts";
 import { conflict, invalid } from "../errors/index.ts";
 import type { Actor } from "../identity/actor.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
+import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { requireStaff } from "./policy.ts";
 import { canMove, isReopen, priorityOf } from "./rules.ts";
 import { assignInput, bulkInput, deadlineInput, diagnosisInput, priorityInput, statusInput } from "./schema.ts";
@@ -36,7 +37,13 @@ export async function changeStatus(db: Db, actor: Actor, raw: z.input<typeof sta
       // A public reply from staff is an intervention.
       if (actor.role !== "agent" && !t.interventionAt) data.interventionAt = now;
     }
-    return { data, events };
+    const key = `${input.status}:${now.getTime()}`;
+    const after = async (tx: DbTx, final: Ticket) => {
+      if (actor.role === "agent") return;
+      if (input.comment) await notifyDeclarant(tx, final, { key, template: "ticket.reply", body: input.comment });
+      else if (input.status === "waiting_partner" || input.status === "resolved") await notifyDeclarant(tx, final, { key, template: "ticket.status" });
+    };
+    return { data, events, after };
   }, now);
 }
 
@@ -50,7 +57,10 @@ export async function assignTicket(db: Db, actor: Actor, raw: z.input<typeof ass
     const data: Record<string, unknown> = { assigneeId: input.assigneeId };
     if (input.assigneeId && t.status === "new") data.status = "assigned";
     if (!input.assigneeId && t.status === "assigned") data.status = "new";
-    return { data, events: [{ data: { assignee: [t.assigneeId, assignee?.name ?? null], ...(data.status ? { status: [t.status, data.status] } : {}) } }] };
+    const after = async (tx: DbTx, final: Ticket) => {
+      if (input.assigneeId && input.assigneeId !== actor.userId) await notifyAssignee(tx, final, { key: `${input.assigneeId}:${now.getTime()}`, template: "ticket.assigned" });
+    };
+    return { after, data, events: [{ data: { assignee: [t.assigneeId, assignee?.name ?? null], ...(data.status ? { status: [t.status, data.status] } : {}) } }] };
   }, now);
 }
 

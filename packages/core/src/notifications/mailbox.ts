@@ -1,0 +1,52 @@
+// The built-in mailbox: every e-mail the product sends (or will send), for administrators; failures
+// show their error and can be retried.
+import type { Db, OutboxStatus, Prisma } from "@mutuo/db";
+import { z } from "zod";
+import { conflict, notFound } from "../errors/index.ts";
+import type { Actor } from "../identity/actor.ts";
+import { requireRole } from "../identity/policy.ts";
+import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { render } from "./outbox.ts";
+
+export const listOutboxInput = z.object({
+  status: z.enum(["pending", "sent", "failed"]).optional(),
+  cursor: z.string().max(500).optional(),
+  limit: z.number().int().min(1).max(100).default(50),
+});
+
+export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof listOutboxInput>) {
+  requireRole(actor, "admin");
+  const input = listOutboxInput.parse(raw);
+  const where: Prisma.OutboxMessageWhereInput = input.status ? { status: input.status as OutboxStatus } : {};
+  if (input.cursor) {
+    const [at, id] = decodeCursor(input.cursor, 2) as [string, string];
+    where.OR = [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }];
+  }
+  const rows = await db.outboxMessage.findMany({
+    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1,
+    select: { id: true, template: true, toEmail: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, data: true, ticketId: true },
+  });
+  const items = rows.slice(0, input.limit);
+  const last = items.at(-1);
+  const counts = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
+  return {
+    items: items.map(({ data, ...m }) => ({ ...m, number: (data as { number?: string }).number ?? null })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
+  };
+}
+
+export async function getOutboxMessage(db: Db, actor: Actor, id: string, baseUrl: string) {
+  requireRole(actor, "admin");
+  const m = await db.outboxMessage.findUnique({ where: { id } });
+  if (!m) throw notFound("message");
+  const content = m.subject && m.text ? { subject: m.subject, text: m.text } : render(m, baseUrl);
+  return { ...m, ...content };
+}
+
+/** Sends a failed message again (from now, with a fresh series of attempts). */
+export async function retryOutbox(db: Db, actor: Actor, id: string, now = new Date()) {
+  requireRole(actor, "admin");
+  const res = await db.outboxMessage.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null } });
+  if (res.count === 0) throw conflict("not_failed");
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import type { Mailer } from "../jobs/define.ts";
+import { deliverBatch, enqueueMail, MAX_ATTEMPTS } from "./outbox.ts";
+
+type Sent = Parameters<Mailer["send"]>[0];
+
+describe("outbox", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma());
+  });
+  afterAll(async () => tdb.drop());
+
+  const entry = (key: string) => ({ dedupKey: key, template: "ticket.received" as const, to: "Declarant@Example.test", data: { number: "SOS-2026-000001", subject: "Imprimante", path: "/tickets/x" } });
+
+  it("queues a message once per key, in the caller's transaction", async () => {
+    const db = tdb.prisma();
+    await db.$transaction(async (tx) => {
+      await enqueueMail(tx, entry("k1"));
+      await enqueueMail(tx, entry("k1"));
+    });
+    await expect(db.$transaction(async (tx) => {
+      await enqueueMail(tx, entry("k2"));
+      throw new Error("the change fails");
+    })).rejects.toThrow();
+    expect(await db.outboxMessage.count({ where: { dedupKey: { in: ["k1", "k2"] } } })).toBe(1);
+  });
+
+  it("delivers with a stable Message-ID, retries with backoff after a failure, then gives up", async () => {
+    const db = tdb.prisma();
+    const sent: Sent[] = [];
+    let fail = true;
+    const mailer: Mailer = { send: async (m) => { if (fail) throw new Error("SMTP 451"); sent.push(m); } };
+    const t0 = new Date(Date.now() + 5_000);
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", t0)).toMatchObject({ retried: 1, sent: 0 });
+    const after = await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k1" } });
+    expect(after).toMatchObject({ status: "pending", attempts: 1, lastError: "SMTP 451" });
+    expect(after.nextAttemptAt.getTime()).toBe(t0.getTime() + 60_000);
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 30_000))).toMatchObject({ sent: 0, retried: 0 }); // not yet due
+    fail = false;
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 61_000))).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ to: "declarant@example.test", subject: "[SOS-2026-000001] Demande reçue : Imprimante", messageId: after.messageId, headers: { "Auto-Submitted": "auto-generated" } });
+    expect(sent[0]!.text).toContain("https://mutuo.test/tickets/x");
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 3600_000))).toMatchObject({ sent: 0 }); // never twice
+
+    await db.$transaction((tx) => enqueueMail(tx, entry("k3")));
+    const broken: Mailer = { send: async () => { throw new Error("no route"); } };
+    let at = t0.getTime() + 7200_000;
+    for (let i = 0; i < MAX_ATTEMPTS; i++, at += 3600_000) await deliverBatch(db, broken, "https://mutuo.test", new Date(at));
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k3" } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
+  });
+
+  it("takes over the messages of a worker that died holding them, once its lease expires", async () => {
+    const db = tdb.prisma();
+    await db.$transaction((tx) => enqueueMail(tx, entry("k4")));
+    const t0 = new Date(Date.now() + 30 * 86_400_000);
+    const { claimBatch } = await import("./outbox.ts");
+    expect((await claimBatch(db, t0)).map((m) => m.dedupKey)).toEqual(["k4"]); // then the worker is killed
+    const sent: Sent[] = [];
+    const mailer: Mailer = { send: async (m) => void sent.push(m) };
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 60_000))).toMatchObject({ sent: 0 }); // leased
+    expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 121_000))).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+  });
+});

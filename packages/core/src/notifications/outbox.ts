@@ -1,0 +1,79 @@
+// The outbox: e-mails are written in the transaction of the change they report, once per event and
+// recipient (dedupKey), and delivered by the worker: claimed under a lease (SKIP LOCKED, so several
+// workers share the work), sent with a Message-ID stable across retries, retried with backoff.
+import { randomUUID } from "node:crypto";
+import { ticketMail, type TicketTemplate } from "@mutuo/email";
+import type { Db, DbTx, OutboxMessage, Prisma } from "@mutuo/db";
+import type { Mailer } from "../jobs/define.ts";
+
+export interface OutboxEntry {
+  dedupKey: string;
+  template: TicketTemplate;
+  data: Record<string, unknown>;
+  to: string;
+  toUserId?: string | null;
+  locale?: string;
+  ticketId?: string | null;
+  inReplyTo?: string | null;
+}
+
+/** Queues an e-mail in the caller's transaction; a second call with the same key does nothing. */
+export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
+  await tx.outboxMessage.createMany({
+    data: [{
+      dedupKey: e.dedupKey, template: e.template, data: e.data as Prisma.InputJsonValue, toEmail: e.to.toLowerCase(), toUserId: e.toUserId ?? null,
+      locale: e.locale === "en" ? "en" : "fr", messageId: `<${randomUUID()}@mutuo>`, inReplyTo: e.inReplyTo ?? null, ticketId: e.ticketId ?? null,
+    }],
+    skipDuplicates: true,
+  });
+}
+
+export const MAX_ATTEMPTS = 8;
+const LEASE_MS = 2 * 60_000;
+
+/** Backoff after the n-th failed attempt: 1, 2, 4 … minutes, at most an hour. */
+export const backoffMs = (attempts: number) => Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+
+/** Claims due messages for this worker (a crashed worker's lease expires and another takes over). */
+export async function claimBatch(db: Db, now: Date, limit = 20): Promise<OutboxMessage[]> {
+  return db.$queryRaw<OutboxMessage[]>`
+    UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}, "attempts" = "attempts" + 1
+    WHERE "id" IN (
+      SELECT "id" FROM "OutboxMessage"
+      WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
+      ORDER BY "nextAttemptAt", "id" LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING *`;
+}
+
+/** The message's text, with links on the public URL of this installation. */
+export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, baseUrl: string) {
+  const data = m.data as { path?: string };
+  return ticketMail(m.template as TicketTemplate, m.locale === "en" ? "en" : "fr", { ...(m.data as object), link: `${baseUrl}${data.path ?? "/"}` } as never);
+}
+
+/** Delivers one claimed batch; returns what happened. */
+export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20): Promise<{ sent: number; retried: number; failed: number }> {
+  const batch = await claimBatch(db, now, limit);
+  const out = { sent: 0, retried: 0, failed: 0 };
+  for (const m of batch) {
+    const content = render(m, baseUrl);
+    try {
+      await mailer.send({
+        to: m.toEmail, subject: content.subject, text: content.text, messageId: m.messageId, inReplyTo: m.inReplyTo ?? undefined,
+        headers: { "Auto-Submitted": "auto-generated", "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? "") },
+      });
+      await db.outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: content.text } });
+      out.sent++;
+    } catch (error) {
+      const failed = m.attempts >= MAX_ATTEMPTS;
+      await db.outboxMessage.update({
+        where: { id: m.id },
+        data: { status: failed ? "failed" : "pending", leaseUntil: null, lastError: String(error instanceof Error ? error.message : error).slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)), subject: content.subject, text: content.text },
+      });
+      if (failed) out.failed++;
+      else out.retried++;
+    }
+  }
+  return out;
+}
