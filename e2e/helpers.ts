@@ -26,11 +26,15 @@ export function totpCode(secret: string): string {
 
 /** Signs the demo admin in, enrolling the (required) second factor on first sign-in. */
 export async function signInAsAdmin(page: Page, state: { secret?: string }): Promise<void> {
+  // The secret is enrolled once per run, by whichever journey signs the admin in first.
+  const saved = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "admin-totp-secret");
+  state.secret ??= fs.existsSync(saved) ? fs.readFileSync(saved, "utf8").trim() : undefined;
   await signIn(page, "admin@val-orlene.example");
   await page.waitForURL(/\/connexion\/(double-facteur|verification)$/);
   if (page.url().endsWith("/connexion/double-facteur")) {
     await expectAccessible(page);
     state.secret = (await page.getByTestId("totp-secret").textContent())!.trim();
+    fs.writeFileSync(saved, state.secret);
     await page.getByLabel("Code à 6 chiffres").fill(totpCode(state.secret));
     await page.getByRole("button", { name: "Activer" }).click();
   } else {

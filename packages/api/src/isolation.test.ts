@@ -25,6 +25,7 @@ interface World {
   ticketB: string;
   ticketBNumber: string;
   ticketA: string;
+  mailB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -48,6 +49,9 @@ const probes: Record<string, (w: World) => unknown> = {
   "calendars.update": (w) => ({ id: w.calendar, calendar: { name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } } }),
   "calendars.addClosure": (w) => ({ calendarId: w.calendar, startDate: "2026-12-01", endDate: "2026-12-02", label: "Pirate" }),
   "calendars.removeClosure": (w) => ({ id: w.closure }),
+  "mailbox.list": () => ({}),
+  "mailbox.get": (w) => ({ id: w.mailB }),
+  "mailbox.retry": (w) => ({ id: w.mailB }),
   "tickets.list": (w) => ({ bodyId: w.bodyB.id }),
   "tickets.counts": () => undefined,
   "tickets.get": (w) => ({ id: w.ticketB }),
@@ -137,7 +141,9 @@ describe("isolation matrix", () => {
     const ticketB = await ticket(bodyB.id, "Secret de B");
     const bodyA = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } });
     const ticketA = await ticket(bodyA.id, "Ticket de A");
+    const mailB = await db.outboxMessage.create({ data: { dedupKey: "iso-b", template: "ticket.received", data: { number: ticketB.number, subject: "Secret de B", path: "/" }, toEmail: userB.email, messageId: "<iso-b@mutuo>", ticketId: ticketB.id, status: "failed" } });
     world = {
+      mailB: mailB.id,
       ticketB: ticketB.id, ticketBNumber: ticketB.number, ticketA: ticketA.id,
       bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune,
       conventionB: conventionB.id, versionB: versionB.id, serviceB: versionB.termSets[0]!.serviceId, documentB: documentB.id, calendar: calendar.id, closure: calendar.closures[0]!.id,

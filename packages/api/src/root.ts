@@ -4,6 +4,7 @@ import { calendarsRouter } from "./routers/calendars.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
 import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
+import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
@@ -19,6 +20,7 @@ export const appRouter = router({
   people: peopleRouter,
   audit: auditRouter,
   tickets: ticketsRouter,
+  mailbox: mailboxRouter,
 });
 
 export type AppRouter = typeof appRouter;
