@@ -32,3 +32,20 @@ test("reporting a ticket puts its acknowledgement, with number and promised dead
   await expect(page.getByText(/\/tickets\/[0-9a-f-]{36}/)).toBeVisible();
   await expectAccessible(page);
 });
+
+test("a technician chooses which e-mails they get and in which language", async ({ page }) => {
+  await signIn(page, "tech2@val-orlene.example");
+  await page.goto("/compte");
+  const digest = page.getByRole("checkbox", { name: "Un récapitulatif quotidien de mes tickets ouverts" });
+  await expect(digest).not.toBeChecked();
+  await digest.check();
+  await page.getByRole("checkbox", { name: "Les alertes de délai (bientôt en retard, dépassé)" }).uncheck();
+  await page.getByRole("combobox", { name: "Langue des courriels" }).selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
+  await expect(page.getByText("Préférences enregistrées.")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("checkbox", { name: "Un récapitulatif quotidien de mes tickets ouverts" })).toBeChecked();
+  await expect(page.getByRole("checkbox", { name: "Les alertes de délai (bientôt en retard, dépassé)" })).not.toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Langue des courriels" })).toHaveValue("en");
+  await expectAccessible(page);
+});

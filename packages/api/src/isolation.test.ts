@@ -109,6 +109,8 @@ const probes: Record<string, (w: World) => unknown> = {
   "me.revokeSession": (w) => ({ sessionId: w.sessionB }),
   "me.revokeOtherSessions": () => undefined,
   "me.exportData": () => undefined,
+  "me.notificationPrefs": () => undefined,
+  "me.setNotificationPrefs": () => ({ locale: "fr", categories: { ticket_updates: true, assignments: true, sla_alerts: true, convention_alerts: true, daily_digest: true } }),
 };
 
 type Proc = (input: unknown) => Promise<unknown>;

@@ -1,7 +1,9 @@
 // Registry of every background job. Each domain declares its jobs in its own `jobs/` folder;
 // this list is what the worker registers.
+import { conventionAlertsJob } from "./conventions/jobs/ending-alerts.ts";
 import { rollOverConventionsJob } from "./conventions/jobs/roll-over.ts";
 import { autoCloseJob } from "./tickets/jobs/auto-close.ts";
+import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { sendMailJob } from "./notifications/jobs/send-mail.ts";
@@ -12,4 +14,4 @@ export * from "./jobs/run.ts";
 export type { JobQueue } from "./jobs/queue.ts";
 export { ensureQueues, pgBossQueue } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob)];
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob), registerJob(conventionAlertsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob), registerJob(digestJob)];

@@ -54,3 +54,20 @@ export function createMailSender(config: MailTransportConfig): MailSender {
 
 export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
 export { ticketMail, TICKET_TEMPLATES, type TicketTemplate, type TicketMailData } from "./ticket-templates.ts";
+export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
+export { digestMail, type DigestData } from "./digest-template.ts";
+
+import { conventionMail } from "./convention-templates.ts";
+import { digestMail } from "./digest-template.ts";
+import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
+import type { MailContent, MailLocale } from "./templates.ts";
+
+export const MAIL_TEMPLATES = ["ticket.received", "ticket.reply", "ticket.status", "ticket.assigned", "ticket.partner-reply", "ticket.sla-warning", "ticket.sla-breach", "convention.ending", "ticket.digest"] as const;
+export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+/** Renders any outbox template. */
+export function renderMail(template: MailTemplate, locale: MailLocale, data: Record<string, unknown>): MailContent {
+  if (template === "convention.ending") return conventionMail(locale, data as never);
+  if (template === "ticket.digest") return digestMail(locale, data as never);
+  return ticketMail(template as TicketTemplate, locale, data as never);
+}

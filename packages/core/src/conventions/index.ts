@@ -8,3 +8,5 @@ export { resolveTerms, type ResolvedTerms } from "./resolve.ts";
 export { canManageConventions } from "./policy.ts";
 export { localToday } from "./dates.ts";
 export { rollOverConventionsJob } from "./jobs/roll-over.ts";
+export { sendEndingAlerts } from "./alerts.ts";
+export { conventionAlertsJob } from "./jobs/ending-alerts.ts";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Mailer } from "../jobs/define.ts";
-import { deliverBatch, enqueueMail, MAX_ATTEMPTS } from "./outbox.ts";
+import { deliverBatch, enqueueMail, MAX_ATTEMPTS, render } from "./outbox.ts";
 
 type Sent = Parameters<Mailer["send"]>[0];
 
@@ -65,5 +65,41 @@ describe("outbox", () => {
     expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 60_000))).toMatchObject({ sent: 0 }); // leased
     expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 121_000))).toMatchObject({ sent: 1 });
     expect(sent).toHaveLength(1);
+  });
+});
+
+describe("preferences", () => {
+  let tdb: TestDatabase;
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma());
+  });
+  afterAll(async () => tdb.drop());
+
+  it("skips the categories a person turned off, never the acknowledgement of their request; sends digests to those who asked", async () => {
+    const db = tdb.prisma();
+    const { setPreferences, getPreferences } = await import("./preferences.ts");
+    const tech = await db.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
+    const actor = { userId: tech.id, name: tech.name, role: tech.role, bodyIds: [], activeBodyId: null };
+    expect((await getPreferences(db, actor)).categories).toMatchObject({ sla_alerts: true, daily_digest: false });
+    await setPreferences(db, actor, { locale: "en", categories: { ticket_updates: true, assignments: true, sla_alerts: false, convention_alerts: true, daily_digest: true } });
+    const to = { to: tech.email, toUserId: tech.id, data: { number: "SOS-2026-000009", subject: "x", path: "/" } };
+    await db.$transaction(async (tx) => {
+      await enqueueMail(tx, { ...to, dedupKey: "p1", template: "ticket.sla-warning" });
+      await enqueueMail(tx, { ...to, dedupKey: "p2", template: "ticket.assigned" });
+      await enqueueMail(tx, { ...to, dedupKey: "p3", template: "ticket.received" });
+    });
+    expect((await db.outboxMessage.findMany({ where: { dedupKey: { in: ["p1", "p2", "p3"] } } })).map((m) => m.dedupKey).sort()).toEqual(["p2", "p3"]);
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "p2" } })).locale).toBe("fr"); // the locale is the caller's to pass
+
+    const bellerive = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } });
+    const service = await db.service.findFirstOrThrow();
+    await db.ticket.create({ data: { number: "SOS-2026-900001", bodyId: bellerive.id, serviceId: service.id, subject: "Ouvert", description: "Ouvert", category: "fault", impact: "low", urgency: "low", priority: "low", channel: "phone", declarantName: "X", receivedAt: new Date(), assigneeId: tech.id, status: "assigned" } });
+    const { sendDigests } = await import("../tickets/digest.ts");
+    expect(await sendDigests(db, new Date())).toBeGreaterThanOrEqual(1);
+    await sendDigests(db, new Date());
+    const digests = await db.outboxMessage.findMany({ where: { template: "ticket.digest" } });
+    expect(digests.map((d) => d.toEmail)).toEqual([tech.email]);
+    expect(render(digests[0]!, "https://mutuo.test").text).toContain("SOS-2026-900001 Ouvert");
   });
 });

@@ -2,13 +2,14 @@
 // recipient (dedupKey), and delivered by the worker: claimed under a lease (SKIP LOCKED, so several
 // workers share the work), sent with a Message-ID stable across retries, retried with backoff.
 import { randomUUID } from "node:crypto";
-import { ticketMail, type TicketTemplate } from "@mutuo/email";
+import { renderMail, type MailTemplate } from "@mutuo/email";
 import type { Db, DbTx, OutboxMessage, Prisma } from "@mutuo/db";
 import type { Mailer } from "../jobs/define.ts";
+import { wants } from "./preferences.ts";
 
 export interface OutboxEntry {
   dedupKey: string;
-  template: TicketTemplate;
+  template: MailTemplate;
   data: Record<string, unknown>;
   to: string;
   toUserId?: string | null;
@@ -19,6 +20,7 @@ export interface OutboxEntry {
 
 /** Queues an e-mail in the caller's transaction; a second call with the same key does nothing. */
 export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
+  if (!(await wants(tx, e.toUserId, e.template))) return;
   await tx.outboxMessage.createMany({
     data: [{
       dedupKey: e.dedupKey, template: e.template, data: e.data as Prisma.InputJsonValue, toEmail: e.to.toLowerCase(), toUserId: e.toUserId ?? null,
@@ -49,7 +51,7 @@ export async function claimBatch(db: Db, now: Date, limit = 20): Promise<OutboxM
 /** The message's text, with links on the public URL of this installation. */
 export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, baseUrl: string) {
   const data = m.data as { path?: string };
-  return ticketMail(m.template as TicketTemplate, m.locale === "en" ? "en" : "fr", { ...(m.data as object), link: `${baseUrl}${data.path ?? "/"}` } as never);
+  return renderMail(m.template as MailTemplate, m.locale === "en" ? "en" : "fr", { ...(m.data as object), link: `${baseUrl}${data.path ?? "/"}` });
 }
 
 /** Delivers one claimed batch; returns what happened. */

@@ -11,3 +11,5 @@ export { refreshSlaStates, autoCloseResolved } from "./maintenance.ts";
 export { computeSla } from "./sla.ts";
 export { refreshSlaJob } from "./jobs/refresh-sla.ts";
 export { autoCloseJob } from "./jobs/auto-close.ts";
+export { sendDigests } from "./digest.ts";
+export { digestJob } from "./jobs/digest.ts";

@@ -50,3 +50,17 @@ export async function disableTotpAction(_: FormState, fd: FormData): Promise<For
   revalidatePath("/compte");
   return { ok: true };
 }
+
+export async function notificationPrefsAction(_: FormState, fd: FormData): Promise<FormState> {
+  const on = (k: string) => fd.get(k) === "on";
+  try {
+    await (await api()).me.setNotificationPrefs({
+      locale: fd.get("locale") === "en" ? "en" : "fr",
+      categories: { ticket_updates: on("ticket_updates"), assignments: on("assignments"), sla_alerts: on("sla_alerts"), convention_alerts: on("convention_alerts"), daily_digest: on("daily_digest") },
+    });
+  } catch (e) {
+    return toFormState(e, formValues(fd));
+  }
+  revalidatePath("/compte");
+  return { ok: true };
+}

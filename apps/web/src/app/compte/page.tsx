@@ -4,7 +4,8 @@ import { ActionForm, Field, Submit } from "../../components/form.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
-import { changePasswordAction, disableTotpAction, revokeSessionAction, signOutEverywhereAction } from "./actions.ts";
+import { changePasswordAction, disableTotpAction, notificationPrefsAction, revokeSessionAction, signOutEverywhereAction } from "./actions.ts";
+import { PrefsForm } from "./prefs-form.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export default async function AccountPage() {
   const t = await getTranslations();
   const format = await getFormatter();
   const caller = await api();
-  const [me, sessions] = await Promise.all([caller.me.get(), caller.me.sessions()]);
+  const [me, sessions, prefs] = await Promise.all([caller.me.get(), caller.me.sessions(), caller.me.notificationPrefs()]);
   const p = me.person;
   const section = "mt-8 rounded-lg border border-slate-200 bg-white p-5";
   return (
@@ -43,6 +44,11 @@ export default async function AccountPage() {
           <Field name="confirm" label={t("auth.confirmPassword")} type="password" required autoComplete="new-password" />
           <Submit>{t("account.changePassword")}</Submit>
         </ActionForm>
+      </section>
+
+      <section aria-labelledby="notifications" className={section}>
+        <h2 id="notifications" className="mb-4 text-lg font-semibold">{t("account.notifications")}</h2>
+        <PrefsForm action={notificationPrefsAction} locale={prefs.locale} categories={prefs.categories} staff={p.role !== "agent"} />
       </section>
 
       <section aria-labelledby="mfa" className={section}>
