@@ -11,6 +11,8 @@ const schema = z.object({
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   /** Days after which a resolved ticket not reopened is closed. */
   MUTUO_TICKET_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** How long a claimed outbox batch stays with a worker before another may take it over. */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

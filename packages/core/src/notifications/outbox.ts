@@ -37,9 +37,9 @@ const LEASE_MS = 2 * 60_000;
 export const backoffMs = (attempts: number) => Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 
 /** Claims due messages for this worker (a crashed worker's lease expires and another takes over). */
-export async function claimBatch(db: Db, now: Date, limit = 20): Promise<OutboxMessage[]> {
+export async function claimBatch(db: Db, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<OutboxMessage[]> {
   return db.$queryRaw<OutboxMessage[]>`
-    UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + LEASE_MS)}, "attempts" = "attempts" + 1
+    UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
       WHERE "status" = 'pending' AND "nextAttemptAt" <= ${now} AND ("leaseUntil" IS NULL OR "leaseUntil" < ${now})
@@ -55,8 +55,8 @@ export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, b
 }
 
 /** Delivers one claimed batch; returns what happened. */
-export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20): Promise<{ sent: number; retried: number; failed: number }> {
-  const batch = await claimBatch(db, now, limit);
+export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<{ sent: number; retried: number; failed: number }> {
+  const batch = await claimBatch(db, now, limit, leaseMs);
   const out = { sent: 0, retried: 0, failed: 0 };
   for (const m of batch) {
     const content = render(m, baseUrl);
