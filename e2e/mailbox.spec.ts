@@ -31,6 +31,12 @@ test("reporting a ticket puts its acknowledgement, with number and promised dead
   await expect(page.getByText(/Intervention prévue avant .* \(heure de Paris\)/)).toBeVisible();
   await expect(page.getByText(/\/tickets\/[0-9a-f-]{36}/)).toBeVisible();
   await expectAccessible(page);
+  await page.getByRole("link", { name: "Version HTML" }).click();
+  await expect(page.getByText(`Votre demande « Site internet hors ligne » est enregistrée sous le numéro ${number}.`).last()).toBeVisible();
+  // The e-mail is served under a script-free sandbox (axe cannot run there; its markup is checked
+  // by the template tests), so the journey ends back on the mailbox.
+  await page.goBack();
+  await expect(page.getByRole("link", { name: "Version HTML" })).toBeVisible();
 });
 
 test("a technician chooses which e-mails they get and in which language", async ({ page }) => {

@@ -6,6 +6,9 @@ const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
   SMTP_URL: z.string().url().optional(),
   MUTUO_BASE_URL: z.string().url().default("http://localhost:3000"),
+  /** The provider's name and logo in e-mails. */
+  MAIL_PROVIDER_NAME: z.string().min(1).default("Mutuo"),
+  MAIL_LOGO_URL: z.string().url().optional(),
   MAIL_FROM: z.string().min(3).default("Mutuo <mutuo@localhost>"),
   MUTUO_DATA_DIR: z.string().default(".mutuo"),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),

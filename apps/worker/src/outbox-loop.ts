@@ -1,19 +1,19 @@
 // Delivers the outbox: every few seconds, claim a batch (leases make several workers safe) and send.
 import type { Db } from "@mutuo/db";
 import type { JobLogger, Mailer } from "@mutuo/core/jobs";
-import { deliverBatch } from "@mutuo/core/notifications";
+import { deliverBatch, type HtmlRenderer } from "@mutuo/core/notifications";
 
 export interface OutboxLoop {
   stop(): Promise<void>;
 }
 
-export function startOutboxLoop(opts: { db: Db; mailer: Mailer; log: JobLogger; baseUrl: string; intervalMs?: number; leaseMs?: number }): OutboxLoop {
+export function startOutboxLoop(opts: { db: Db; mailer: Mailer; log: JobLogger; baseUrl: string; intervalMs?: number; leaseMs?: number; html?: HtmlRenderer }): OutboxLoop {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = async () => {
     // Drain: keep going while full batches come back.
     for (;;) {
-      const r = await deliverBatch(opts.db, opts.mailer, opts.baseUrl, new Date(), 20, opts.leaseMs);
+      const r = await deliverBatch(opts.db, opts.mailer, opts.baseUrl, new Date(), 20, opts.leaseMs, opts.html);
       if (r.sent || r.retried || r.failed) opts.log.info("outbox delivered", r);
       if (stopped || r.sent + r.retried + r.failed < 20) return;
     }

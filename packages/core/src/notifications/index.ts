@@ -8,6 +8,6 @@ export { sendMailJob, SEND_MAIL } from "./jobs/send-mail.ts";
 export async function queueMail(queue: JobQueue, mail: { to: string; subject: string; text: string }, tx?: DbTx): Promise<void> {
   await queue.send(SEND_MAIL, sendMailPayload.parse(mail), tx);
 }
-export { enqueueMail, deliverBatch, claimBatch, backoffMs, MAX_ATTEMPTS, render, type OutboxEntry } from "./outbox.ts";
+export { enqueueMail, deliverBatch, claimBatch, backoffMs, MAX_ATTEMPTS, render, type OutboxEntry, type HtmlRenderer } from "./outbox.ts";
 export { listOutbox, listOutboxInput, getOutboxMessage, retryOutbox } from "./mailbox.ts";
 export { CATEGORIES, categoryOf, preferencesOf, preferencesInput, getPreferences, setPreferences, type Category } from "./preferences.ts";

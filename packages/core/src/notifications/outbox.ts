@@ -54,18 +54,22 @@ export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, b
   return renderMail(m.template as MailTemplate, m.locale === "en" ? "en" : "fr", { ...(m.data as object), link: `${baseUrl}${data.path ?? "/"}` });
 }
 
+/** Renders the HTML version of a message (the worker passes MJML's; none in tests that do not care). */
+export type HtmlRenderer = (content: { subject: string; text: string }, locale: "fr" | "en") => Promise<string>;
+
 /** Delivers one claimed batch; returns what happened. */
-export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<{ sent: number; retried: number; failed: number }> {
+export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20, leaseMs = LEASE_MS, html?: HtmlRenderer): Promise<{ sent: number; retried: number; failed: number }> {
   const batch = await claimBatch(db, now, limit, leaseMs);
   const out = { sent: 0, retried: 0, failed: 0 };
   for (const m of batch) {
     const content = render(m, baseUrl);
     try {
+      const body = html ? await html(content, m.locale === "en" ? "en" : "fr") : undefined;
       await mailer.send({
-        to: m.toEmail, subject: content.subject, text: content.text, messageId: m.messageId, inReplyTo: m.inReplyTo ?? undefined,
+        to: m.toEmail, subject: content.subject, text: content.text, html: body, messageId: m.messageId, inReplyTo: m.inReplyTo ?? undefined,
         headers: { "Auto-Submitted": "auto-generated", "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? "") },
       });
-      await db.outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: content.text } });
+      await db.outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: content.text, html: body ?? null } });
       out.sent++;
     } catch (error) {
       const failed = m.attempts >= MAX_ATTEMPTS;

@@ -35,6 +35,7 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
       <section aria-labelledby="body">
         <h2 id="body" className="mb-2 text-lg font-semibold">{t("body")}</h2>
         <pre className="whitespace-pre-wrap rounded-md border border-slate-200 bg-white p-4 font-sans">{m.text}</pre>
+        {m.html ? <p className="mt-4"><a href={`/admin/courriels/${id}/html`}>{t("htmlVersion")}</a></p> : null}
       </section>
       <p className="mt-6"><Link href="/admin/courriels">{t("back")}</Link></p>
     </>
