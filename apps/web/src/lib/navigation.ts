@@ -16,7 +16,7 @@ const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [item("queue", "/tickets", true), item("assets", "/parc"), item("migrations", "/reprises")];
 const manager: NavItem[] = [item("reports", "/rapports"), item("calendars", "/calendriers", true), item("billing", "/facturation")];
-const admin: NavItem[] = [item("people", "/admin/personnes", true), item("mailbox", "/admin/courriels", true), item("journal", "/admin/journal")];
+const admin: NavItem[] = [item("people", "/admin/personnes", true), item("mailbox", "/admin/courriels", true), item("journal", "/admin/journal", true)];
 const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 
 const byRole: Record<Role, NavItem[]> = {
