@@ -114,6 +114,12 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   // 12 clock hours round the clock (the CCAS convention): due 12 h after reception.
   await expect(page.getByRole("main").getByRole("status").first()).toHaveText(`Intervention prévue avant ${paris(new Date(Math.floor(received.getTime() / 60_000) * 60_000 + 12 * H))}`);
 
+  // Requalified to another service: the event says so.
+  await page.getByText("Changer de service").click();
+  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
+  await page.getByRole("button", { name: "Appliquer" }).first().click();
+  await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
+
   await page.getByRole("link", { name: "File des tickets" }).click();
   await page.getByRole("link", { name: /Non attribués/ }).click();
   const row = page.getByRole("row", { name: /Parapheur bloqué/ });

@@ -63,6 +63,7 @@ const probes: Record<string, (w: World) => unknown> = {
   "tickets.assign": (w) => ({ ticketId: w.ticketB, assigneeId: null }),
   "tickets.bulk": (w) => ({ ticketIds: [w.ticketB], status: "cancelled" }),
   "tickets.setPriority": (w) => ({ ticketId: w.ticketB, impact: "low", urgency: "low" }),
+  "tickets.setService": (w) => ({ ticketId: w.ticketB, serviceId: w.serviceB }),
   "tickets.setDiagnosis": (w) => ({ ticketId: w.ticketB, diagnosis: "Pirate", estimatedRestorationAt: null }),
   "tickets.setDeadline": (w) => ({ ticketId: w.ticketB, target: "resolution", dueAt: null, reason: "Pirate" }),
   "tickets.addMessage": (w) => ({ ticketId: w.ticketB, kind: "reply", body: "Pirate" }),

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import {
-  addMessage, assignableStaff, assignInput, assignTicket, bulkInput, bulkUpdate, changePriority, changeStatus, createTicket, csatInput, deadlineInput, diagnosisInput,
+  addMessage, assignableStaff, changeService, serviceInput, assignInput, assignTicket, bulkInput, bulkUpdate, changePriority, changeStatus, createTicket, csatInput, deadlineInput, diagnosisInput,
   getTicket, linkInput, linkTickets, listTickets, listTicketsInput, mergeInput, mergeTicket, messageInput, priorityInput, queueCounts, rateTicket, searchInput,
   searchTickets, servicesForBody, setDeadline, setDiagnosis, staffTicketInput, statusInput, ticketInput, unlinkInput, unlinkTickets,
 } from "@mutuo/core/tickets";
@@ -20,6 +20,7 @@ export const ticketsRouter = router({
   assign: authedProcedure.input(assignInput).mutation(({ ctx, input }) => assignTicket(ctx.db, ctx.actor, input, ctx.now())),
   bulk: authedProcedure.input(bulkInput).mutation(({ ctx, input }) => bulkUpdate(ctx.db, ctx.actor, input, ctx.now())),
   setPriority: authedProcedure.input(priorityInput).mutation(({ ctx, input }) => changePriority(ctx.db, ctx.actor, input, ctx.now())),
+  setService: authedProcedure.input(serviceInput).mutation(({ ctx, input }) => changeService(ctx.db, ctx.actor, input, ctx.now())),
   setDiagnosis: authedProcedure.input(diagnosisInput).mutation(({ ctx, input }) => setDiagnosis(ctx.db, ctx.actor, input, ctx.now())),
   setDeadline: authedProcedure.input(deadlineInput).mutation(({ ctx, input }) => setDeadline(ctx.db, ctx.actor, input, ctx.now())),
   addMessage: authedProcedure.input(messageInput).mutation(({ ctx, input }) => addMessage(ctx.db, ctx.files, ctx.actor, input, ctx.now())),

@@ -65,6 +65,7 @@ export const bulkInput = z.object({
   assigneeId: uuid.nullable().optional(),
   status: z.enum(STATUSES).optional(),
 });
+export const serviceInput = z.object({ ticketId: uuid, serviceId: uuid });
 export const priorityInput = z.object({ ticketId: uuid, impact: z.enum(LEVELS), urgency: z.enum(LEVELS) });
 export const diagnosisInput = z.object({ ticketId: uuid, diagnosis: z.string().trim().min(3, "required").max(5000), estimatedRestorationAt: z.coerce.date({ message: "date" }).nullable() });
 export const deadlineInput = z.object({ ticketId: uuid, target: z.enum(["intervention", "resolution"]), dueAt: z.coerce.date({ message: "date" }).nullable(), reason: z.string().trim().min(3, "required").max(500) });

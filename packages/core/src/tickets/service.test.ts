@@ -14,7 +14,7 @@ import { mergeTicket } from "./links.ts";
 import { autoCloseResolved, refreshSlaStates } from "./maintenance.ts";
 import { getTicket, listTickets, queueCounts } from "./queries.ts";
 import { searchTickets } from "./search.ts";
-import { assignTicket, changePriority, changeStatus, setDeadline } from "./workflow.ts";
+import { assignTicket, changePriority, changeService, changeStatus, setDeadline } from "./workflow.ts";
 
 const H = 3600_000;
 const at = (iso: string) => new Date(iso);
@@ -220,6 +220,18 @@ describe("tickets", () => {
     const replies = await mails({ template: "ticket.reply" });
     expect(replies.map((m) => m.toEmail)).toEqual(["agent@bellerive.example"]);
     expect(JSON.stringify(await mails())).not.toContain("Note interne");
+  });
+
+  it("requalifies a ticket to another service: the terms of that service at reception apply", async () => {
+    const db = tdb.prisma();
+    const t = await report(actors.bellerive!, at("2026-11-23T08:00:00Z"));
+    expect(t).toMatchObject({ termsSource: "convention", interventionMinutes: 720 });
+    const pelehas = await db.service.findUniqueOrThrow({ where: { code: "PELEHAS" } });
+    const moved = await changeService(db, actors.tech!, { ticketId: t.id, serviceId: pelehas.id }, at("2026-11-23T09:00:00Z"));
+    expect(moved).toMatchObject({ serviceId: pelehas.id, termsSource: "default", interventionMinutes: 16 * 60 }); // Bellerive has no convention for it
+    await expect(changeService(db, actors.bellerive!, { ticketId: t.id, serviceId: ids.gis! })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const events = await db.ticketMessage.findMany({ where: { ticketId: t.id, kind: "event" } });
+    expect(events.some((e) => JSON.stringify(e.data).includes("Pelehas"))).toBe(true);
   });
 });
 

@@ -1,5 +1,5 @@
 // Working a ticket: status (with the SLA pause), assignment, priority, diagnosis, deadlines by hand.
-import type { Db, DbTx, Ticket, TicketStatus } from "@mutuo/db";
+import { Prisma, type Db, type DbTx, type Ticket, type TicketStatus } from "@mutuo/db";
 import { resolveTerms } from "../conventions/index.ts";
 import { conflict, invalid } from "../errors/index.ts";
 import type { Actor } from "../identity/actor.ts";
@@ -7,7 +7,7 @@ import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { requireStaff } from "./policy.ts";
 import { canMove, isReopen, priorityOf } from "./rules.ts";
-import { assignInput, bulkInput, deadlineInput, diagnosisInput, priorityInput, statusInput } from "./schema.ts";
+import { assignInput, bulkInput, deadlineInput, diagnosisInput, priorityInput, serviceInput, statusInput } from "./schema.ts";
 import type { z } from "zod";
 
 /** Data for a move from one status to another (timestamps the SLA depends on). */
@@ -94,6 +94,27 @@ export async function changePriority(db: Db, actor: Actor, raw: z.input<typeof p
       ...(terms ? { interventionMinutes: terms.target.interventionMinutes, interventionBasis: terms.target.interventionBasis, resolutionMinutes: terms.target.resolutionMinutes, resolutionBasis: terms.target.resolutionBasis, warningPercent: terms.target.warningPercent } : {}),
     };
     return { data, events: [{ data: { priority: [t.priority, priority] } }] };
+  }, now);
+}
+
+/** Requalifies a ticket to another service: terms re-read for that service at reception; pauses kept. */
+export async function changeService(db: Db, actor: Actor, raw: z.input<typeof serviceInput>, now = new Date()) {
+  requireStaff(actor);
+  const input = serviceInput.parse(raw);
+  const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { name: true, active: true } });
+  if (!service?.active) throw invalid("serviceId", "unknown_service");
+  return mutateTicket(db, actor, input.ticketId, async (tx, t) => {
+    if (t.serviceId === input.serviceId) return {};
+    const before = await tx.service.findUnique({ where: { id: t.serviceId }, select: { name: true } });
+    const terms = await resolveTerms(db, { bodyId: t.bodyId, serviceId: input.serviceId, priority: t.priority, at: t.receivedAt });
+    const data = {
+      serviceId: input.serviceId,
+      termsSource: terms?.source ?? "none", conventionId: terms?.conventionId ?? null, conventionVersionId: terms?.versionId ?? null,
+      slaCalendar: terms?.calendar ? ({ ...terms.calendar, name: terms.calendarName } as unknown as Prisma.InputJsonValue) : Prisma.DbNull,
+      interventionMinutes: terms?.target.interventionMinutes ?? null, interventionBasis: terms?.target.interventionBasis ?? null,
+      resolutionMinutes: terms?.target.resolutionMinutes ?? null, resolutionBasis: terms?.target.resolutionBasis ?? null, warningPercent: terms?.target.warningPercent ?? 75,
+    };
+    return { data, events: [{ data: { service: [before?.name ?? "", service.name] } }] };
   }, now);
 }
 

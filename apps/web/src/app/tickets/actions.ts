@@ -97,3 +97,7 @@ export async function bulkAction(_: FormState, fd: FormData): Promise<FormState>
     return toFormState(e, {});
   }
 }
+
+export async function serviceAction(ticketId: string, _: FormState, fd: FormData) {
+  return run(fd, async (c) => (await c.tickets.setService({ ticketId, serviceId: text(fd, "serviceId") }), `/tickets/${ticketId}`));
+}

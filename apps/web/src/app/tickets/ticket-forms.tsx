@@ -117,3 +117,16 @@ export function RateForm({ action }: { action: Action }) {
     </ActionForm>
   );
 }
+
+export function ServiceForm({ action, services, current }: { action: Action; services: Option[]; current: string }) {
+  const t = useTranslations("tickets");
+  return (
+    <Box title={t("changeService")}>
+      <ActionForm action={action}>
+        <SelectField name="serviceId" label={t("service")} defaultValue={current} options={services} />
+        <p className="text-sm text-slate-700">{t("changeServiceHint")}</p>
+        <Submit>{t("apply")}</Submit>
+      </ActionForm>
+    </Box>
+  );
+}

@@ -7,10 +7,10 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { dateToParisLocal } from "../../../lib/paris-time.ts";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
-import { assignAction, deadlineAction, diagnosisAction, linkAction, mergeAction, messageAction, priorityAction, rateAction, statusAction } from "../actions.ts";
+import { assignAction, deadlineAction, diagnosisAction, linkAction, mergeAction, messageAction, priorityAction, rateAction, serviceAction, statusAction } from "../actions.ts";
 import { SlaPanel } from "../sla-panel.tsx";
 import { DuePromise, StatusLabel } from "../ticket-bits.tsx";
-import { AssignForm, DeadlineForm, DiagnosisForm, MessageForm, NumberForm, PriorityForm, RateForm, StatusForm } from "../ticket-forms.tsx";
+import { AssignForm, DeadlineForm, DiagnosisForm, MessageForm, NumberForm, PriorityForm, RateForm, ServiceForm, StatusForm } from "../ticket-forms.tsx";
 import { EventText } from "../event-text.tsx";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +25,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const ticket = await caller.tickets.get({ id }).catch(() => null);
   if (!ticket) notFound();
   const staff = ticket.canWork;
-  const assignable = staff ? await caller.tickets.assignable() : [];
+  const [assignable, services] = staff ? await Promise.all([caller.tickets.assignable(), caller.catalogue.list()]) : [[], []];
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
   const moves = (["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"] as const).filter((s) => canMove(ticket.status, s, actor.role));
   const row = (label: string, value: React.ReactNode) => (<><dt className="font-medium">{label}</dt><dd>{value}</dd></>);
@@ -74,6 +74,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <>
             <AssignForm action={assignAction.bind(null, id)} current={ticket.assignee?.id ?? null} staff={assignable.map((s) => ({ value: s.id, label: s.name }))} />
             <PriorityForm action={priorityAction.bind(null, id)} impact={ticket.impact} urgency={ticket.urgency} />
+            <ServiceForm action={serviceAction.bind(null, id)} current={ticket.serviceId} services={services.map((s) => ({ value: s.id, label: s.name }))} />
             <DiagnosisForm action={diagnosisAction.bind(null, id)} diagnosis={ticket.diagnosis ?? ""} eta={ticket.estimatedRestorationAt ? dateToParisLocal(ticket.estimatedRestorationAt) : ""} />
             {actor.role !== "technician" ? <DeadlineForm action={deadlineAction.bind(null, id)} /> : null}
             <NumberForm action={mergeAction.bind(null, id)} title={t("merge")} name="intoNumber" label={t("mergeInto")} submit={t("merge")} />
