@@ -115,9 +115,10 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   await expect(page.getByRole("main").getByRole("status").first()).toHaveText(`Intervention prévue avant ${paris(new Date(Math.floor(received.getTime() / 60_000) * 60_000 + 12 * H))}`);
 
   // Requalified to another service: the event says so.
-  await page.getByText("Changer de service").click();
-  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
-  await page.getByRole("button", { name: "Appliquer" }).first().click();
+  const requalify = page.locator("details", { has: page.getByText("Changer de service", { exact: true }) });
+  await requalify.getByText("Changer de service").click();
+  await requalify.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
+  await requalify.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
 
   await page.getByRole("link", { name: "File des tickets" }).click();
