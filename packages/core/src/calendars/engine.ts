@@ -2,8 +2,9 @@
 import type { BusinessCalendar, CalendarClosure } from "@mutuo/db";
 import type { Calendar } from "../sla/index.ts";
 
-export const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
-export const fromDateOnly = (s: string): Date => new Date(`${s}T00:00:00.000Z`);
+import { dateOnly } from "../shared/dates.ts";
+
+export { dateOnly, fromDateOnly } from "../shared/dates.ts";
 
 export function toEngineCalendar(row: Pick<BusinessCalendar, "timeZone" | "weekly" | "holidayZone"> & { closures?: Pick<CalendarClosure, "startDate" | "endDate">[] }): Calendar {
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDateInput as isoDate } from "../shared/dates.ts";
 import { isValidTimeZone, minutesOf } from "../sla/index.ts";
 
 /** Minutes of "HH:MM", NaN when malformed (the format check reports it; comparisons stay false). */
@@ -13,7 +14,6 @@ function safeMinutes(s: string): number {
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
 const slot = z.object({ from: hhmm, to: hhmm }).refine((s) => !(safeMinutes(s.to) <= safeMinutes(s.from)), { path: ["to"], message: "slot_order" });
 const day = z.array(slot).max(6);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "date");
 
 export const weeklyInput = z
   .object({ 1: day, 2: day, 3: day, 4: day, 5: day, 6: day, 7: day })

@@ -1,10 +1,10 @@
+import { dateOnly, fromDateOnly } from "../shared/dates.ts";
 import { isoDate, localDateOf } from "../sla/index.ts";
 import { CONVENTION_TIME_ZONE, type ConventionDates, type ConventionStatus } from "./rules.ts";
 
-export const dateOnly = (d: Date): string => d.toISOString().slice(0, 10);
+export { dateOnly, fromDateOnly as toDbDate } from "../shared/dates.ts";
 export const optDate = (d: Date | null): string | null => (d ? dateOnly(d) : null);
-export const toDbDate = (s: string): Date => new Date(`${s}T00:00:00.000Z`);
-export const optDbDate = (s: string | null | undefined): Date | null => (s ? toDbDate(s) : null);
+export const optDbDate = (s: string | null | undefined): Date | null => (s ? fromDateOnly(s) : null);
 
 /** Today's local date where conventions live (Europe/Paris). */
 export const localToday = (now: Date): string => isoDate(localDateOf(CONVENTION_TIME_ZONE, now.getTime()));

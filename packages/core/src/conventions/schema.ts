@@ -4,7 +4,8 @@ import { termSetInput } from "../terms/schema.ts";
 export const CONVENTION_STATUSES = ["draft", "active", "notice_given", "terminated", "expired"] as const;
 export const RENEWAL_RULES = ["none", "tacit", "explicit"] as const;
 
-export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "date").refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), "date");
+export { isoDateInput as isoDate } from "../shared/dates.ts";
+import { isoDateInput as isoDate } from "../shared/dates.ts";
 const uuid = z.string().uuid();
 
 export const conventionInput = z

@@ -1,32 +1,13 @@
 "use server";
-import { redirect } from "next/navigation";
-import { revalidatePath } from "next/cache";
-import { formValues, type FormState } from "../../lib/form-state.ts";
+import { formText, runThenRedirect } from "../../server/form-action.ts";
+import type { FormState } from "../../lib/form-state.ts";
 import { termsFrom } from "../../lib/terms-form.ts";
-import { api } from "../../server/api.ts";
-import { toFormState } from "../../server/form-errors.ts";
-
-const text = (fd: FormData, k: string) => String(fd.get(k) ?? "").trim();
 
 export async function saveServiceAction(id: string | null, _: FormState, fd: FormData): Promise<FormState> {
-  const service = { code: text(fd, "code"), name: text(fd, "name"), description: text(fd, "description"), active: fd.get("active") === "on", lendsEquipment: fd.get("lendsEquipment") === "on" };
-  let target: string;
-  try {
-    const c = await api();
-    target = `/catalogue/${(id ? await c.catalogue.update({ id, service }) : await c.catalogue.create(service)).id}`;
-  } catch (e) {
-    return toFormState(e, formValues(fd));
-  }
-  revalidatePath("/", "layout");
-  redirect(target);
+  const service = { code: formText(fd, "code"), name: formText(fd, "name"), description: formText(fd, "description"), active: fd.get("active") === "on", lendsEquipment: fd.get("lendsEquipment") === "on" };
+  return runThenRedirect(fd, async (c) => `/catalogue/${(id ? await c.catalogue.update({ id, service }) : await c.catalogue.create(service)).id}`);
 }
 
 export async function setDefaultTermsAction(serviceId: string, _: FormState, fd: FormData): Promise<FormState> {
-  try {
-    await (await api()).catalogue.setDefaultTerms({ serviceId, terms: termsFrom(fd) });
-  } catch (e) {
-    return toFormState(e, formValues(fd));
-  }
-  revalidatePath("/", "layout");
-  redirect(`/catalogue/${serviceId}`);
+  return runThenRedirect(fd, async (c) => (await c.catalogue.setDefaultTerms({ serviceId, terms: termsFrom(fd) }), `/catalogue/${serviceId}`));
 }
