@@ -1,10 +1,12 @@
 // Entry point of the worker process (bundled to dist/main.mjs).
+import { localFileStore } from "@mutuo/core/files";
 import { createPrismaClient } from "@mutuo/db";
 import { applyMigrations } from "@mutuo/db/migrate";
 import { createMailSender } from "@mutuo/email";
 import { renderHtml } from "@mutuo/email/html";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
+import { startImapLoop } from "./imap-loop.ts";
 import { startOutboxLoop } from "./outbox-loop.ts";
 import { startWorker } from "./worker.ts";
 
@@ -19,13 +21,17 @@ async function main() {
   const outbox = startOutboxLoop({ db, mailer: mail, log, baseUrl: env.MUTUO_BASE_URL, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     html: (content, locale) => renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });
-  log.info("worker started", { id: worker.id });
+  const imap = env.IMAP_URL
+    ? startImapLoop({ url: env.IMAP_URL, db, files: localFileStore(env.filesDir), log, ownAddresses: env.ownAddresses, defaultServiceCode: env.MAIL_DEFAULT_SERVICE, intervalMs: env.IMAP_POLL_SECONDS * 1000 })
+    : null;
+  log.info("worker started", { id: worker.id, mailbox: env.IMAP_URL ? "polled" : "not configured (IMAP_URL unset)" });
 
   const shutdown = async (signal: string) => {
     log.info("stopping", { signal });
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await imap?.stop();
       await outbox.stop();
       await worker.stop();
       await db.$disconnect();

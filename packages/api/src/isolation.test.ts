@@ -26,6 +26,7 @@ interface World {
   ticketBNumber: string;
   ticketA: string;
   mailB: string;
+  incomingB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -52,6 +53,11 @@ const probes: Record<string, (w: World) => unknown> = {
   "mailbox.list": () => ({}),
   "mailbox.get": (w) => ({ id: w.mailB }),
   "mailbox.retry": (w) => ({ id: w.mailB }),
+  "incoming.list": () => ({ view: "all" }),
+  "incoming.count": () => undefined,
+  "incoming.get": (w) => ({ id: w.incomingB }),
+  "incoming.accept": (w) => ({ id: w.incomingB, as: "reply" }),
+  "incoming.reject": (w) => ({ id: w.incomingB }),
   "tickets.list": (w) => ({ bodyId: w.bodyB.id }),
   "tickets.counts": () => undefined,
   "tickets.get": (w) => ({ id: w.ticketB }),
@@ -145,8 +151,9 @@ describe("isolation matrix", () => {
     const bodyA = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } });
     const ticketA = await ticket(bodyA.id, "Ticket de A");
     const mailB = await db.outboxMessage.create({ data: { dedupKey: "iso-b", template: "ticket.received", data: { number: ticketB.number, subject: "Secret de B", path: "/" }, toEmail: userB.email, messageId: "<iso-b@mutuo>", ticketId: ticketB.id, status: "failed" } });
+    const incomingB = await db.incomingMail.create({ data: { messageId: "<iso-in-b@example.test>", fromEmail: "inconnu@example.test", subject: `Re: [${ticketB.number}] Secret de B`, text: "Secret de B", headers: {}, receivedAt: new Date(), status: "quarantined", reason: "unknown_sender", ticketId: ticketB.id } });
     world = {
-      mailB: mailB.id,
+      mailB: mailB.id, incomingB: incomingB.id,
       ticketB: ticketB.id, ticketBNumber: ticketB.number, ticketA: ticketA.id,
       bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune,
       conventionB: conventionB.id, versionB: versionB.id, serviceB: versionB.termSets[0]!.serviceId, documentB: documentB.id, calendar: calendar.id, closure: calendar.closures[0]!.id,
@@ -195,6 +202,7 @@ describe("isolation matrix", () => {
     expect(await db.service.count({ where: { code: "PIRATE" } })).toBe(0);
     expect(JSON.stringify(await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }))).toBe(ticketBefore);
     expect(await db.ticket.count({ where: { subject: "Pirate" } })).toBe(0);
+    expect(await db.incomingMail.findUniqueOrThrow({ where: { id: world.incomingB } })).toMatchObject({ status: "quarantined" });
     expect(await db.ticketLink.count()).toBe(0);
     expect(await db.businessCalendar.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({ revokedAt: null });

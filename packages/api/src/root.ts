@@ -4,6 +4,7 @@ import { calendarsRouter } from "./routers/calendars.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
 import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
+import { incomingRouter } from "./routers/incoming.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
@@ -21,6 +22,7 @@ export const appRouter = router({
   audit: auditRouter,
   tickets: ticketsRouter,
   mailbox: mailboxRouter,
+  incoming: incomingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,3 +11,4 @@ export { signInWithOidc, type OidcClaims } from "./oidc.ts";
 export { resolveSession, createSession, revokeSession, revokeAllSessions, listSessions, setActiveBody, type SessionInfo } from "./sessions.ts";
 export { isValidSiret, isValidInseeCode } from "./siret.ts";
 export { currentTotp, verifyTotp, totpUri } from "./credentials.ts";
+export { actorByEmail } from "./lookup.ts";

@@ -11,3 +11,4 @@ export async function queueMail(queue: JobQueue, mail: { to: string; subject: st
 export { enqueueMail, deliverBatch, claimBatch, backoffMs, MAX_ATTEMPTS, render, type OutboxEntry, type HtmlRenderer } from "./outbox.ts";
 export { listOutbox, listOutboxInput, getOutboxMessage, retryOutbox } from "./mailbox.ts";
 export { CATEGORIES, categoryOf, preferencesOf, preferencesInput, getPreferences, setPreferences, type Category } from "./preferences.ts";
+export * from "./incoming/index.ts";

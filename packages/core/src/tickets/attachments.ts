@@ -23,6 +23,11 @@ export async function linkFiles(tx: DbTx, staged: StagedFile[], ticketId: string
   }
 }
 
+/** Files already in the store (a quarantined e-mail's) become the ticket's attachments. */
+export async function attachStoredFiles(tx: DbTx, fileIds: string[], ticketId: string, messageId: string | null) {
+  for (const fileId of fileIds) await tx.ticketAttachment.create({ data: { ticketId, messageId, fileId, internal: false } });
+}
+
 /** An attachment's bytes, for whoever may see the ticket (partners: never an internal note's). */
 export async function readTicketAttachment(db: Db, files: FileStore, actor: Actor, attachmentId: string) {
   const att = await db.ticketAttachment.findUnique({ where: { id: attachmentId }, include: { file: true, ticket: { select: { bodyId: true } } } });

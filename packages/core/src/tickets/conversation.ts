@@ -3,24 +3,36 @@ import type { Db, DbTx, Ticket } from "@mutuo/db";
 import { conflict, forbidden } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { isStaff, type Actor } from "../identity/actor.ts";
-import { linkFiles, stageFiles } from "./attachments.ts";
+import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { csatInput, messageInput } from "./schema.ts";
 import type { z } from "zod";
 
-export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.input<typeof messageInput>, now = new Date()) {
+/** A reply that came by e-mail: from a known person (the actor), or from an outside sender whose
+ * message a technician (the actor) accepted from the quarantine. */
+export interface EmailOrigin {
+  /** An outside sender ("Name <address>"): the message is theirs, not the actor's. */
+  outsideSender?: string;
+  fileIds?: string[];
+  inTx?: (tx: DbTx, messageId: string) => Promise<void>;
+}
+
+export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.input<typeof messageInput>, now = new Date(), email?: EmailOrigin) {
   const input = messageInput.parse(raw);
-  const staff = isStaff(actor);
+  const staff = isStaff(actor) && !email?.outsideSender;
   if (input.kind === "note" && !staff) throw forbidden("internal notes are for provider staff");
   const { staged, discard } = await stageFiles(files, input.attachments);
   try {
     let messageId = "";
     const ticket = await mutateTicket(db, actor, input.ticketId, async (tx, t) => {
       if (t.status === "closed" || t.status === "cancelled") throw conflict("ticket_closed");
-      const message = await tx.ticketMessage.create({ data: { ticketId: t.id, kind: input.kind, authorId: actor.userId, authorLabel: actor.name, fromStaff: staff, body: input.body, createdAt: now } });
+      const author = email?.outsideSender ? { authorId: null, authorLabel: email.outsideSender } : { authorId: actor.userId, authorLabel: actor.name };
+      const message = await tx.ticketMessage.create({ data: { ticketId: t.id, kind: input.kind, ...author, fromStaff: staff, body: input.body, createdAt: now, data: email ? { via: "email" } : undefined } });
       messageId = message.id;
+      if (email?.inTx) await email.inTx(tx, message.id);
       await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId);
+      await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
       const data: Record<string, unknown> = {};
       const events = [];
       // A staff reply is the first intervention; a partner's reply ends the wait on them.

@@ -1,5 +1,5 @@
 // Intake: a partner agent on the portal, or a technician entering a phone call, e-mail or letter.
-import type { Db, Prisma } from "@mutuo/db";
+import type { Db, DbTx, Prisma, Ticket } from "@mutuo/db";
 import { recordAudit } from "../audit/service.ts";
 import { inForceOn, localToday, resolveTerms } from "../conventions/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
@@ -8,7 +8,7 @@ import { isStaff, type Actor } from "../identity/actor.ts";
 import { canSeeBody } from "../identity/policy.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { isoDate, localDateOf } from "../sla/index.ts";
-import { linkFiles, stageFiles } from "./attachments.ts";
+import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
 import { priorityOf, ticketNumber } from "./rules.ts";
 import { staffTicketInput, ticketInput, type StaffTicketInput, type TicketInput } from "./schema.ts";
 import { notifyReceived, notifySla } from "./notify.ts";
@@ -33,9 +33,20 @@ export async function servicesForBody(db: Db, actor: Actor, bodyId: string, now 
   return { covered: false, services: all };
 }
 
-export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: TicketInput | StaffTicketInput, now = new Date()) {
+/** How a ticket arrived when not typed on the portal by its declarant (an e-mail read by the worker). */
+export interface IntakeOptions {
+  via?: { channel: "email"; receivedAt: Date };
+  /** Files already stored (a quarantined e-mail's attachments) to attach to the ticket. */
+  fileIds?: string[];
+  /** Runs in the ticket's transaction (records the e-mail that opened it). */
+  inTx?: (tx: DbTx, ticket: Ticket) => Promise<void>;
+  /** An internal note added at creation (e.g. the service was guessed). */
+  note?: string;
+}
+
+export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: TicketInput | StaffTicketInput, now = new Date(), opts: IntakeOptions = {}) {
   const staff = isStaff(actor);
-  const input = staff && "channel" in raw ? staffTicketInput.parse(raw) : { ...ticketInput.parse(raw), channel: "portal" as const, receivedAt: now };
+  const input = staff && "channel" in raw ? staffTicketInput.parse(raw) : { ...ticketInput.parse(raw), channel: opts.via?.channel ?? ("portal" as const), receivedAt: opts.via?.receivedAt ?? now };
   if (input.receivedAt.getTime() > now.getTime() + 60_000) throw invalid("receivedAt", "future");
   const body = await db.body.findUnique({ where: { id: input.bodyId }, select: { id: true, kind: true, status: true } });
   if (!body || !canSeeBody(actor, body.id)) throw notFound("body");
@@ -48,7 +59,7 @@ export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: 
   }
   const priority = priorityOf(input.impact, input.urgency);
   const terms = await resolveTerms(db, { bodyId: body.id, serviceId: input.serviceId, priority, at: input.receivedAt });
-  if (!staff && terms?.source === "convention" && !terms.channels.includes("portal")) throw invalid("serviceId", "channel_not_allowed");
+  if (!staff && terms?.source === "convention" && !terms.channels.includes(input.channel)) throw invalid("serviceId", "channel_not_allowed");
   const { staged, discard } = await stageFiles(files, input.attachments);
   try {
     return await db.$transaction(async (tx) => {
@@ -65,11 +76,14 @@ export async function createTicket(db: Db, files: FileStore, actor: Actor, raw: 
       };
       const sla = computeSla({ ...base, slaCalendar: terms?.calendar ?? null, interventionAt: null, resolvedAt: null, interventionDueAt: null, interventionDueManual: false, resolutionDueAt: null, resolutionDueManual: false }, [], now);
       const ticket = await tx.ticket.create({ data: { ...base, ...sla } });
+      if (opts.inTx) await opts.inTx(tx, ticket);
       await tx.ticketMessage.create({ data: { ticketId: ticket.id, kind: "event", authorId: actor.userId, authorLabel: actor.name, fromStaff: staff, data: { created: input.channel, receivedAt: input.receivedAt.toISOString() }, createdAt: now } });
       await linkFiles(tx, staged, ticket.id, null, false, actor.userId);
+      await attachStoredFiles(tx, opts.fileIds ?? [], ticket.id, null);
+      if (opts.note) await tx.ticketMessage.create({ data: { ticketId: ticket.id, kind: "note", authorId: null, authorLabel: "Mutuo", fromStaff: true, body: opts.note, createdAt: now } });
       await notifyReceived(tx, ticket);
       await notifySla(tx, { interventionState: "none", resolutionState: "none" }, ticket);
-      await recordAudit(tx, { actor, channel: "web", entityType: "Ticket", entityId: ticket.id, bodyId: body.id, action: "create", after: { number, subject: input.subject, declarantName: input.declarantName, channel: input.channel, receivedAt: input.receivedAt.toISOString(), receivedOn: isoDate(localDateOf("Europe/Paris", input.receivedAt.getTime())) } });
+      await recordAudit(tx, { actor, channel: opts.via ? "email" : "web", entityType: "Ticket", entityId: ticket.id, bodyId: body.id, action: "create", after: { number, subject: input.subject, declarantName: input.declarantName, channel: input.channel, receivedAt: input.receivedAt.toISOString(), receivedOn: isoDate(localDateOf("Europe/Paris", input.receivedAt.getTime())) } });
       return ticket;
     });
   } catch (error) {

@@ -1,0 +1,87 @@
+// Reads the support mailbox: every few seconds, the unread messages of the folder are handed to the
+// core (which records each Message-ID once, so two workers or a crash never process one twice),
+// then flagged as read. A message whose processing fails stays unread and is tried again.
+import { ImapFlow } from "imapflow";
+import type { Db } from "@mutuo/db";
+import type { JobLogger } from "@mutuo/core/jobs";
+import type { FileStore } from "@mutuo/core/files";
+import { receiveMail } from "@mutuo/core/notifications";
+
+export interface ImapOptions {
+  url: string;
+  db: Db;
+  files: FileStore;
+  log: JobLogger;
+  ownAddresses: string[];
+  defaultServiceCode?: string;
+  intervalMs?: number;
+}
+
+export function imapConfig(url: string) {
+  const u = new URL(url);
+  const secure = u.protocol === "imaps:";
+  return {
+    host: u.hostname,
+    port: Number(u.port || (secure ? 993 : 143)),
+    secure,
+    auth: { user: decodeURIComponent(u.username), pass: decodeURIComponent(u.password) },
+    folder: decodeURIComponent(u.pathname.replace(/^\//, "")) || "INBOX",
+  };
+}
+
+/** One pass over the folder's unread messages. */
+export async function pollMailbox(opts: ImapOptions): Promise<{ processed: number; failed: number }> {
+  const { folder, ...config } = imapConfig(opts.url);
+  const client = new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000 });
+  await client.connect();
+  let processed = 0;
+  let failed = 0;
+  try {
+    const lock = await client.getMailboxLock(folder);
+    try {
+      const uids = (await client.search({ seen: false }, { uid: true })) || [];
+      for (const uid of uids) {
+        const msg = await client.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
+        if (!msg || !msg.source) continue;
+        try {
+          const arrivedAt = msg.internalDate ? new Date(msg.internalDate) : new Date();
+          const r = await receiveMail(opts.db, opts.files, msg.source, { arrivedAt, ownAddresses: opts.ownAddresses, defaultServiceCode: opts.defaultServiceCode });
+          opts.log.info("incoming e-mail", { uid, status: r.status, reason: r.reason, ticketId: r.ticketId ?? undefined });
+          await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+          processed++;
+        } catch (error) {
+          failed++;
+          opts.log.error("incoming e-mail not processed (left unread, tried again)", { uid, error: String(error) });
+        }
+      }
+    } finally {
+      lock.release();
+    }
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+  return { processed, failed };
+}
+
+export function startImapLoop(opts: ImapOptions): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = () => {
+    if (running || stopped) return;
+    running = pollMailbox(opts)
+      .then(() => undefined)
+      .catch((error: unknown) => opts.log.error("mailbox poll failed", { error: String(error) }))
+      .finally(() => {
+        running = null;
+      });
+  };
+  const timer = setInterval(tick, opts.intervalMs ?? 60_000);
+  tick();
+  return {
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

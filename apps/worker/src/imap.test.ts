@@ -1,0 +1,81 @@
+// Incoming mail through a real IMAP server (Debian's dovecot): replies land in their ticket, automatic
+// messages are never answered, and two workers polling together process each message once.
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { ImapFlow } from "imapflow";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import { DOVECOT_MISSING, dovecotBinary, startDovecot, type RunningDovecot } from "@mutuo/db/testing/dovecot";
+import { localFileStore, type FileStore } from "@mutuo/core/files";
+import { actorByEmail } from "@mutuo/core/identity";
+import { createTicket } from "@mutuo/core/tickets";
+import { imapConfig, pollMailbox } from "./imap-loop.ts";
+
+const available = dovecotBinary() !== null;
+if (!available) console.warn(DOVECOT_MISSING);
+const silent = { info: () => {}, error: () => {} };
+
+describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
+  let tdb: TestDatabase;
+  let imap: RunningDovecot;
+  let files: FileStore;
+  let dir: string;
+
+  const client = () => {
+    const { folder: _, ...c } = imapConfig(imap.url);
+    return new ImapFlow({ ...c, logger: false });
+  };
+  const append = async (...messages: string[]) => {
+    const c = client();
+    await c.connect();
+    for (const m of messages) await c.append("INBOX", Buffer.from(m.replace(/\n/g, "\r\n")), [], new Date("2026-11-23T10:15:00Z")).catch((e: { responseText?: string }) => { throw new Error(`APPEND refused: ${e.responseText}`); });
+    await c.logout();
+  };
+  const poll = () => pollMailbox({ url: imap.url, db: tdb.prisma(), files, log: silent, ownAddresses: ["mutuo@val-orlene.example"] });
+
+  beforeAll(async () => {
+    [tdb, imap] = await Promise.all([createTestDatabase(), startDovecot()]);
+    await seedDemo(tdb.prisma());
+    dir = await mkdtemp(path.join(os.tmpdir(), "mutuo-imap-"));
+    files = localFileStore(dir);
+  }, 120_000);
+  afterAll(async () => {
+    await imap?.stop();
+    await tdb?.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("adds a reply to the acknowledgement to its ticket, ignores an auto-reply, and leaves both read", async () => {
+    const db = tdb.prisma();
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
+    const service = await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } });
+    const t = await createTicket(db, files, agent, { bodyId: agent.bodyIds[0]!, serviceId: service.id, subject: "Carte blanche", description: "La carte reste blanche depuis ce matin.", category: "fault", impact: "medium", urgency: "medium", declarantName: "Marc Delorme", declarantEmail: "agent@bellerive.example" });
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: t.id, template: "ticket.received" } });
+    await append(
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Re: [${t.number}] Demande reçue : Carte blanche\nMessage-ID: <r1@bellerive.example>\nIn-Reply-To: ${ack.messageId}\nContent-Type: text/plain; charset=utf-8\n\nLa carte est revenue après redémarrage, merci.\n\nLe 23/11/2026 à 09:00, Mutuo a écrit :\n> Votre demande est enregistrée.\n`,
+      `From: agent@bellerive.example\nTo: mutuo@val-orlene.example\nSubject: Réponse automatique : [${t.number}]\nMessage-ID: <auto1@bellerive.example>\nAuto-Submitted: auto-replied\nContent-Type: text/plain\n\nJe suis absent.\n`,
+    );
+    expect(await poll()).toEqual({ processed: 2, failed: 0 });
+    const replies = await db.ticketMessage.findMany({ where: { ticketId: t.id, kind: "reply" } });
+    expect(replies.map((r) => r.body)).toEqual(["La carte est revenue après redémarrage, merci."]);
+    expect(await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<auto1@bellerive.example>" } })).toMatchObject({ status: "ignored", reason: "automatic" });
+    // Nothing was sent back to the auto-reply.
+    expect(await db.outboxMessage.count({ where: { ticketId: t.id, toEmail: "agent@bellerive.example" } })).toBe(1);
+    expect(await poll()).toEqual({ processed: 0, failed: 0 }); // all read
+  });
+
+  it("processes each message once when two workers poll together, and a message read twice (same Message-ID) once", async () => {
+    const db = tdb.prisma();
+    const msgs = Array.from({ length: 8 }, (_, i) => `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Nouvelle demande ${i} sur SIG-M@\nMessage-ID: <n${i}@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe dossier ${i} ne s'ouvre plus dans SIG-M@.\n`);
+    await append(...msgs, msgs[0]!); // the first one twice, as a client's resend would
+    const [a, b] = await Promise.all([poll(), poll()]);
+    expect(a.failed + b.failed).toBe(0);
+    expect(await db.ticket.count({ where: { channel: "email", subject: { startsWith: "Nouvelle demande" } } })).toBe(8);
+    const ticket = await db.ticket.findFirstOrThrow({ where: { subject: "Nouvelle demande 3 sur SIG-M@" }, include: { service: true } });
+    expect(ticket.service.code).toBe("SIGMA");
+    expect(ticket.receivedAt.toISOString()).toBe("2026-11-23T10:15:00.000Z"); // the arrival in the mailbox
+    expect(await db.incomingMail.count({ where: { messageId: { startsWith: "<n" } } })).toBe(8);
+  });
+});
