@@ -3,6 +3,9 @@ import path from "node:path";
 import * as OTPAuth from "otpauth";
 import { expect, type Page } from "@playwright/test";
 import { expectAccessible } from "./fixtures.ts";
+import { ImapFlow } from "imapflow";
+import { simpleParser, type ParsedMail } from "mailparser";
+import { IMAP } from "./playwright.config.ts";
 
 export const DEMO_PASSWORD = "mutuo-demo-2026";
 const outbox = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "outbox");
@@ -70,4 +73,28 @@ export function setClock(at: Date | null): void {
   const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, at ? at.toISOString() : "");
+}
+
+/** The newest e-mail in the e2e app's outbox folder that `match` accepts, parsed as a mail client would. */
+export async function mailFromOutbox(match: (m: ParsedMail) => boolean): Promise<ParsedMail> {
+  let found: ParsedMail | undefined;
+  await expect
+    .poll(async () => {
+      const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
+      for (const f of files) {
+        const m = await simpleParser(fs.readFileSync(path.join(outbox, f)));
+        if (match(m)) return Boolean((found = m));
+      }
+      return false;
+    }, { timeout: 30_000, intervals: [250] })
+    .toBe(true);
+  return found!;
+}
+
+/** Delivers a message to the support mailbox (the real IMAP server the e2e worker polls). */
+export async function deliverToSupport(raw: string): Promise<void> {
+  const client = new ImapFlow({ host: "127.0.0.1", port: IMAP.port, secure: false, auth: { user: IMAP.user, pass: IMAP.password }, logger: false });
+  await client.connect();
+  await client.append("INBOX", Buffer.from(raw.replace(/\r?\n/g, "\r\n")));
+  await client.logout();
 }

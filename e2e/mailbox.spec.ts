@@ -17,7 +17,7 @@ test("reporting a ticket puts its acknowledgement, with number and promised dead
   await signOut(page);
 
   await signInAsAdmin(page, admin);
-  await page.getByRole("link", { name: "Courriels" }).click();
+  await page.getByRole("link", { name: "Courriels envoyés" }).click();
   await expectAccessible(page);
   const link = page.getByRole("link", { name: new RegExp(`\\[${number}\\] Demande reçue`) });
   // The worker delivers within seconds.

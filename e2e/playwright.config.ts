@@ -1,12 +1,20 @@
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import os from "node:os";
 import { demoSiret } from "../packages/db/src/seed/siret.ts";
+import { dovecotBinary, writeDovecotConfig } from "../packages/db/src/testing/dovecot.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const OIDC_PORT = 3102;
 /** The e2e clock: an instant at which the ticket services' clock is frozen (see e2e/helpers.ts setClock). */
 export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
+/** The support mailbox the worker polls, on a real IMAP server (Debian's dovecot) when installed. */
+export const IMAP = { port: 3103, user: "support", password: "e2e-imap-password", dir: path.join(os.tmpdir(), `mutuo-e2e-imap-${process.getuid?.() ?? 0}`) };
+export const IMAP_URL = `imap://${IMAP.user}:${IMAP.password}@127.0.0.1:${IMAP.port}/INBOX`;
+const dovecot = dovecotBinary();
+const dovecotConf = dovecot ? writeDovecotConfig(IMAP) : null;
 
 export default defineConfig({
   testDir: ".",
@@ -27,6 +35,13 @@ export default defineConfig({
     },
   },
   webServer: [
+    ...(dovecot ? [{
+      // Starts on an empty mailbox each run.
+      command: `sh -c 'rm -rf "${IMAP.dir}/home/"*; exec ${dovecot} -F -c "${dovecotConf}"'`,
+      port: IMAP.port,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    }] : []),
     {
       // A real OpenID provider standing in for ProConnect.
       command: "node e2e/oidc-provider.mjs",
@@ -54,6 +69,7 @@ export default defineConfig({
       OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
       OIDC_LABEL: "ProConnect (test)",
       MUTUO_E2E_CLOCK_FILE: CLOCK_FILE,
+      ...(dovecot ? { IMAP_URL, IMAP_POLL_SECONDS: "2" } : {}),
     },
     },
   ],

@@ -36,7 +36,8 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers: Headers = {};
   for (const line of mail.headerLines) {
-    if (KEPT_HEADERS.includes(line.key)) headers[line.key] = line.line.slice(line.line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+    // Header lines come as binary strings: 8-bit (UTF-8) headers are decoded here.
+    if (KEPT_HEADERS.includes(line.key)) headers[line.key] = Buffer.from(line.line.slice(line.line.indexOf(":") + 1), "binary").toString("utf8").replace(/\r?\n[ \t]+/g, " ").trim();
   }
   const from = firstAddress(mail.from);
   const html = typeof mail.html === "string" && mail.html.trim() ? sanitizeMailHtml(mail.html) : null;

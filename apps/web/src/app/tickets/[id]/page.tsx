@@ -104,7 +104,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           {ticket.messages.map((m) => (
             <li key={m.id} className={`rounded-md border p-3 ${m.kind === "note" ? "border-amber-300 bg-amber-50" : m.kind === "event" ? "border-slate-200 bg-slate-50 text-sm" : "border-slate-200 bg-white"}`}>
               <p className="text-sm">
-                <span className="font-medium">{m.authorLabel}</span>{m.kind === "note" ? ` — ${t("internalNote")}` : ""} — <time dateTime={m.createdAt.toISOString()}>{when(m.createdAt)}</time>
+                <span className="font-medium">{m.authorLabel}</span>{m.kind === "note" ? ` — ${t("internalNote")}` : ""}{(m.data as { via?: string } | null)?.via === "email" ? ` — ${t("viaEmail")}` : ""} — <time dateTime={m.createdAt.toISOString()}>{when(m.createdAt)}</time>
               </p>
               {m.kind === "event" ? <EventText data={m.data as Record<string, unknown> | null} body={m.body} /> : <p className="mt-1 whitespace-pre-wrap">{m.body}</p>}
               {m.attachments.length ? <ul className="mt-1 list-disc pl-6 text-sm">{m.attachments.map((a) => <li key={a.id}>{attachmentLink(a)}</li>)}</ul> : null}
