@@ -18,7 +18,7 @@ async function main() {
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
   const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
   const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY, scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } } });
-  const outbox = startOutboxLoop({ db, mailer: mail, log, baseUrl: env.MUTUO_BASE_URL, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
+  const outbox = startOutboxLoop({ db, mailer: mail, log, baseUrl: env.MUTUO_BASE_URL, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000, scrubSecrets: Boolean(env.SMTP_URL),
     html: (content, locale) => renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });
   const imap = env.IMAP_URL

@@ -1,6 +1,5 @@
 import type { Db } from "@mutuo/db";
 import type { Actor, SessionInfo } from "@mutuo/core/identity";
-import type { JobQueue } from "@mutuo/core/jobs";
 import type { FileStore } from "@mutuo/core/files";
 
 export type { Actor };
@@ -9,7 +8,6 @@ export interface ApiContext {
   db: Db;
   /** The signed-in session (second factor checked or not), or null. */
   session: SessionInfo | null;
-  queue: JobQueue;
   /** Where uploaded files' bytes are kept. */
   files: FileStore;
   /** Public URL of the app, for links in e-mails. */

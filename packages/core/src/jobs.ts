@@ -6,12 +6,10 @@ import { autoCloseJob } from "./tickets/jobs/auto-close.ts";
 import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
-import { sendMailJob } from "./notifications/jobs/send-mail.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
-export type { JobQueue } from "./jobs/queue.ts";
-export { ensureQueues, pgBossQueue } from "./jobs/boss.ts";
+export { ensureQueues } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(sendMailJob), registerJob(rollOverConventionsJob), registerJob(conventionAlertsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob), registerJob(digestJob)];
+export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(rollOverConventionsJob), registerJob(conventionAlertsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob), registerJob(digestJob)];

@@ -60,13 +60,18 @@ export { digestMail, type DigestData } from "./digest-template.ts";
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
-import type { MailContent, MailLocale } from "./templates.ts";
+import { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
 
-export const MAIL_TEMPLATES = ["ticket.received", "ticket.reply", "ticket.status", "ticket.assigned", "ticket.partner-reply", "ticket.sla-warning", "ticket.sla-breach", "convention.ending", "ticket.digest"] as const;
+export const MAIL_TEMPLATES = ["identity.invitation", "identity.reset", "ticket.received", "ticket.reply", "ticket.status", "ticket.assigned", "ticket.partner-reply", "ticket.sla-warning", "ticket.sla-breach", "convention.ending", "ticket.digest"] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
+
+/** Templates whose link is a secret (a single-use sign-in link): not kept once delivered by SMTP. */
+export const SECRET_TEMPLATES: readonly MailTemplate[] = ["identity.invitation", "identity.reset"];
 
 /** Renders any outbox template. */
 export function renderMail(template: MailTemplate, locale: MailLocale, data: Record<string, unknown>): MailContent {
+  if (template === "identity.invitation") return invitationMail({ ...(data as { name: string; inviter: string; link: string; expiresInDays: number }), locale });
+  if (template === "identity.reset") return passwordResetMail({ ...(data as { name: string; link: string; expiresInMinutes: number }), locale });
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);

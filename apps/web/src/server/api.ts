@@ -3,7 +3,6 @@ import { localFileStore } from "@mutuo/core/files";
 import { env } from "../env.ts";
 import { now } from "./clock.ts";
 import { db } from "./db.ts";
-import { queue } from "./queue.ts";
 import { currentSession } from "./session.ts";
 
 export async function apiContext(): Promise<ApiContext> {
@@ -11,7 +10,6 @@ export async function apiContext(): Promise<ApiContext> {
   return createContext({
     db: db(),
     session: await currentSession(),
-    queue: await queue(),
     files: localFileStore(e.filesDir),
     now,
     baseUrl: e.baseUrl ?? "http://localhost:3000",
@@ -26,6 +24,5 @@ export async function api() {
 
 /** Dependencies of the sign-in services (used by server actions before a session exists). */
 export async function authDeps() {
-  const e = env();
-  return { db: db(), queue: await queue(), baseUrl: e.baseUrl ?? "http://localhost:3000" };
+  return { db: db() };
 }

@@ -2,20 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, DEMO_PASSWORD } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { DomainError } from "../errors/index.ts";
-import type { JobQueue } from "../jobs/queue.ts";
 import { confirmTotpEnrolment, requestPasswordReset, setPasswordWithToken, signIn, startTotpEnrolment, verifySecondFactor } from "./auth.ts";
 import { currentTotp } from "./credentials.ts";
 import { invitePerson } from "./people.ts";
 import { resolveSession } from "./sessions.ts";
+import { render } from "../notifications/outbox.ts";
 
-const mails: { name: string; data: { to: string; text: string } }[] = [];
-const queue: JobQueue = { send: async (name, data) => void mails.push({ name, data: data as { to: string; text: string } }) };
 const client = { ip: "192.0.2.10" };
 const linkIn = (text: string) => /http:\/\/mutuo\.test\/(?:invitation|reinitialisation)\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
 describe("authentication", () => {
   let tdb: TestDatabase;
-  const deps = () => ({ db: tdb.prisma(), queue, baseUrl: "http://mutuo.test" });
+  const deps = () => ({ db: tdb.prisma() });
+  /** The newest e-mail queued for `to`, as the outbox renders it. */
+  const lastMail = async (to: string) => {
+    const m = await tdb.prisma().outboxMessage.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
+    return { to: m.toEmail, ...render(m, "http://mutuo.test") };
+  };
   beforeAll(async () => {
     tdb = await createTestDatabase();
     await seedDemo(tdb.prisma());
@@ -60,9 +63,9 @@ describe("authentication", () => {
     const body = await tdb.prisma().body.findFirstOrThrow({ where: { legalName: "Commune de Roche-Blanche" } });
     const person = await invitePerson(deps(), admin, { email: "Jeanne.Morel@roche.example", name: "Jeanne Morel", role: "agent", bodyIds: [body.id] });
     expect(person).toMatchObject({ email: "jeanne.morel@roche.example", invitationPending: true });
-    const mail = mails.at(-1)!;
-    expect(mail.data.to).toBe("jeanne.morel@roche.example");
-    const token = linkIn(mail.data.text);
+    const mail = await lastMail("jeanne.morel@roche.example");
+    expect(mail.subject).toBe("Votre compte Mutuo");
+    const token = linkIn(mail.text);
     await expect(setPasswordWithToken(deps(), token, "invitation", "short")).rejects.toThrow();
     await setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password");
     await expect(setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password")).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -76,7 +79,8 @@ describe("authentication", () => {
     const before = await signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client);
     await requestPasswordReset(deps(), "agent@villeneuve.example");
     await requestPasswordReset(deps(), "unknown@example.test"); // same silent answer
-    const token = linkIn(mails.at(-1)!.data.text);
+    expect(await tdb.prisma().outboxMessage.count({ where: { toEmail: "unknown@example.test" } })).toBe(0);
+    const token = linkIn((await lastMail("agent@villeneuve.example")).text);
     await setPasswordWithToken(deps(), token, "password_reset", "villeneuve-new-2026");
     expect(await resolveSession(tdb.prisma(), before.token)).toBeNull();
     await expect(signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client)).rejects.toBeInstanceOf(DomainError);

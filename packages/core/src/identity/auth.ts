@@ -1,10 +1,8 @@
 // Signing in and out, second factor, invitations and password resets.
 import type { Db, DbTx } from "@mutuo/db";
-import { invitationMail, passwordResetMail } from "@mutuo/email";
 import { recordAudit } from "../audit/service.ts";
 import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
-import type { JobQueue } from "../jobs/queue.ts";
-import { queueMail } from "../notifications/index.ts";
+import { enqueueMail } from "../notifications/outbox.ts";
 import type { Actor } from "./actor.ts";
 import { hashPassword, newToken, newTotpSecret, tokenId, totpUri, verifyPassword, verifyTotp } from "./credentials.ts";
 import { ipIsThrottled, recordAttempt, registerFailure } from "./rate-limit.ts";
@@ -13,8 +11,6 @@ import { createSession, markMfaVerified, revokeAllSessions, type SessionInfo } f
 
 export interface AuthDeps {
   db: Db;
-  queue: JobQueue;
-  baseUrl: string;
   now?: () => Date;
 }
 
@@ -97,8 +93,9 @@ export async function sendInvitation(d: AuthDeps, tx: DbTx, user: { id: string; 
   await tx.authToken.create({
     data: { id, kind: "invitation", userId: user.id, createdById: inviter.userId, expiresAt: new Date(now(d).getTime() + INVITATION_TTL_DAYS * 86400_000) },
   });
-  const mail = invitationMail({ locale: user.locale === "en" ? "en" : "fr", name: user.name, inviter: inviter.name, link: `${d.baseUrl}/invitation/${token}`, expiresInDays: INVITATION_TTL_DAYS });
-  await queueMail(d.queue, { to: user.email, ...mail }, tx);
+  // The link's token leaves in the e-mail only; the outbox forgets it once sent (see deliverBatch).
+  await enqueueMail(tx, { dedupKey: `identity.invitation:${id}`, template: "identity.invitation", to: user.email, toUserId: user.id, locale: user.locale,
+    data: { name: user.name, inviter: inviter.name, path: `/invitation/${token}`, expiresInDays: INVITATION_TTL_DAYS } });
 }
 
 async function consumeToken(d: AuthDeps, token: string, kind: "invitation" | "password_reset") {
@@ -138,7 +135,7 @@ export async function requestPasswordReset(d: AuthDeps, email: string): Promise<
   const { token, id } = newToken();
   await d.db.$transaction(async (tx) => {
     await tx.authToken.create({ data: { id, kind: "password_reset", userId: user.id, expiresAt: new Date(now(d).getTime() + RESET_TTL_MINUTES * 60_000) } });
-    const mail = passwordResetMail({ locale: user.locale === "en" ? "en" : "fr", name: user.name, link: `${d.baseUrl}/reinitialisation/${token}`, expiresInMinutes: RESET_TTL_MINUTES });
-    await queueMail(d.queue, { to: user.email, ...mail }, tx);
+    await enqueueMail(tx, { dedupKey: `identity.reset:${id}`, template: "identity.reset", to: user.email, toUserId: user.id, locale: user.locale,
+      data: { name: user.name, path: `/reinitialisation/${token}`, expiresInMinutes: RESET_TTL_MINUTES } });
   });
 }

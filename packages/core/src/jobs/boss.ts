@@ -1,6 +1,5 @@
-// pg-boss glue shared by the web (which enqueues) and the worker (which also runs the jobs).
-import { fromPrisma, type PgBoss } from "pg-boss";
-import type { JobQueue } from "./queue.ts";
+// pg-boss glue for the worker, which runs the scheduled jobs (e-mails leave through the outbox).
+import type { PgBoss } from "pg-boss";
 import type { RegisteredJob } from "./run.ts";
 
 /** Creates every registered queue (idempotent): sending to a queue that does not exist fails. */
@@ -8,12 +7,4 @@ export async function ensureQueues(boss: PgBoss, jobs: readonly RegisteredJob[])
   for (const job of jobs) {
     await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
   }
-}
-
-export function pgBossQueue(boss: PgBoss): JobQueue {
-  return {
-    async send(name, data, tx) {
-      await boss.send(name, data, tx ? { db: fromPrisma(tx as unknown as Parameters<typeof fromPrisma>[0]) } : undefined);
-    },
-  };
 }

@@ -66,6 +66,24 @@ describe("outbox", () => {
     expect(await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 121_000))).toMatchObject({ sent: 1 });
     expect(sent).toHaveLength(1);
   });
+
+  it("forgets a single-use link once sent through a real relay, and keeps it readable in the demo mailbox", async () => {
+    const db = tdb.prisma();
+    const invitation = (key: string) => ({ dedupKey: key, template: "identity.invitation" as const, to: "new@example.test", data: { name: "Nina", inviter: "Hélène", path: `/invitation/secret-${key}`, expiresInDays: 7 } });
+    const t0 = new Date(Date.now() + 60 * 86_400_000);
+    const sent: Sent[] = [];
+    const mailer: Mailer = { send: async (m) => void sent.push(m) };
+    await db.$transaction((tx) => enqueueMail(tx, invitation("s1")));
+    await deliverBatch(db, mailer, "https://mutuo.test", t0, { scrubSecrets: true });
+    expect(sent.at(-1)!.text).toContain("https://mutuo.test/invitation/secret-s1"); // the recipient gets it…
+    const kept = await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "s1" } });
+    expect(JSON.stringify(kept)).not.toContain("secret-s1"); // …the database no longer has it
+    expect(kept.text).toContain("[lien à usage unique retiré après l'envoi]");
+
+    await db.$transaction((tx) => enqueueMail(tx, invitation("s2")));
+    await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 1000));
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "s2" } })).text).toContain("https://mutuo.test/invitation/secret-s2");
+  });
 });
 
 describe("preferences", () => {

@@ -2,7 +2,7 @@
 // recipient (dedupKey), and delivered by the worker: claimed under a lease (SKIP LOCKED, so several
 // workers share the work), sent with a Message-ID stable across retries, retried with backoff.
 import { randomUUID } from "node:crypto";
-import { renderMail, type MailTemplate } from "@mutuo/email";
+import { renderMail, SECRET_TEMPLATES, type MailTemplate } from "@mutuo/email";
 import type { Db, DbTx, OutboxMessage, Prisma } from "@mutuo/db";
 import type { Mailer } from "../jobs/define.ts";
 import { wants } from "./preferences.ts";
@@ -57,25 +57,44 @@ export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, b
 /** Renders the HTML version of a message (the worker passes MJML's; none in tests that do not care). */
 export type HtmlRenderer = (content: { subject: string; text: string }, locale: "fr" | "en") => Promise<string>;
 
+export interface DeliveryOptions {
+  limit?: number;
+  leaseMs?: number;
+  html?: HtmlRenderer;
+  /** With a real SMTP relay: single-use links are not kept once the message has left (only the
+   * recipient holds them). Without one (the demo), the built-in mailbox must show them. */
+  scrubSecrets?: boolean;
+}
+
+const SCRUBBED = "[lien à usage unique retiré après l'envoi]";
+
 /** Delivers one claimed batch; returns what happened. */
-export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, limit = 20, leaseMs = LEASE_MS, html?: HtmlRenderer): Promise<{ sent: number; retried: number; failed: number }> {
-  const batch = await claimBatch(db, now, limit, leaseMs);
+export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, opts: DeliveryOptions = {}): Promise<{ sent: number; retried: number; failed: number }> {
+  const batch = await claimBatch(db, now, opts.limit ?? 20, opts.leaseMs ?? LEASE_MS);
   const out = { sent: 0, retried: 0, failed: 0 };
   for (const m of batch) {
     const content = render(m, baseUrl);
+    const secret = opts.scrubSecrets && SECRET_TEMPLATES.includes(m.template as MailTemplate) ? `${baseUrl}${(m.data as { path?: string }).path ?? ""}` : null;
+    const keep = (s: string | undefined) => (s && secret ? s.replaceAll(secret, SCRUBBED) : (s ?? null));
     try {
-      const body = html ? await html(content, m.locale === "en" ? "en" : "fr") : undefined;
+      const body = opts.html ? await opts.html(content, m.locale === "en" ? "en" : "fr") : undefined;
       await mailer.send({
         to: m.toEmail, subject: content.subject, text: content.text, html: body, messageId: m.messageId, inReplyTo: m.inReplyTo ?? undefined,
         headers: { "Auto-Submitted": "auto-generated", "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? "") },
       });
-      await db.outboxMessage.update({ where: { id: m.id }, data: { status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: content.text, html: body ?? null } });
+      await db.outboxMessage.update({
+        where: { id: m.id },
+        data: {
+          status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: keep(content.text), html: keep(body),
+          ...(secret ? { data: { ...(m.data as object), path: null } as Prisma.InputJsonValue } : {}),
+        },
+      });
       out.sent++;
     } catch (error) {
       const failed = m.attempts >= MAX_ATTEMPTS;
       await db.outboxMessage.update({
         where: { id: m.id },
-        data: { status: failed ? "failed" : "pending", leaseUntil: null, lastError: String(error instanceof Error ? error.message : error).slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)), subject: content.subject, text: content.text },
+        data: { status: failed ? "failed" : "pending", leaseUntil: null, lastError: String(error instanceof Error ? error.message : error).slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)), subject: content.subject, text: keep(content.text) },
       });
       if (failed) out.failed++;
       else out.retried++;
