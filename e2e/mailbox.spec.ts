@@ -1,6 +1,6 @@
 // With no SMTP server (the demo), every e-mail lands in the built-in mailbox that admins read.
 import { expect, expectAccessible, test } from "./fixtures.ts";
-import { signIn, signInAsAdmin, signOut } from "./helpers.ts";
+import { setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
 const admin: { secret?: string } = {};
 
@@ -54,4 +54,45 @@ test("a technician chooses which e-mails they get and in which language", async 
   await expect(page.getByRole("checkbox", { name: "Les alertes de délai (bientôt en retard, dépassé)" })).not.toBeChecked();
   await expect(page.getByRole("combobox", { name: "Langue des courriels" })).toHaveValue("en");
   await expectAccessible(page);
+});
+
+test("letting the clock pass the warning threshold produces exactly one warning", async ({ page }) => {
+  test.setTimeout(240_000);
+  // The CCAS de Villeneuve convention: medium priority, first intervention within 24 clock hours,
+  // warning at 75 % (18 h). Web and worker read the same frozen clock.
+  const t0 = new Date(Math.floor(Date.now() / 60_000) * 60_000);
+  setClock(t0);
+  try {
+    await signIn(page, "agent@ccas-villeneuve.example");
+    await page.goto("/demandes/nouvelle");
+    await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "E-administration" });
+    await page.getByRole("textbox", { name: "Objet", exact: true }).fill("Parapheur inaccessible");
+    await page.getByRole("textbox", { name: "Description", exact: true }).fill("Le parapheur électronique affiche une page blanche.");
+    await page.getByRole("button", { name: "Envoyer la demande" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Parapheur inaccessible" })).toBeVisible();
+    const number = (await page.getByText(/SOS-\d{4}-\d{6}/).first().textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
+    await signOut(page);
+
+    setClock(new Date(t0.getTime() + 19 * 3600_000)); // past 18 h, before 24 h
+    await signInAsAdmin(page, admin);
+    await page.getByRole("link", { name: "Courriels envoyés" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Courriels envoyés" })).toBeVisible();
+    const warnings = page.getByRole("link", { name: new RegExp(`\\[${number}\\] Bientôt en retard`) });
+    // The worker's SLA job runs every minute.
+    await expect(async () => {
+      await page.reload();
+      await expect(warnings).toHaveCount(1, { timeout: 1000 });
+    }).toPass({ timeout: 100_000, intervals: [3000] });
+    await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Délai dépassé`) })).toHaveCount(0);
+
+    // More time passes (still before the deadline): the job runs again, and no second warning leaves.
+    setClock(new Date(t0.getTime() + 20 * 3600_000));
+    await page.waitForTimeout(65_000);
+    await page.reload();
+    await expect(warnings).toHaveCount(1);
+    await warnings.click();
+    await expect(page.getByText("manager@val-orlene.example")).toBeVisible(); // unassigned: the managers are warned
+  } finally {
+    setClock(null);
+  }
 });

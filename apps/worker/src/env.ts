@@ -21,6 +21,8 @@ const schema = z.object({
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Code of the catalogue service for e-mails that name none (when the body's conventions cover several). */
   MAIL_DEFAULT_SERVICE: z.string().min(1).max(40).optional(),
+  /** End-to-end tests only: a file holding an ISO instant at which the jobs read the time. */
+  MUTUO_E2E_CLOCK_FILE: z.string().optional(),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 

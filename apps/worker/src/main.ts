@@ -1,5 +1,6 @@
 // Entry point of the worker process (bundled to dist/main.mjs).
 import { localFileStore } from "@mutuo/core/files";
+import { clockFrom } from "@mutuo/core/system";
 import { createPrismaClient } from "@mutuo/db";
 import { applyMigrations } from "@mutuo/db/migrate";
 import { createMailSender } from "@mutuo/email";
@@ -17,7 +18,7 @@ async function main() {
   await applyMigrations({ connectionString: env.DATABASE_URL, migrationsDir: env.migrationsDir, log: (m) => log.info(m) });
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
   const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
-  const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY, scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } } });
+  const worker = await startWorker({ connectionString: env.DATABASE_URL, db, mailer: mail, log, concurrency: env.WORKER_CONCURRENCY, scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } }, now: clockFrom(env.MUTUO_E2E_CLOCK_FILE) });
   const outbox = startOutboxLoop({ db, mailer: mail, log, baseUrl: env.MUTUO_BASE_URL, leaseMs: env.OUTBOX_LEASE_SECONDS * 1000, scrubSecrets: Boolean(env.SMTP_URL),
     html: (content, locale) => renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });

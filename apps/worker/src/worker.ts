@@ -15,6 +15,8 @@ export interface WorkerOptions {
   heartbeatMs?: number;
   /** Payload overrides of scheduled jobs, from the worker's configuration. */
   scheduleData?: Record<string, object>;
+  /** The jobs' clock (real time unless the end-to-end tests freeze it). */
+  now?: () => Date;
 }
 
 export interface RunningWorker {
@@ -30,7 +32,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   boss.on("error", (error) => opts.log.error("pg-boss error", { error: String(error) }));
   await boss.start();
 
-  const ctx: JobContext = { db: opts.db, mailer: opts.mailer, log: opts.log, now: () => new Date() };
+  const ctx: JobContext = { db: opts.db, mailer: opts.mailer, log: opts.log, now: opts.now ?? (() => new Date()) };
   await ensureQueues(boss, jobs);
   for (const job of jobs) {
     await boss.work(job.name, { batchSize: 1, localConcurrency: opts.concurrency }, async ([pgJob]) => {

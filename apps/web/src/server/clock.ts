@@ -1,15 +1,10 @@
-// The clock of the services. Real time, except under the end-to-end tests, which may freeze it at
-// an instant (MUTUO_E2E_CLOCK_FILE holds an ISO instant) to check deadlines that span days.
-import fs from "node:fs";
+// The clock of the services: real time, or the end-to-end tests' frozen instant (see @mutuo/core/system).
+import { clockFrom } from "@mutuo/core/system";
 import { env } from "../env.ts";
 
+let clock: (() => Date) | undefined;
+
 export function now(): Date {
-  const file = env().e2eClockFile;
-  if (!file) return new Date();
-  try {
-    const frozen = new Date(fs.readFileSync(file, "utf8").trim());
-    return Number.isNaN(frozen.getTime()) ? new Date() : frozen;
-  } catch {
-    return new Date();
-  }
+  clock ??= clockFrom(env().e2eClockFile);
+  return clock();
 }
