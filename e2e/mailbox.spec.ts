@@ -91,6 +91,7 @@ test("letting the clock pass the warning threshold produces exactly one warning"
     await page.reload();
     await expect(warnings).toHaveCount(1);
     await warnings.click();
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Bientôt en retard (première intervention)`);
     await expect(page.getByText("manager@val-orlene.example")).toBeVisible(); // unassigned: the managers are warned
   } finally {
     setClock(null);
