@@ -8,28 +8,21 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@mutuo/db";
-import { ensureDatabase, findFreePort, startEmbeddedPostgres, type EmbeddedPostgres } from "@mutuo/db/embedded";
+import { ensureDatabase, findFreePort } from "@mutuo/db/embedded";
 import { applyMigrations } from "@mutuo/db/migrate";
 import { seedDemo } from "@mutuo/db/seed";
 import { createSession } from "@mutuo/core/identity";
 import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
 import { seedTickets } from "./seed.ts";
 import { rawQueries } from "./raw.ts";
+import { arg, benchPostgres, pct, round } from "./common.ts";
 
 const root = process.cwd();
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1]! : fallback;
-};
 const N = Number(arg("tickets", "100000"));
 const ITER = Number(arg("iterations", "60"));
 if (!Number.isInteger(N) || N < 1000) throw new Error("--tickets: an integer ≥ 1000");
 
 const log = (m: string) => console.log(m);
-const pct = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
-};
 
 async function time(fn: () => Promise<unknown>, iterations = ITER): Promise<number[]> {
   for (let i = 0; i < 5; i++) await fn();
@@ -43,12 +36,7 @@ async function time(fn: () => Promise<unknown>, iterations = ITER): Promise<numb
 }
 
 async function main() {
-  let embedded: EmbeddedPostgres | undefined;
-  let adminUrl = process.env.BENCH_DATABASE_URL;
-  if (!adminUrl) {
-    embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".mutuo", "bench-pg") });
-    adminUrl = embedded.urlFor("postgres");
-  }
+  const { adminUrl, embedded } = await benchPostgres(root);
   const dbName = `mutuo_bench_${N}`;
   const url = adminUrl.replace(/\/[^/?]*(\?|$)/, `/${dbName}$1`);
   const created = await ensureDatabase(adminUrl, dbName);
@@ -86,7 +74,9 @@ async function main() {
       return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
     };
     const raw = await rawQueries(client, N);
-    const sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows as { id: string; bodyId: string }[];
+    // A 1 % block sample on large tables; small ones may sample no block at all.
+    let sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows as { id: string; bodyId: string }[];
+    if (sample.length < 20) sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" ORDER BY random() LIMIT 200`)).rows as { id: string; bodyId: string }[];
     const pick = () => sample[Math.floor(Math.random() * sample.length)]!;
     const service = (await client.query(`SELECT "id" FROM "Service" WHERE "code" = 'SIGMA'`)).rows[0].id as string;
     const measurements: { name: string; p50_ms: number; p95_ms: number; raw_sql_p50_ms: number | null }[] = [];
@@ -127,7 +117,6 @@ async function main() {
   }
 }
 
-const round = (x: number) => Math.round(x * 100) / 100;
 
 async function waitFor(url: string, timeoutMs: number) {
   const until = Date.now() + timeoutMs;

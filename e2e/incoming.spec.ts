@@ -83,6 +83,8 @@ test("a stranger's e-mail waits in the quarantine; a technician opens a ticket f
     await expect(link).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await expect(page.getByRole("row", { name: /Accès impossible au profil acheteur/ })).toContainText("En quarantaine — Expéditeur inconnu");
+  // The navigation tells staff that e-mails wait in the quarantine.
+  await expect(page.getByRole("link", { name: /^Courriels reçus \d+ courriels? en quarantaine$/ })).toBeVisible();
   await expectAccessible(page);
   await link.click();
   await expect(page.getByText("Depuis ce matin, la plateforme des marchés refuse notre mot de passe.")).toBeVisible();

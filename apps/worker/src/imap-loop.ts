@@ -1,11 +1,15 @@
 // Reads the support mailbox: every few seconds, the unread messages of the folder are handed to the
 // core (which records each Message-ID once, so two workers or a crash never process one twice),
-// then flagged as read. A message whose processing fails stays unread and is tried again.
+// then flagged as read. A message whose processing fails stays unread and is tried again at the next
+// polls; after MAX_TRIES it is put in the quarantine as far as it can be read (nothing is lost, and a
+// technician sees it) instead of failing at every poll forever.
 import { ImapFlow } from "imapflow";
 import type { Db } from "@mutuo/db";
 import type { JobLogger } from "@mutuo/core/jobs";
 import type { FileStore } from "@mutuo/core/files";
-import { receiveMail } from "@mutuo/core/notifications";
+import { quarantineFailed, receiveMail } from "@mutuo/core/notifications";
+
+export const MAX_TRIES = 3;
 
 export interface ImapOptions {
   url: string;
@@ -15,6 +19,8 @@ export interface ImapOptions {
   ownAddresses: string[];
   defaultServiceCode?: string;
   intervalMs?: number;
+  /** Failed tries per message (by UID), kept across polls by the loop. */
+  failures?: Map<number, number>;
 }
 
 export function imapConfig(url: string) {
@@ -43,15 +49,20 @@ export async function pollMailbox(opts: ImapOptions): Promise<{ processed: numbe
       for (const uid of uids) {
         const msg = await client.fetchOne(String(uid), { source: true, internalDate: true }, { uid: true });
         if (!msg || !msg.source) continue;
+        const arrivedAt = msg.internalDate ? new Date(msg.internalDate) : new Date();
+        const tries = opts.failures?.get(uid) ?? 0;
         try {
-          const arrivedAt = msg.internalDate ? new Date(msg.internalDate) : new Date();
-          const r = await receiveMail(opts.db, opts.files, msg.source, { arrivedAt, ownAddresses: opts.ownAddresses, defaultServiceCode: opts.defaultServiceCode });
+          const r = tries >= MAX_TRIES
+            ? await quarantineFailed(opts.db, opts.files, msg.source, { arrivedAt })
+            : await receiveMail(opts.db, opts.files, msg.source, { arrivedAt, ownAddresses: opts.ownAddresses, defaultServiceCode: opts.defaultServiceCode });
           opts.log.info("incoming e-mail", { uid, status: r.status, reason: r.reason, ticketId: r.ticketId ?? undefined });
           await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
+          opts.failures?.delete(uid);
           processed++;
         } catch (error) {
           failed++;
-          opts.log.error("incoming e-mail not processed (left unread, tried again)", { uid, error: String(error) });
+          opts.failures?.set(uid, tries + 1);
+          opts.log.error("incoming e-mail not processed (left unread, tried again)", { uid, tries: tries + 1, error: String(error) });
         }
       }
     } finally {
@@ -64,6 +75,7 @@ export async function pollMailbox(opts: ImapOptions): Promise<{ processed: numbe
 }
 
 export function startImapLoop(opts: ImapOptions): { stop(): Promise<void> } {
+  opts = { ...opts, failures: opts.failures ?? new Map() };
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = () => {

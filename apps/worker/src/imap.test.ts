@@ -1,5 +1,6 @@
 // Incoming mail through a real IMAP server (Debian's dovecot): replies land in their ticket, automatic
-// messages are never answered, and two workers polling together process each message once.
+// messages are never answered, two workers polling together process each message once, and a message
+// that keeps failing ends in the quarantine instead of failing forever.
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { DOVECOT_MISSING, dovecotBinary, startDovecot, type RunningDovecot } fro
 import { localFileStore, type FileStore } from "@mutuo/core/files";
 import { actorByEmail } from "@mutuo/core/identity";
 import { createTicket } from "@mutuo/core/tickets";
-import { imapConfig, pollMailbox } from "./imap-loop.ts";
+import { imapConfig, MAX_TRIES, pollMailbox } from "./imap-loop.ts";
 
 const available = dovecotBinary() !== null;
 if (!available) console.warn(DOVECOT_MISSING);
@@ -77,5 +78,23 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     expect(ticket.service.code).toBe("SIGMA");
     expect(ticket.receivedAt.toISOString()).toBe("2026-11-23T10:15:00.000Z"); // the arrival in the mailbox
     expect(await db.incomingMail.count({ where: { messageId: { startsWith: "<n" } } })).toBe(8);
+  });
+
+  it("puts a message that keeps failing in the quarantine after MAX_TRIES polls, with its attachment", async () => {
+    const db = tdb.prisma();
+    // A file store that is down for the first MAX_TRIES writes (a full disk, a lost share…).
+    let down = MAX_TRIES;
+    const flaky: FileStore = { ...files, put: (bytes) => (down-- > 0 ? Promise.reject(new Error("ENOSPC: no space left on device")) : files.put(bytes)) };
+    const failures = new Map<number, number>();
+    const pollFlaky = () => pollMailbox({ url: imap.url, db, files: flaky, log: silent, ownAddresses: ["mutuo@val-orlene.example"], failures });
+    await append(`From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Scanner du service urbanisme\nMessage-ID: <poison@bellerive.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nLe scanner du service urbanisme ne numérise plus vers SIG-M@.\n--b\nContent-Type: application/pdf; name="scan.pdf"\nContent-Disposition: attachment; filename="scan.pdf"\n\n%PDF-1.4\n%%EOF\n--b--\n`);
+    for (let i = 0; i < MAX_TRIES; i++) expect(await pollFlaky()).toEqual({ processed: 0, failed: 1 });
+    expect(await db.incomingMail.count({ where: { messageId: "<poison@bellerive.example>" } })).toBe(0); // still unread, nothing recorded
+    expect(await pollFlaky()).toEqual({ processed: 1, failed: 0 });
+    const mail = await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<poison@bellerive.example>" }, include: { attachments: { include: { file: true } } } });
+    expect(mail).toMatchObject({ status: "quarantined", reason: "failed", subject: "Scanner du service urbanisme", ticketId: null });
+    expect(mail.attachments.map((a) => a.file.name)).toEqual(["scan.pdf"]);
+    expect(await db.ticket.count({ where: { subject: "Scanner du service urbanisme" } })).toBe(0);
+    expect(await pollFlaky()).toEqual({ processed: 0, failed: 0 }); // read now
   });
 });

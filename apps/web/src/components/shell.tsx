@@ -11,8 +11,15 @@ import { UserMenu } from "./user-menu.tsx";
 export async function Shell({ children }: { children: ReactNode }) {
   const t = await getTranslations();
   const actor = await currentActor();
-  const items = navigationFor(actor?.role ?? null).map((i) => ({ href: i.href, label: t(`nav.${i.key}`) }));
-  const bodies = actor?.role === "agent" ? (await (await api()).me.get()).person.bodies : [];
+  const caller = actor ? await api() : null;
+  const bodies = caller && actor?.role === "agent" ? (await caller.me.get()).person.bodies : [];
+  // Staff see how many received e-mails wait in the quarantine.
+  const quarantined = caller && actor?.role !== "agent" ? await caller.incoming.count() : 0;
+  const items = navigationFor(actor?.role ?? null).map((i) => ({
+    href: i.href,
+    label: t(`nav.${i.key}`),
+    badge: i.key === "incoming" && quarantined ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) } : undefined,
+  }));
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#content" className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">

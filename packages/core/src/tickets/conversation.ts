@@ -1,4 +1,4 @@
-// The conversation: public replies (a partner's reply ends the wait), internal notes, ratings.
+// The conversation: public replies (a partner's reply ends the wait or reopens), internal notes, ratings.
 import type { Db, DbTx, Ticket } from "@mutuo/db";
 import { conflict, forbidden } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
@@ -35,11 +35,13 @@ export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.
       await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
       const data: Record<string, unknown> = {};
       const events = [];
-      // A staff reply is the first intervention; a partner's reply ends the wait on them.
+      // A staff reply is the first intervention; a partner's reply ends the wait on them, and
+      // reopens a resolved ticket (the problem is back, or the answer did not help).
       if (staff && input.kind === "reply" && !t.interventionAt) data.interventionAt = now;
-      if (!staff && t.status === "waiting_partner") {
+      if (!staff && (t.status === "waiting_partner" || t.status === "resolved")) {
         await syncPause(tx, t.id, t.status, "in_progress", now);
         data.status = "in_progress";
+        if (t.status === "resolved") data.resolvedAt = null; // the time since resolution is not a pause
         events.push({ data: { status: [t.status, "in_progress"] } });
       }
       const after = async (t2: DbTx, final: Ticket) => {

@@ -93,6 +93,15 @@ describe("tickets", () => {
     const reopened = await changeStatus(db, actors.bellerive!, { ticketId: t.id, status: "in_progress" }, at("2026-11-26T10:00:00Z"));
     expect(reopened.resolvedAt).toBeNull();
     expect(await db.ticketPause.count({ where: { ticketId: t.id } })).toBe(1);
+
+    // A partner's reply to a resolved ticket reopens it and tells the assignee; a staff reply does not.
+    await changeStatus(db, actors.tech!, { ticketId: t.id, status: "resolved" }, at("2026-11-26T11:00:00Z"));
+    await addMessage(db, files, actors.tech!, { ticketId: t.id, kind: "reply", body: "Pensez à redémarrer le poste." }, at("2026-11-26T11:05:00Z"));
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe("resolved");
+    const { ticket: reopenedByReply } = await addMessage(db, files, actors.bellerive!, { ticketId: t.id, kind: "reply", body: "Le problème est revenu ce matin." }, at("2026-11-27T08:00:00Z"));
+    expect(reopenedByReply).toMatchObject({ status: "in_progress", resolvedAt: null });
+    const events = await db.ticketMessage.findMany({ where: { ticketId: t.id, kind: "event" }, orderBy: { createdAt: "desc" }, take: 1 });
+    expect(events[0]!.data).toEqual({ status: ["resolved", "in_progress"] });
   });
 
   it("keeps internal notes from partners, in the ticket, its attachments and search", async () => {

@@ -32,6 +32,9 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined) {
   return { email: (first?.address ?? "").trim().toLowerCase(), name: (first?.name ?? "").trim() };
 }
 
+/** A stable Message-ID for a message that has none (so a re-read matches). */
+export const derivedMessageId = (raw: Buffer) => `<${createHash("sha256").update(raw).digest("hex").slice(0, 32)}@no-message-id.mutuo>`;
+
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers: Headers = {};
@@ -42,7 +45,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const from = firstAddress(mail.from);
   const html = typeof mail.html === "string" && mail.html.trim() ? sanitizeMailHtml(mail.html) : null;
   const text = (mail.text?.trim() || (html ? convert(html, { wordwrap: false, selectors: [{ selector: "img", format: "skip" }] }) : "")).trim();
-  const messageId = mail.messageId?.trim() || `<${createHash("sha256").update(raw).digest("hex").slice(0, 32)}@no-message-id.mutuo>`;
+  const messageId = mail.messageId?.trim() || derivedMessageId(raw);
   return {
     messageId: messageId.slice(0, 500),
     fromEmail: from.email,

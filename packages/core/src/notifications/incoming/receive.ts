@@ -7,7 +7,7 @@ import { actorByEmail, canSeeBody, type Actor } from "../../identity/index.ts";
 import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../../tickets/index.ts";
 import { isUniqueViolation } from "../../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
-import { parseMail, type ParsedMail } from "./parse.ts";
+import { derivedMessageId, parseMail, type ParsedMail } from "./parse.ts";
 import { isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
 
 export interface ReceiveOptions {
@@ -68,6 +68,20 @@ async function quarantine(db: Db, files: FileStore, base: Base, kept: Kept, reas
     if (isUniqueViolation(error)) return { status: "duplicate" };
     throw error;
   }
+}
+
+/** A message that could not be processed after several tries (an unexpected error, not a rule):
+ * put in the quarantine as far as it can be read, so a technician sees it and nothing is lost. */
+export async function quarantineFailed(db: Db, files: FileStore, raw: Buffer, opts: { arrivedAt: Date }): Promise<ReceiveResult> {
+  const mail = await parseMail(raw).catch(() => null);
+  const base: Base = mail
+    ? { messageId: mail.messageId, fromEmail: mail.fromEmail, fromName: mail.fromName, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers as Prisma.InputJsonValue, receivedAt: opts.arrivedAt }
+    : { messageId: derivedMessageId(raw), fromEmail: "", fromName: "", subject: "", text: raw.toString("utf8").slice(0, 20_000), html: null, headers: {}, receivedAt: opts.arrivedAt };
+  const seen = await db.incomingMail.findUnique({ where: { messageId: base.messageId }, select: { id: true, ticketId: true } });
+  if (seen) return { status: "duplicate", incomingId: seen.id, ticketId: seen.ticketId };
+  const kept = mail ? keepAttachments(mail.attachments) : { attachments: [], skipped: [] };
+  if (kept.skipped.length) base.skipped = kept.skipped as Prisma.InputJsonValue;
+  return quarantine(db, files, base, kept, "failed", null);
 }
 
 /** The service of a ticket opened by e-mail: the one named in it, else the only one covered, else the configured default, else the first. */

@@ -111,6 +111,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             </li>
           ))}
         </ol>
+        {!staff && ticket.status === "resolved" ? <p className="mb-2 text-sm">{t("replyReopens")}</p> : null}
         {ticket.status !== "closed" && ticket.status !== "cancelled" ? <MessageForm action={messageAction.bind(null, id)} staff={staff} /> : null}
       </section>
     </>
