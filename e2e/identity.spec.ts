@@ -91,3 +91,50 @@ test("the history shows who did what", async ({ page }) => {
   await expect(page.getByText("Hélène Marchal — création").first()).toBeVisible();
   await expectAccessible(page);
 });
+
+test("an admin changes an agent's bodies and deactivates the account; the agent can no longer sign in", async ({ page }) => {
+  await signInAsAdmin(page, admin);
+  await page.goto("/admin/personnes?q=Louise");
+  await page.getByRole("link", { name: "Louise Caron" }).click();
+  const bodies = page.getByRole("group", { name: "Organismes" });
+  await expect(bodies.getByRole("checkbox", { name: "Commune de Roche-Blanche" })).toBeChecked();
+  await expectAccessible(page);
+
+  // An agent without a body is refused, the field named, and what was typed is kept.
+  await page.getByRole("textbox", { name: "Téléphone" }).fill("02 38 55 10 20");
+  await bodies.getByRole("checkbox", { name: "Commune de Roche-Blanche" }).uncheck();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Un agent doit appartenir à au moins un organisme.");
+  await expect(bodies).toContainText("au moins un organisme"); // next to the field too
+  await expect(page.getByRole("textbox", { name: "Téléphone" })).toHaveValue("02 38 55 10 20");
+
+  await bodies.getByRole("checkbox", { name: "Commune de Roche-Blanche" }).check();
+  await bodies.getByRole("checkbox", { name: "Commune de Montclair" }).check();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+  await expect(page.getByText("Commune de Montclair, Commune de Roche-Blanche").or(page.getByText("Commune de Roche-Blanche, Commune de Montclair")).first()).toBeVisible();
+  await signOut(page);
+
+  await signIn(page, "louise.caron@roche-blanche.example", "agent-roche-2026");
+  await expect(page.getByText("Connecté : Louise Caron")).toBeVisible();
+  await page.getByRole("navigation").first().getByRole("link", { name: "Organismes" }).click();
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveText(["Commune de Montclair", "Commune de Roche-Blanche"]);
+  await signOut(page);
+
+  await signInAsAdmin(page, admin);
+  await page.goto("/admin/personnes?q=Louise");
+  await page.getByRole("link", { name: "Louise Caron" }).click();
+  await page.getByRole("checkbox", { name: "Compte actif" }).uncheck();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
+  await expect(page.getByText("désactivé", { exact: true })).toBeVisible();
+  await expect(page.getByText("Hélène Marchal — modification").first()).toBeVisible();
+  await signOut(page);
+
+  await page.goto("/connexion");
+  await page.getByLabel("Adresse e-mail").fill("louise.caron@roche-blanche.example");
+  await page.getByLabel("Mot de passe").fill("agent-roche-2026");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
+  await expect(page.getByText("Connecté : Louise Caron")).toHaveCount(0);
+});

@@ -30,19 +30,24 @@ function present(u: Prisma.UserGetPayload<{ select: typeof personSelect }>) {
 }
 export type Person = ReturnType<typeof present>;
 
-async function checkBodies(db: Db, role: string, bodyIds: string[]): Promise<void> {
-  if (role === "agent" && bodyIds.length === 0) throw invalid("bodyIds", "an agent belongs to at least one body");
+/** The bodies a person of this role belongs to: an agent's partner bodies (checked), the provider for staff. */
+async function bodiesFor(db: Db, role: string, requested: string[]): Promise<string[]> {
+  if (role !== "agent") {
+    const provider = await db.body.findFirst({ where: { kind: "provider" }, select: { id: true } });
+    return provider ? [provider.id] : [];
+  }
+  const bodyIds = [...new Set(requested)];
+  if (bodyIds.length === 0) throw invalid("bodyIds", "an agent belongs to at least one body");
   const found = await db.body.findMany({ where: { id: { in: bodyIds } }, select: { id: true, kind: true } });
-  if (found.length !== new Set(bodyIds).size) throw invalid("bodyIds", "unknown body");
-  if (role === "agent" && found.some((b) => b.kind === "provider")) throw invalid("bodyIds", "agents belong to partner bodies");
+  if (found.length !== bodyIds.length) throw invalid("bodyIds", "unknown body");
+  if (found.some((b) => b.kind === "provider")) throw invalid("bodyIds", "agents belong to partner bodies");
+  return bodyIds;
 }
 
 export async function invitePerson(d: AuthDeps, actor: Actor, raw: InviteInput): Promise<Person> {
   requireRole(actor, "admin");
   const input = inviteInput.parse(raw);
-  const provider = await d.db.body.findFirst({ where: { kind: "provider" }, select: { id: true } });
-  const bodyIds = input.role === "agent" ? input.bodyIds : provider ? [provider.id] : [];
-  await checkBodies(d.db, input.role, bodyIds);
+  const bodyIds = await bodiesFor(d.db, input.role, input.bodyIds);
   if (await d.db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict("email already used", "email");
   return d.db.$transaction(async (tx) => {
     const user = await tx.user.create({
@@ -72,10 +77,10 @@ export async function updatePerson(d: AuthDeps, actor: Actor, raw: unknown): Pro
   const before = await d.db.user.findUnique({ where: { id: input.userId }, include: { memberships: true } });
   if (!before || before.anonymisedAt) throw notFound("person");
   if (input.userId === actor.userId && (input.role !== "admin" || !input.active)) throw new DomainError("FORBIDDEN", "admins cannot demote or deactivate themselves");
-  await checkBodies(d.db, input.role, input.bodyIds);
+  const bodyIds = await bodiesFor(d.db, input.role, input.bodyIds);
   return d.db.$transaction(async (tx) => {
-    await tx.membership.deleteMany({ where: { userId: input.userId, bodyId: { notIn: input.bodyIds } } });
-    for (const bodyId of input.bodyIds) await tx.membership.upsert({ where: { userId_bodyId: { userId: input.userId, bodyId } }, create: { userId: input.userId, bodyId }, update: {} });
+    await tx.membership.deleteMany({ where: { userId: input.userId, bodyId: { notIn: bodyIds } } });
+    for (const bodyId of bodyIds) await tx.membership.upsert({ where: { userId_bodyId: { userId: input.userId, bodyId } }, create: { userId: input.userId, bodyId }, update: {} });
     const user = await tx.user.update({ where: { id: input.userId }, data: { name: input.name, phone: input.phone ?? null, role: input.role, active: input.active }, select: personSelect });
     if (!input.active || input.role !== before.role) await revokeAllSessions(tx, input.userId);
     await recordAudit(tx, {
@@ -83,10 +88,10 @@ export async function updatePerson(d: AuthDeps, actor: Actor, raw: unknown): Pro
       channel: "web",
       entityType: "User",
       entityId: user.id,
-      bodyId: input.bodyIds[0] ?? null,
+      bodyId: bodyIds[0] ?? null,
       action: "update",
       before: { name: before.name, phone: before.phone, role: before.role, active: before.active, bodyIds: before.memberships.map((m) => m.bodyId).sort() },
-      after: { name: user.name, phone: user.phone, role: user.role, active: user.active, bodyIds: [...input.bodyIds].sort() },
+      after: { name: user.name, phone: user.phone, role: user.role, active: user.active, bodyIds: [...bodyIds].sort() },
     });
     return present(user);
   });

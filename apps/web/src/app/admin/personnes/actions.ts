@@ -32,3 +32,22 @@ export async function anonymiseAction(fd: FormData): Promise<void> {
   await (await api()).people.anonymise({ userId: String(fd.get("userId")) });
   revalidatePath(`/admin/personnes/${String(fd.get("userId"))}`);
 }
+
+export async function updateAction(userId: string, _: FormState, fd: FormData): Promise<FormState> {
+  const bodyIds = fd.getAll("bodyIds").map(String);
+  const values = { ...formValues(fd), bodyIds: bodyIds.join("\n"), active: fd.get("active") ? "on" : "" };
+  try {
+    await (await api()).people.update({
+      userId,
+      name: String(fd.get("name") ?? ""),
+      phone: String(fd.get("phone") ?? "").trim() || null,
+      role: String(fd.get("role") ?? "agent") as "agent" | "technician" | "manager" | "admin",
+      bodyIds,
+      active: fd.get("active") === "on",
+    });
+  } catch (e) {
+    return toFormState(e, values);
+  }
+  revalidatePath(`/admin/personnes/${userId}`);
+  return { ok: true };
+}

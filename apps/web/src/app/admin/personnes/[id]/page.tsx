@@ -5,6 +5,7 @@ import { PageTitle } from "../../../../components/page-title.tsx";
 import { api } from "../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { anonymiseAction, resendAction } from "../actions.ts";
+import { PersonForm } from "../person-form.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -17,7 +18,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const caller = await api();
   const person = await caller.people.get({ userId: id }).catch(() => null);
   if (!person) notFound();
-  const history = await caller.audit.history({ entityType: "User", entityId: id });
+  const [history, bodies] = await Promise.all([caller.audit.history({ entityType: "User", entityId: id }), caller.bodies.list({ limit: 100 })]);
   return (
     <>
       <PageTitle lead={`${t(`roles.${person.role}`)} — ${person.email}`}>{person.name}</PageTitle>
@@ -44,6 +45,17 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </form>
           ) : null}
         </div>
+      ) : null}
+      {!person.anonymisedAt ? (
+        <section aria-labelledby="edit" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="edit" className="mb-4 text-lg font-semibold">{t("people.edit")}</h2>
+          <PersonForm
+            labels={{ name: t("fields.name"), phone: t("fields.phone"), role: t("fields.role"), bodies: t("fields.bodyIds"), bodiesHint: t("people.bodiesHint"), active: t("people.active"), activeHint: t("people.activeHint"), submit: t("people.save"), success: t("people.saved") }}
+            person={{ id: person.id, name: person.name, phone: person.phone, role: person.role, active: person.active, bodyIds: person.bodies.map((b) => b.id) }}
+            roles={(["agent", "technician", "manager", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            bodies={bodies.items.filter((b) => b.kind !== "provider").map((b) => ({ value: b.id, label: b.legalName }))}
+          />
+        </section>
       ) : null}
       <History rows={history} />
     </>
