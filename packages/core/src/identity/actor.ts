@@ -18,6 +18,12 @@ export interface SystemActor {
 
 export type AnyActor = Actor | SystemActor;
 
+/** Someone without an account acting on one body's ticket by e-mail (a declarant answering a
+ * notification sent to them): sees that body only, and is recorded by name, with no person id. */
+export function outsideActor(name: string, bodyId: string): Actor {
+  return { userId: "", name, role: "agent", bodyIds: [bodyId], activeBodyId: bodyId };
+}
+
 export const isPerson = (a: AnyActor): a is Actor => "userId" in a;
 
 export const STAFF_ROLES = ["technician", "manager", "admin"] as const;

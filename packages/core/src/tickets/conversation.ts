@@ -31,7 +31,7 @@ export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.
       const message = await tx.ticketMessage.create({ data: { ticketId: t.id, kind: input.kind, ...author, fromStaff: staff, body: input.body, createdAt: now, data: email ? { via: "email" } : undefined } });
       messageId = message.id;
       if (email?.inTx) await email.inTx(tx, message.id);
-      await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId);
+      await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId || null);
       await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
       const data: Record<string, unknown> = {};
       const events = [];

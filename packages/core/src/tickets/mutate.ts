@@ -29,7 +29,7 @@ export async function mutateTicket(db: Db, actor: Actor, ticketId: string, chang
     const updated = await tx.ticket.update({ where: { id: ticketId }, data });
     for (const e of events) {
       await tx.ticketMessage.create({
-        data: { ticketId, kind: e.kind ?? "event", authorId: actor.userId, authorLabel: actor.name, fromStaff: isStaff(actor), body: e.body ?? "", data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
+        data: { ticketId, kind: e.kind ?? "event", authorId: actor.userId || null, authorLabel: actor.name, fromStaff: isStaff(actor), body: e.body ?? "", data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
       });
     }
     const final = await tx.ticket.update({ where: { id: ticketId }, data: computeSla(updated, await pausesOf(tx, ticketId), now) });

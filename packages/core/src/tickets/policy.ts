@@ -2,9 +2,7 @@
 // provider staff see and work all tickets.
 import { forbidden, notFound } from "../errors/index.ts";
 import { isStaff, type Actor } from "../identity/actor.ts";
-import { bodyScope, canSeeBody } from "../identity/policy.ts";
-
-export const ticketScope = (actor: Actor) => bodyScope(actor, "bodyId");
+import { canSeeBody } from "../identity/policy.ts";
 
 export function assertTicketVisible(actor: Actor, ticket: { bodyId: string } | null): asserts ticket is { bodyId: string } {
   if (!ticket || !canSeeBody(actor, ticket.bodyId)) throw notFound("ticket");

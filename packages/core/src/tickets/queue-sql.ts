@@ -1,5 +1,6 @@
 // The queue in one SQL statement (joins included): the hot path of the app, kept at the floor of
-// what PostgreSQL can do with the (…, receivedAt DESC, id DESC) indexes and row-value keysets.
+// what PostgreSQL can do with the (…, receivedAt DESC, id DESC) indexes and row-value keysets. Its
+// counts use the same conditions, so a filter is defined once.
 import { Prisma, type Db, type Priority } from "@mutuo/db";
 import type { Actor } from "../identity/actor.ts";
 import { visibleBodyIds } from "../identity/policy.ts";
@@ -36,6 +37,19 @@ function conditions(actor: Actor, input: Input, now: Date): Prisma.Sql[] {
   return c;
 }
 
+const whereOf = (c: Prisma.Sql[]) => (c.length ? Prisma.sql`WHERE ${Prisma.join(c, " AND ")}` : Prisma.empty);
+
+/** Open tickets by status, and the counts of the built-in views, in one statement. */
+export async function queueCountsSql(db: Db, actor: Actor, base: Input, now: Date) {
+  const filter = (view: Input["view"]) => Prisma.join(conditions(actor, { ...base, view }, now), " AND ");
+  const [row] = await db.$queryRaw<{ byStatus: Record<string, number> | null; mine: number; unassigned: number; breaching: number }[]>`
+    SELECT (SELECT jsonb_object_agg(s."status", s."n") FROM (SELECT t."status", count(*)::int AS "n" FROM "Ticket" t ${whereOf(conditions(actor, { ...base, open: true }, now))} GROUP BY t."status") s) AS "byStatus",
+           (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("mine")}) AS "mine",
+           (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("unassigned")}) AS "unassigned",
+           (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("breaching")}) AS "breaching"`;
+  return { byStatus: row?.byStatus ?? {}, views: { mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0, breaching: row?.breaching ?? 0 } };
+}
+
 function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   const c = input.cursor;
   if (input.sort === "deadline") {
@@ -68,7 +82,7 @@ export async function queuePage(db: Db, actor: Actor, input: Input, now: Date): 
     JOIN "Body" b ON b."id" = t."bodyId"
     JOIN "Service" s ON s."id" = t."serviceId"
     LEFT JOIN "User" u ON u."id" = t."assigneeId"
-    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ${whereOf(where)}
     ORDER BY ${ks.order}
     LIMIT ${input.limit + 1}`;
   const items = rows.slice(0, input.limit).map(({ bodyId, bodyName, serviceId, serviceName, assigneeId, assigneeName, ...t }) => ({

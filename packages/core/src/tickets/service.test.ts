@@ -174,8 +174,23 @@ describe("tickets", () => {
       } while (c);
       expect(new Set(seen).size).toBe(await db.ticket.count());
     }
-    const counts = await queueCounts(db, actors.tech!);
-    expect(Object.values(counts.byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+    // The counts agree with the lists they announce, for staff and within a partner's scope.
+    const countListed = async (actor: Actor, filter: Record<string, unknown>) => {
+      let n = 0;
+      let cur: string | undefined;
+      do {
+        const page = await listTickets(db, actor, { ...filter, limit: 100, cursor: cur });
+        n += page.items.length;
+        cur = page.nextCursor ?? undefined;
+      } while (cur);
+      return n;
+    };
+    for (const who of [actors.tech!, actors.bellerive!, actors.saintAubin!]) {
+      const counts = await queueCounts(db, who);
+      for (const view of ["mine", "unassigned", "breaching"] as const) expect(counts.views[view]).toBe(await countListed(who, { view }));
+      for (const status of ["new", "assigned", "in_progress", "waiting_partner"] as const) expect(counts.byStatus[status] ?? 0).toBe(await countListed(who, { status: [status] }));
+    }
+    expect(Object.values((await queueCounts(db, actors.tech!)).byStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
     expect((await listTickets(db, actors.saintAubin!, {})).items).toEqual([]);
 
     const dup = await report(actors.bellerive!, at("2026-11-23T08:05:00Z"));

@@ -6,7 +6,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { localFileStore, type FileStore } from "../../files/index.ts";
 import { actorByEmail, type Actor } from "../../identity/index.ts";
-import { changeStatus } from "../../tickets/index.ts";
+import { changeStatus, createTicket } from "../../tickets/index.ts";
 import { acceptIncoming, getIncoming, listIncoming, rejectIncoming } from "./quarantine.ts";
 import { receiveMail } from "./receive.ts";
 
@@ -137,6 +137,30 @@ describe("incoming e-mail", () => {
     expect(await db.incomingMail.findUniqueOrThrow({ where: { id: spam.incomingId! } })).toMatchObject({ status: "rejected" });
     expect(await db.incomingAttachment.count({ where: { incomingId: spam.incomingId! } })).toBe(0);
     await expect(rejectIncoming(db, files, tech, { id: spam.incomingId! }, now)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("takes the reply of a declarant without an account when it answers what was sent to that address, and only then", async () => {
+    const db = tdb.prisma();
+    const body = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } });
+    const service = await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } });
+    const ticket = await createTicket(db, files, tech, {
+      bodyId: body.id, serviceId: service.id, subject: "Plan cadastral illisible", description: "Le plan cadastral s'affiche flou à l'accueil.", category: "fault", impact: "medium", urgency: "medium",
+      declarantName: "Odile Ferrand", declarantEmail: "odile.ferrand@bellerive-asso.example", channel: "phone", receivedAt: now,
+    }, now);
+    await changeStatus(db, tech, { ticketId: ticket.id, status: "resolved", comment: "Le cache du navigateur était en cause." }, now);
+    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: ticket.id, toEmail: "odile.ferrand@bellerive-asso.example", template: "ticket.received" } });
+    const reply = (id: string, from: string, headers: Record<string, string>) => receive(rawMail({ from, subject: `Re: [${ticket.number}] Demande reçue`, text: "C'est de nouveau flou ce matin.", id, headers }));
+
+    // Only the number (guessable), or our Message-ID from another address: quarantine.
+    expect(await reply("<d-1@example.org>", "Odile Ferrand <odile.ferrand@bellerive-asso.example>", {})).toMatchObject({ status: "quarantined", reason: "unknown_sender" });
+    expect(await reply("<d-2@example.org>", "Paul Roy <paul.roy@example.org>", { "In-Reply-To": ack.messageId })).toMatchObject({ status: "quarantined", reason: "unknown_sender" });
+    // The address it was sent to, answering it: in the conversation, in her name, and the ticket reopens.
+    expect(await reply("<d-3@example.org>", "Odile Ferrand <Odile.Ferrand@bellerive-asso.example>", { "In-Reply-To": ack.messageId })).toMatchObject({ status: "reply", ticketId: ticket.id });
+    const msg = await db.ticketMessage.findFirstOrThrow({ where: { ticketId: ticket.id, kind: "reply", fromStaff: false } });
+    expect(msg).toMatchObject({ authorId: null, authorLabel: "Odile Ferrand <odile.ferrand@bellerive-asso.example>", body: "C'est de nouveau flou ce matin.", data: { via: "email" } });
+    expect(await db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "in_progress", resolvedAt: null });
+    const events = await db.ticketMessage.findMany({ where: { ticketId: ticket.id, kind: "event" } });
+    expect(events).toContainEqual(expect.objectContaining({ authorId: null, authorLabel: "Odile Ferrand <odile.ferrand@bellerive-asso.example>", fromStaff: false, data: { status: ["resolved", "in_progress"] } }));
   });
 
   it("keeps HTML only once cleaned (no script, no remote image, no handler) and reads its text", async () => {

@@ -1,9 +1,10 @@
 // One received e-mail, processed once (its Message-ID is unique): ignored when automatic, added to
-// its ticket when a known person replies, a new ticket when a partner agent writes, else quarantined.
+// its ticket when a known person replies (or a declarant without an account answers what we sent
+// them), a new ticket when a partner agent writes, else quarantined.
 import type { Db, IncomingStatus, Prisma } from "@mutuo/db";
 import { isDomainError } from "../../errors/index.ts";
 import type { FileStore } from "../../files/index.ts";
-import { actorByEmail, canSeeBody, type Actor } from "../../identity/index.ts";
+import { actorByEmail, canSeeBody, outsideActor, type Actor } from "../../identity/index.ts";
 import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../../tickets/index.ts";
 import { isUniqueViolation } from "../../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
@@ -43,6 +44,13 @@ async function ticketOf(db: Db, mail: ParsedMail) {
   // A merged ticket's conversation continues in the one it was merged into.
   for (let i = 0; ticket?.mergedIntoId && i < 5; i++) ticket = await db.ticket.findUnique({ where: { id: ticket.mergedIntoId }, select: { id: true, bodyId: true, status: true, mergedIntoId: true } });
   return ticket;
+}
+
+/** Whether the message answers an e-mail of ours sent to its sender's address. */
+async function answersOurMailTo(db: Db, mail: ParsedMail): Promise<boolean> {
+  const ids = referencedIds(mail.headers);
+  if (!ids.length) return false;
+  return (await db.outboxMessage.count({ where: { messageId: { in: ids }, ticketId: { not: null }, toEmail: { equals: mail.fromEmail, mode: "insensitive" } } })) > 0;
 }
 
 async function record(db: Db, base: Base, status: IncomingStatus, extra: Partial<Prisma.IncomingMailUncheckedCreateInput> = {}): Promise<ReceiveResult> {
@@ -119,11 +127,16 @@ export async function receiveMail(db: Db, files: FileStore, raw: Buffer, opts: R
 
   try {
     if (ticket) {
-      if (!actor) return await quarantine(db, files, base, kept, "unknown_sender", ticket.id);
-      if (!canSeeBody(actor, ticket.bodyId)) return await quarantine(db, files, base, kept, "not_allowed", ticket.id);
+      // A declarant without an account may answer what we sent them about this ticket (the
+      // message refers to it and comes from the address it went to); anyone else without an account waits.
+      const declarant = actor ? null : await answersOurMailTo(db, mail);
+      if (!actor && !declarant) return await quarantine(db, files, base, kept, "unknown_sender", ticket.id);
+      if (actor && !canSeeBody(actor, ticket.bodyId)) return await quarantine(db, files, base, kept, "not_allowed", ticket.id);
       if (!OPEN_STATUSES.includes(ticket.status) && ticket.status !== "resolved") return await quarantine(db, files, base, kept, "ticket_closed", ticket.id);
+      const sender = mail.fromName ? `${mail.fromName} <${mail.fromEmail}>` : mail.fromEmail;
       let incomingId = "";
-      await addMessage(db, files, actor, { ticketId: ticket.id, kind: "reply", body: reply || mail.subject || "—", attachments: kept.attachments }, now, {
+      await addMessage(db, files, actor ?? outsideActor(sender, ticket.bodyId), { ticketId: ticket.id, kind: "reply", body: reply || mail.subject || "—", attachments: kept.attachments }, now, {
+        outsideSender: actor ? undefined : sender,
         inTx: async (tx) => {
           incomingId = (await tx.incomingMail.create({ data: { ...base, status: "reply", ticketId: ticket.id }, select: { id: true } })).id;
         },
