@@ -1,4 +1,5 @@
-// Reads the support mailbox: every few seconds, the unread messages of the folder are handed to the
+// Reads the support mailbox: as soon as the server announces a message (IDLE), and every
+// IMAP_POLL_SECONDS anyway, the unread messages of the folder are handed to the
 // core (which records each Message-ID once, so two workers or a crash never process one twice),
 // then flagged as read. A message whose processing fails stays unread and is tried again at the next
 // polls; after MAX_TRIES it is put in the quarantine as far as it can be read (nothing is lost, and a
@@ -74,25 +75,75 @@ export async function pollMailbox(opts: ImapOptions): Promise<{ processed: numbe
   return { processed, failed };
 }
 
-export function startImapLoop(opts: ImapOptions): { stop(): Promise<void> } {
+/** Keeps one connection in IDLE on the folder and calls `onNew` as soon as a message arrives (the
+ * server pushes it); reconnects after a failure. Polling goes on beside it, so a lost watch only
+ * delays mail until the next poll. */
+function watchMailbox(opts: ImapOptions, onNew: () => void): { stop(): Promise<void> } {
+  const { folder, ...config } = imapConfig(opts.url);
+  let stopped = false;
+  let client: ImapFlow | null = null;
+  let wake = () => {};
+  const run = async () => {
+    while (!stopped) {
+      try {
+        client = new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000, autoIdleDelay: 500 });
+        client.on("exists", onNew);
+        await client.connect();
+        await client.mailboxOpen(folder, { readOnly: true });
+        await new Promise<void>((resolve) => client!.once("close", () => resolve()));
+      } catch (error) {
+        if (!stopped) opts.log.error("mailbox watch lost (polling goes on)", { error: String(error) });
+      }
+      client = null;
+      if (!stopped) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, opts.intervalMs ?? 60_000);
+          wake = () => (clearTimeout(timer), resolve());
+        });
+      }
+    }
+  };
+  const done = run();
+  return {
+    async stop() {
+      stopped = true;
+      wake();
+      await client?.logout().catch(() => client?.close());
+      await done;
+    },
+  };
+}
+
+export function startImapLoop(opts: ImapOptions & { watch?: boolean }): { stop(): Promise<void> } {
   opts = { ...opts, failures: opts.failures ?? new Map() };
   let running: Promise<void> | null = null;
+  let again = false;
   let stopped = false;
   const tick = () => {
-    if (running || stopped) return;
+    if (stopped) return;
+    if (running) {
+      again = true; // a message arrived during a pass: one more pass right after
+      return;
+    }
     running = pollMailbox(opts)
       .then(() => undefined)
       .catch((error: unknown) => opts.log.error("mailbox poll failed", { error: String(error) }))
       .finally(() => {
         running = null;
+        if (again) {
+          again = false;
+          tick();
+        }
       });
   };
   const timer = setInterval(tick, opts.intervalMs ?? 60_000);
+  const watcher = opts.watch === false ? null : watchMailbox(opts, tick);
   tick();
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
+      await watcher?.stop();
       await running;
     },
   };

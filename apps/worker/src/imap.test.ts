@@ -12,7 +12,7 @@ import { DOVECOT_MISSING, dovecotBinary, startDovecot, type RunningDovecot } fro
 import { localFileStore, type FileStore } from "@mutuo/core/files";
 import { actorByEmail } from "@mutuo/core/identity";
 import { createTicket } from "@mutuo/core/tickets";
-import { imapConfig, MAX_TRIES, pollMailbox } from "./imap-loop.ts";
+import { imapConfig, MAX_TRIES, pollMailbox, startImapLoop } from "./imap-loop.ts";
 
 const available = dovecotBinary() !== null;
 if (!available) console.warn(DOVECOT_MISSING);
@@ -97,4 +97,20 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     expect(await db.ticket.count({ where: { subject: "Scanner du service urbanisme" } })).toBe(0);
     expect(await pollFlaky()).toEqual({ processed: 0, failed: 0 }); // read now
   });
+
+  it("takes a new message as soon as the server announces it (IDLE), long before the next poll, and stops promptly", async () => {
+    const db = tdb.prisma();
+    const loop = startImapLoop({ url: imap.url, db, files, log: silent, ownAddresses: ["mutuo@val-orlene.example"], intervalMs: 10 * 60_000 });
+    try {
+      await new Promise((r) => setTimeout(r, 2000)); // the first pass is done and the watch is in IDLE
+      const sent = Date.now();
+      await append(`From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Lecteur de badges en panne\nMessage-ID: <idle-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe lecteur de badges de l'accueil ne répond plus dans SIG-M@.\n`);
+      await expect.poll(() => db.incomingMail.count({ where: { messageId: "<idle-1@bellerive.example>" } }), { timeout: 15_000, interval: 200 }).toBe(1);
+      expect(Date.now() - sent).toBeLessThan(15_000); // the poll interval is 10 minutes
+    } finally {
+      const t0 = Date.now();
+      await loop.stop();
+      expect(Date.now() - t0).toBeLessThan(5000);
+    }
+  }, 30_000);
 });

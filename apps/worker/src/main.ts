@@ -25,7 +25,7 @@ async function main() {
   const imap = env.IMAP_URL
     ? startImapLoop({ url: env.IMAP_URL, db, files: localFileStore(env.filesDir), log, ownAddresses: env.ownAddresses, defaultServiceCode: env.MAIL_DEFAULT_SERVICE, intervalMs: env.IMAP_POLL_SECONDS * 1000 })
     : null;
-  log.info("worker started", { id: worker.id, mailbox: env.IMAP_URL ? "polled" : "not configured (IMAP_URL unset)" });
+  log.info("worker started", { id: worker.id, mailbox: env.IMAP_URL ? "watched (IDLE) and polled" : "not configured (IMAP_URL unset)" });
 
   const shutdown = async (signal: string) => {
     log.info("stopping", { signal });
