@@ -8,6 +8,8 @@ const schema = z.object({
   MUTUO_BASE_URL: z.string().url().optional(),
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   MUTUO_DATA_DIR: z.string().optional(),
+  /** Seals TOTP seeds in the database (base64 of 32 bytes); default: <data dir>/secret.key, created once. */
+  MUTUO_SECRET_KEY: z.string().optional(),
   /** End-to-end tests only: a file holding an ISO instant at which the ticket services' clock stands. */
   MUTUO_E2E_CLOCK_FILE: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -24,6 +26,8 @@ export interface WebEnv {
   migrationsDir: string;
   /** Uploaded files live under <dataDir>/files. */
   filesDir: string;
+  /** The key sealing secrets in the database: from the environment, else this file. */
+  secretKey: { fromEnv?: string; file: string };
   e2eClockFile: string | null;
   production: boolean;
   /** OpenID Connect sign-in, when configured (e.g. ProConnect). */
@@ -39,12 +43,14 @@ export function env(): WebEnv {
     throw new Error(`Invalid web configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const e = parsed.data;
+  const dataDir = e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo");
   cached = {
     databaseUrl: e.DATABASE_URL,
     baseUrl: e.MUTUO_BASE_URL,
     // The web process runs in apps/web; migrations live at the repository root.
     migrationsDir: path.resolve(e.MUTUO_MIGRATIONS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations")),
-    filesDir: path.resolve(e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo"), "files"),
+    filesDir: path.resolve(dataDir, "files"),
+    secretKey: { fromEnv: e.MUTUO_SECRET_KEY, file: path.resolve(dataDir, "secret.key") },
     e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
     production: e.NODE_ENV === "production",
     oidc:

@@ -1,5 +1,6 @@
 import { createCaller, createContext, type ApiContext } from "@mutuo/api";
 import { localFileStore } from "@mutuo/core/files";
+import { loadSecretKey, type TotpDeps } from "@mutuo/core/identity";
 import { env } from "../env.ts";
 import { now } from "./clock.ts";
 import { db } from "./db.ts";
@@ -22,7 +23,10 @@ export async function api() {
   return createCaller(await apiContext());
 }
 
+let secretKey: Promise<Uint8Array> | undefined;
+
 /** Dependencies of the sign-in services (used by server actions before a session exists). */
-export async function authDeps() {
-  return { db: db() };
+export async function authDeps(): Promise<TotpDeps> {
+  secretKey ??= loadSecretKey(env().secretKey);
+  return { db: db(), secretKey: await secretKey };
 }

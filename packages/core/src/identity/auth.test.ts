@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo, DEMO_PASSWORD } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { DomainError } from "../errors/index.ts";
-import { confirmTotpEnrolment, requestPasswordReset, setPasswordWithToken, signIn, startTotpEnrolment, verifySecondFactor } from "./auth.ts";
+import { requestPasswordReset, setPasswordWithToken, signIn } from "./auth.ts";
+import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from "./totp.ts";
 import { currentTotp } from "./credentials.ts";
 import { invitePerson } from "./people.ts";
 import { resolveSession } from "./sessions.ts";
@@ -13,7 +14,8 @@ const linkIn = (text: string) => /http:\/\/mutuo\.test\/(?:invitation|reinitiali
 
 describe("authentication", () => {
   let tdb: TestDatabase;
-  const deps = () => ({ db: tdb.prisma() });
+  const secretKey = Buffer.alloc(32, 5);
+  const deps = () => ({ db: tdb.prisma(), secretKey });
   /** The newest e-mail queued for `to`, as the outbox renders it. */
   const lastMail = async (to: string) => {
     const m = await tdb.prisma().outboxMessage.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
@@ -56,6 +58,17 @@ describe("authentication", () => {
     const s2 = (await resolveSession(tdb.prisma(), second.token))!;
     await verifySecondFactor(deps(), s2, currentTotp(secret));
     expect((await resolveSession(tdb.prisma(), second.token))!.mfaVerified).toBe(true);
+
+    // The seed is not in the database in clear, and another key cannot use it.
+    const stored = (await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } })).totpSecret!;
+    expect(stored).toMatch(/^v1:/);
+    expect(stored).not.toContain(secret);
+    const third = (await resolveSession(tdb.prisma(), (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token))!;
+    await expect(verifySecondFactor({ ...deps(), secretKey: Buffer.alloc(32, 6) }, third, currentTotp(secret))).rejects.toThrow();
+    // A seed stored in clear by an earlier version still works, and is sealed once used.
+    await tdb.prisma().user.update({ where: { email: "admin@val-orlene.example" }, data: { totpSecret: secret } });
+    await verifySecondFactor(deps(), third, currentTotp(secret));
+    expect((await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } })).totpSecret).toMatch(/^v1:/);
   });
 
   it("invites by e-mail with a single-use link, and audits it", async () => {

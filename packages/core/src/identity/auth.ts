@@ -4,10 +4,10 @@ import { recordAudit } from "../audit/service.ts";
 import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
 import { enqueueMail } from "../notifications/outbox.ts";
 import type { Actor } from "./actor.ts";
-import { hashPassword, newToken, newTotpSecret, tokenId, totpUri, verifyPassword, verifyTotp } from "./credentials.ts";
+import { hashPassword, newToken, tokenId, verifyPassword } from "./credentials.ts";
 import { ipIsThrottled, recordAttempt, registerFailure } from "./rate-limit.ts";
 import { password as passwordSchema, signInInput } from "./schema.ts";
-import { createSession, markMfaVerified, revokeAllSessions, type SessionInfo } from "./sessions.ts";
+import { createSession, revokeAllSessions, type SessionInfo } from "./sessions.ts";
 
 export interface AuthDeps {
   db: Db;
@@ -39,41 +39,6 @@ export async function signIn(d: AuthDeps, raw: { email: string; password: string
   const mfaRequired = user.totpSecret !== null || user.role === "admin";
   const session = await createSession(d.db, user.id, { mfaVerified: !mfaRequired, ip: client.ip, userAgent: client.userAgent, now: t });
   return { ...session, next: !mfaRequired ? "home" : user.totpSecret ? "mfa" : "enrol-mfa" };
-}
-
-export async function verifySecondFactor(d: AuthDeps, session: SessionInfo, code: string): Promise<void> {
-  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, code, now(d))) throw invalid("code", "invalid code");
-  await markMfaVerified(d.db, session.id);
-}
-
-/** Starts TOTP enrolment: a new secret, kept pending until a code confirms it. */
-export async function startTotpEnrolment(d: AuthDeps, session: SessionInfo): Promise<{ secret: string; uri: string }> {
-  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
-  const secret = user.totpPending ?? newTotpSecret();
-  if (!user.totpPending) await d.db.user.update({ where: { id: user.id }, data: { totpPending: secret } });
-  return { secret, uri: totpUri(secret, user.email) };
-}
-
-export async function confirmTotpEnrolment(d: AuthDeps, session: SessionInfo, code: string): Promise<void> {
-  const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
-  if (!user.totpPending || !verifyTotp(user.totpPending, code, now(d))) throw invalid("code", "invalid code");
-  await d.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecret: user.totpPending, totpPending: null } });
-    await recordAudit(tx, { actor: session.actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: user.totpSecret !== null }, after: { totpEnabled: true } });
-  });
-  await markMfaVerified(d.db, session.id);
-}
-
-/** Turns the second factor off (not allowed for admins, for whom it is required). */
-export async function disableTotp(d: AuthDeps, actor: Actor, code: string): Promise<void> {
-  if (actor.role === "admin") throw new DomainError("FORBIDDEN", "second factor required for admins");
-  const user = await d.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
-  if (!user.totpSecret || !verifyTotp(user.totpSecret, code, now(d))) throw invalid("code", "invalid code");
-  await d.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null } });
-    await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: true }, after: { totpEnabled: false } });
-  });
 }
 
 export async function changePassword(d: AuthDeps, session: SessionInfo, current: string, next: string): Promise<void> {

@@ -7,6 +7,8 @@ export { importBodiesCsv, CSV_COLUMNS, type ImportReport, type ImportRowError } 
 export { invitePerson, resendInvitation, updatePerson, listPeople, getPerson, type Person } from "./people.ts";
 export { exportPersonalData, anonymisePerson } from "./rgpd.ts";
 export * from "./auth.ts";
+export { verifySecondFactor, startTotpEnrolment, confirmTotpEnrolment, disableTotp, type TotpDeps } from "./totp.ts";
+export { loadSecretKey } from "./secret-box.ts";
 export { signInWithOidc, type OidcClaims } from "./oidc.ts";
 export { resolveSession, createSession, revokeSession, revokeAllSessions, listSessions, setActiveBody, type SessionInfo } from "./sessions.ts";
 export { isValidSiret, isValidInseeCode } from "./siret.ts";
