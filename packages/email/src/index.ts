@@ -27,6 +27,14 @@ export interface MailSender {
   close(): void;
 }
 
+/** Whether a sending error is final: the relay refused the recipient or the message for good (a
+ * 5xx answer to RCPT TO or DATA), so retrying cannot help. Connection, authentication and 4xx
+ * errors are worth retrying (they are often a relay's or a configuration's passing state). */
+export function isPermanentFailure(error: unknown): boolean {
+  const e = error as { permanent?: boolean; responseCode?: number; command?: string } | null;
+  return Boolean(e && typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 && (e.command === "RCPT TO" || e.command === "DATA"));
+}
+
 /** SMTP connections are pooled unless the URL says otherwise (`?pool=false`): opening one per
  * message (TCP, EHLO, TLS) costs ~100 ms each; a pooled connection sends in ~4 ms (bench:mail). */
 export function pooled(smtpUrl: string): string {

@@ -54,6 +54,24 @@ describe("outbox", () => {
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k3" } })).toMatchObject({ status: "failed", attempts: MAX_ATTEMPTS });
   });
 
+  it("gives up at once on a recipient the relay refuses for good (5xx), and retries a passing refusal (4xx)", async () => {
+    const db = tdb.prisma();
+    await db.$transaction(async (tx) => {
+      await enqueueMail(tx, { ...entry("k-550"), to: "nobody@example.test" });
+      await enqueueMail(tx, { ...entry("k-451"), to: "busy@example.test" });
+    });
+    // Errors shaped as nodemailer reports them (see @mutuo/email's test against a real SMTP server).
+    const relay: Mailer = {
+      send: async (m) => {
+        throw Object.assign(new Error(`Recipient command failed`), { code: "EENVELOPE", command: "RCPT TO", responseCode: m.to === "nobody@example.test" ? 550 : 451 });
+      },
+    };
+    await deliverBatch(db, relay, "https://mutuo.test", new Date(Date.now() + 10 * 3600_000));
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-550" } })).toMatchObject({ status: "failed", attempts: 1 });
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-451" } })).toMatchObject({ status: "pending", attempts: 1 });
+    await db.outboxMessage.deleteMany({ where: { dedupKey: { in: ["k-550", "k-451"] } } }); // out of the next tests' way
+  });
+
   it("takes over the messages of a worker that died holding them, once its lease expires", async () => {
     const db = tdb.prisma();
     await db.$transaction((tx) => enqueueMail(tx, entry("k4")));

@@ -2,7 +2,7 @@
 // recipient (dedupKey), and delivered by the worker: claimed under a lease (SKIP LOCKED, so several
 // workers share the work), sent with a Message-ID stable across retries, retried with backoff.
 import { randomUUID } from "node:crypto";
-import { renderMail, SECRET_TEMPLATES, type MailTemplate } from "@mutuo/email";
+import { isPermanentFailure, renderMail, SECRET_TEMPLATES, type MailTemplate } from "@mutuo/email";
 import type { Db, DbTx, OutboxMessage, Prisma } from "@mutuo/db";
 import type { Mailer } from "../jobs/define.ts";
 import { wants } from "./preferences.ts";
@@ -91,7 +91,8 @@ export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now:
       });
       out.sent++;
     } catch (error) {
-      const failed = m.attempts >= MAX_ATTEMPTS;
+      // A recipient or message refused for good is not retried: the admin sees it at once.
+      const failed = m.attempts >= MAX_ATTEMPTS || isPermanentFailure(error);
       await db.outboxMessage.update({
         where: { id: m.id },
         data: { status: failed ? "failed" : "pending", leaseUntil: null, lastError: String(error instanceof Error ? error.message : error).slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)), subject: content.subject, text: keep(content.text) },
