@@ -8,6 +8,7 @@ import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
 import { bodyChoices } from "./options.ts";
 import { StatusBadge } from "./status-badge.tsx";
+import { FilterBar, FilterSelect, FilterInput } from "../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -42,7 +43,6 @@ export default async function ConventionsPage({ searchParams }: { searchParams: 
   ]);
   const d = (s: string | null) => (s ? format.dateTime(new Date(`${s}T12:00:00Z`), { dateStyle: "medium", timeZone: "Europe/Paris" }) : "—");
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...Object.fromEntries(Object.entries({ body: f.body, service: f.service, status: f.status, endBefore: f.endBefore }).filter(([, v]) => v)), ...extra } as Record<string, string>).toString();
-  const select = "rounded-md border border-slate-400 bg-white px-3 py-2";
 
   return (
     <>
@@ -62,36 +62,12 @@ export default async function ConventionsPage({ searchParams }: { searchParams: 
         </section>
       ) : null}
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("filters")}>
-        {choices ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor="body" className="text-sm font-medium">{t("body")}</label>
-            <select id="body" name="body" defaultValue={f.body ?? ""} className={select}>
-              <option value="">{t("all")}</option>
-              {choices.bodies.map((b) => <option key={b.id} value={b.id}>{b.legalName}</option>)}
-            </select>
-          </div>
-        ) : null}
-        <div className="flex flex-col gap-1">
-          <label htmlFor="service" className="text-sm font-medium">{t("service")}</label>
-          <select id="service" name="service" defaultValue={f.service ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {services.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="status" className="text-sm font-medium">{t("statusLabel")}</label>
-          <select id="status" name="status" defaultValue={f.status ?? ""} className={select}>
-            <option value="">{t("all")}</option>
-            {CONVENTION_STATUSES.map((s) => <option key={s} value={s}>{t(`status.${s}`)}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="endBefore" className="text-sm font-medium">{t("endBefore")}</label>
-          <input id="endBefore" name="endBefore" type="date" defaultValue={f.endBefore ?? ""} className={select} />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("filter")}</button>
-      </form>
+      <FilterBar label={t("filters")} submit={t("filter")}>
+        {choices ? <FilterSelect name="body" label={t("body")} value={f.body} all={t("all")} options={choices.bodies.map((b) => ({ value: b.id, label: b.legalName }))} /> : null}
+        <FilterSelect name="service" label={t("service")} value={f.service} all={t("all")} options={services.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect name="status" label={t("statusLabel")} value={f.status} all={t("all")} options={CONVENTION_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))} />
+        <FilterInput name="endBefore" label={t("endBefore")} value={f.endBefore} type="date" />
+      </FilterBar>
 
       {page.items.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : (
         <Table caption={t("caption")} headers={[t("number"), t("signatory"), t("services"), t("statusLabel"), t("period")]}>

@@ -5,6 +5,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
 import { TicketTable } from "../tickets/ticket-table.tsx";
+import { FilterBar, FilterInput } from "../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -28,13 +29,9 @@ export default async function MyRequestsPage({ searchParams }: { searchParams: P
     <>
       <PageTitle lead={t("mineLead")}>{t("mine")}</PageTitle>
       {actor.role === "agent" ? <p className="mb-4"><Link href="/demandes/nouvelle" className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline">{t("new")}</Link></p> : null}
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("searchLabel")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-sm font-medium">{t("search")}</label>
-          <input id="q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={200} className="w-72 rounded-md border border-slate-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("searchButton")}</button>
-      </form>
+      <FilterBar label={t("searchLabel")} submit={t("searchButton")} search boxed={false}>
+        <FilterInput name="q" label={t("search")} value={f.q} type="search" maxLength={200} wide />
+      </FilterBar>
       {items.length === 0 ? <p className="text-slate-700">{t("emptyMine")}</p> : <TicketTable items={items} partner />}
       {page?.nextCursor ? <p className="mt-4"><Link href={`/demandes?cursor=${page.nextCursor}`}>{t("next")}</Link></p> : null}
     </>

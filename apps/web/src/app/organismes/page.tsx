@@ -6,6 +6,7 @@ import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
+import { FilterBar, FilterSelect, FilterInput } from "../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -40,30 +41,10 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
         </p>
       ) : null}
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("bodies.filters")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="kind" className="text-sm font-medium text-slate-800">
-            {t("bodies.kind")}
-          </label>
-          <select id="kind" name="kind" defaultValue={kind ?? ""} className="rounded-md border border-slate-400 bg-white px-3 py-2">
-            <option value="">{t("bodies.allKinds")}</option>
-            {bodyKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`kinds.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-sm font-medium text-slate-800">
-            {t("bodies.search")}
-          </label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="rounded-md border border-slate-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
-          {t("bodies.filter")}
-        </button>
-      </form>
+      <FilterBar label={t("bodies.filters")} submit={t("bodies.filter")}>
+        <FilterSelect name="kind" label={t("bodies.kind")} value={kind} all={t("bodies.allKinds")} options={bodyKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterInput name="q" label={t("bodies.search")} value={q} type="search" maxLength={100} />
+      </FilterBar>
 
       {page.items.length === 0 ? (
         <p className="text-slate-700">{t("bodies.empty")}</p>

@@ -11,6 +11,7 @@ import { bulkAction } from "./actions.ts";
 import { BulkForm } from "./bulk-form.tsx";
 import { QueueShortcuts } from "./shortcuts.tsx";
 import { TicketTable } from "./ticket-table.tsx";
+import { FilterBar, FilterSelect, FilterInput } from "../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -54,16 +55,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
   const items = found ?? page!.items;
   const keep = Object.fromEntries(Object.entries({ view: f.view, status: f.status, priority: f.priority, body: f.body, service: f.service, assignee: f.assignee, channel: f.channel, sla: f.sla, sort: f.sort }).filter(([, v]) => v)) as Record<string, string>;
   const href = (extra: Record<string, string>) => `/tickets?${new URLSearchParams({ ...keep, ...extra }).toString()}`;
-  const select = "rounded-md border border-slate-400 bg-white px-3 py-2";
-  const sel = (id: string, label: string, value: string | undefined, options: { value: string; label: string }[]) => (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
-      <select id={id} name={id} defaultValue={value ?? ""} className={select}>
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
-      </select>
-    </div>
-  );
-  const all = { value: "", label: t("all") };
 
   return (
     <>
@@ -86,26 +77,21 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       </nav>
       <p className="mb-4 text-sm text-slate-700">{(["new", "assigned", "in_progress", "waiting_partner"] as const).map((s) => `${t(`status.${s}`)} : ${counts.byStatus[s] ?? 0}`).join(" · ")}</p>
 
-      <form method="get" role="search" className="mb-4 flex flex-wrap items-end gap-3" aria-label={t("searchLabel")}>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="text-sm font-medium">{t("search")}</label>
-          <input id="q" name="q" type="search" defaultValue={f.q ?? ""} maxLength={200} className="w-72 rounded-md border border-slate-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("searchButton")}</button>
-      </form>
+      <FilterBar label={t("searchLabel")} submit={t("searchButton")} search boxed={false}>
+        <FilterInput name="q" label={t("search")} value={f.q} type="search" maxLength={200} wide />
+      </FilterBar>
 
-      <form method="get" className="mb-6 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("filters")}>
+      <FilterBar label={t("filters")} submit={t("filter")}>
         <input type="hidden" name="view" value={f.view} />
-        {sel("status", t("statusLabel"), f.status, [{ value: "open", label: t("openOnly") }, { value: "any", label: t("all") }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))])}
-        {sel("priority", t("priority"), f.priority, [all, ...["critical", "high", "medium", "low"].map((p) => ({ value: p, label: t(`priorities.${p}`) }))])}
-        {sel("body", t("body"), f.body, [all, ...choices.bodies.map((b) => ({ value: b.id, label: b.legalName }))])}
-        {sel("service", t("service"), f.service, [all, ...services.map((s) => ({ value: s.id, label: s.name }))])}
-        {sel("assignee", t("assignee"), f.assignee, [all, ...staff.map((s) => ({ value: s.id, label: s.name }))])}
-        {sel("channel", t("channelLabel"), f.channel, [all, ...["portal", "email", "phone", "letter"].map((c) => ({ value: c, label: t(`channel.${c}`) }))])}
-        {sel("sla", t("slaLabel"), f.sla, [all, ...["ok", "warning", "breached", "paused", "met", "none"].map((s) => ({ value: s, label: t(`sla.${s}`) }))])}
-        {sel("sort", t("sort"), f.sort, QUEUE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) })))}
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("filter")}</button>
-      </form>
+        <FilterSelect name="status" label={t("statusLabel")} value={f.status} options={[{ value: "open", label: t("openOnly") }, { value: "any", label: t("all") }, ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))]} />
+        <FilterSelect name="priority" label={t("priority")} value={f.priority} all={t("all")} options={["critical", "high", "medium", "low"].map((p) => ({ value: p, label: t(`priorities.${p}`) }))} />
+        <FilterSelect name="body" label={t("body")} value={f.body} all={t("all")} options={choices.bodies.map((b) => ({ value: b.id, label: b.legalName }))} />
+        <FilterSelect name="service" label={t("service")} value={f.service} all={t("all")} options={services.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect name="assignee" label={t("assignee")} value={f.assignee} all={t("all")} options={staff.map((s) => ({ value: s.id, label: s.name }))} />
+        <FilterSelect name="channel" label={t("channelLabel")} value={f.channel} all={t("all")} options={["portal", "email", "phone", "letter"].map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+        <FilterSelect name="sla" label={t("slaLabel")} value={f.sla} all={t("all")} options={["ok", "warning", "breached", "paused", "met", "none"].map((s) => ({ value: s, label: t(`sla.${s}`) }))} />
+        <FilterSelect name="sort" label={t("sort")} value={f.sort} options={QUEUE_SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))} />
+      </FilterBar>
 
       {searching ? <p className="mb-3" role="status">{t("searchResults", { count: items.length, q: f.q! })}</p> : null}
       <BulkForm action={bulkAction} staff={staff.map((s) => ({ value: s.id, label: s.name }))} empty={items.length === 0}>

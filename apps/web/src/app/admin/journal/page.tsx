@@ -7,6 +7,7 @@ import { Cell, Table } from "../../../components/table.tsx";
 import { parisLocalToDate } from "../../../lib/paris-time.ts";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
+import { FilterBar, FilterSelect, FilterInput } from "../../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -39,30 +40,18 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
   const caller = await api();
   const page = await caller.audit.search({ ...filter, cursor: f.cursor, limit: 50 }).catch(() => caller.audit.search({ ...filter, limit: 50 }));
   const keep = Object.fromEntries(Object.entries({ actor: f.actor, entityType: f.entityType, action: f.action, from: f.from, to: f.to }).filter(([, v]) => v)) as Record<string, string>;
-  const input = "rounded-md border border-slate-400 bg-white px-3 py-2";
   return (
     <>
       <PageTitle lead={t("journal.lead")}>{t("journal.title")}</PageTitle>
-      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("journal.filters")}>
-        <div className="flex flex-col gap-1"><label htmlFor="actor" className="text-sm font-medium">{t("journal.actor")}</label><input id="actor" name="actor" defaultValue={f.actor ?? ""} className={input} /></div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="entityType" className="text-sm font-medium">{t("journal.entityType")}</label>
-          <select id="entityType" name="entityType" defaultValue={f.entityType ?? ""} className={input}>
-            <option value="">{t("journal.all")}</option>
-            {["Body", "User", "Convention", "BusinessCalendar", "Service", "Ticket"].map((e) => <option key={e} value={e}>{t(`journal.entity.${e}`)}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="action" className="text-sm font-medium">{t("journal.action")}</label>
-          <select id="action" name="action" defaultValue={f.action ?? ""} className={input}>
-            <option value="">{t("journal.all")}</option>
-            {["create", "update", "delete", "anonymise"].map((a) => <option key={a} value={a}>{t(`history.actions.${a}`)}</option>)}
-          </select>
-        </div>
-        <div className="flex flex-col gap-1"><label htmlFor="from" className="text-sm font-medium">{t("journal.from")}</label><input id="from" name="from" type="date" defaultValue={f.from ?? ""} className={input} /></div>
-        <div className="flex flex-col gap-1"><label htmlFor="to" className="text-sm font-medium">{t("journal.to")}</label><input id="to" name="to" type="date" defaultValue={f.to ?? ""} className={input} /></div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("journal.filter")}</button>
-      </form>
+      <FilterBar label={t("journal.filters")} submit={t("journal.filter")}>
+        <FilterInput name="actor" label={t("journal.actor")} value={f.actor} />
+        <FilterSelect name="entityType" label={t("journal.entityType")} value={f.entityType} all={t("journal.all")}
+          options={["Body", "User", "Convention", "BusinessCalendar", "Service", "Ticket"].map((e) => ({ value: e, label: t(`journal.entity.${e}`) }))} />
+        <FilterSelect name="action" label={t("journal.action")} value={f.action} all={t("journal.all")}
+          options={["create", "update", "delete", "anonymise"].map((a) => ({ value: a, label: t(`history.actions.${a}`) }))} />
+        <FilterInput name="from" label={t("journal.from")} value={f.from} type="date" />
+        <FilterInput name="to" label={t("journal.to")} value={f.to} type="date" />
+      </FilterBar>
       <p className="mb-4"><a href={`/admin/journal/export?${new URLSearchParams(keep)}`}>{t("journal.export")}</a></p>
       {page.items.length === 0 ? <p className="text-slate-700">{t("journal.empty")}</p> : (
         <Table caption={t("journal.title")} headers={[t("journal.date"), t("journal.actor"), t("journal.entityType"), t("journal.action"), t("journal.changes")]}>

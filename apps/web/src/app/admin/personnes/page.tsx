@@ -6,6 +6,7 @@ import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { InviteForm } from "./invite-form.tsx";
+import { FilterBar, FilterInput } from "../../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -35,13 +36,9 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
           bodies={bodies.items.filter((b) => b.kind !== "provider").map((b) => ({ value: b.id, label: b.legalName }))}
         />
       </section>
-      <form method="get" className="mb-4 flex items-end gap-3">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="q" className="font-medium">{t("people.search")}</label>
-          <input id="q" name="q" type="search" defaultValue={q ?? ""} maxLength={100} className="rounded-md border border-slate-400 px-3 py-2" />
-        </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("bodies.filter")}</button>
-      </form>
+      <FilterBar label={t("people.search")} submit={t("bodies.filter")} search boxed={false}>
+        <FilterInput name="q" label={t("people.search")} value={q} type="search" maxLength={100} />
+      </FilterBar>
       <Table caption={t("people.title")} headers={[t("fields.name"), t("fields.email"), t("fields.role"), t("fields.bodyIds"), t("people.state")]}>
         {people.items.map((p) => (
           <tr key={p.id}>

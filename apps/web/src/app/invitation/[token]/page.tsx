@@ -1,9 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { describeToken } from "@mutuo/core/identity";
-import { ActionForm, Field, Submit } from "../../../components/form.tsx";
-import { PageTitle } from "../../../components/page-title.tsx";
-import { authDeps } from "../../../server/api.ts";
-import { setPasswordAction } from "../../connexion/actions.ts";
+import { TokenPasswordPage } from "../../connexion/token-password-page.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -13,19 +9,5 @@ export async function generateMetadata() {
 }
 
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
-  const { token } = await params;
-  const t = await getTranslations("auth");
-  const person = await describeToken(await authDeps(), token, "invitation").catch(() => null);
-  if (!person) return <PageTitle lead={t("linkInvalid")}>{t("invitationTitle")}</PageTitle>;
-  return (
-    <div className="mx-auto max-w-md">
-      <PageTitle lead={t("invitationLead", { name: person.name, email: person.email })}>{t("invitationTitle")}</PageTitle>
-      <ActionForm action={setPasswordAction.bind(null, "invitation")}>
-        <input type="hidden" name="token" value={token} />
-        <Field name="password" label={t("newPassword")} type="password" required autoComplete="new-password" hint={t("passwordHint")} />
-        <Field name="confirm" label={t("confirmPassword")} type="password" required autoComplete="new-password" />
-        <Submit>{t("setPassword")}</Submit>
-      </ActionForm>
-    </div>
-  );
+  return <TokenPasswordPage token={(await params).token} kind="invitation" />;
 }
