@@ -53,6 +53,7 @@ const probes: Record<string, (w: World) => unknown> = {
   "mailbox.list": () => ({}),
   "mailbox.get": (w) => ({ id: w.mailB }),
   "mailbox.retry": (w) => ({ id: w.mailB }),
+  "mailbox.retryAllFailed": () => undefined,
   "incoming.list": () => ({ view: "all" }),
   "incoming.count": () => undefined,
   "incoming.get": (w) => ({ id: w.incomingB }),

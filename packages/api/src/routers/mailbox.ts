@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getOutboxMessage, listOutbox, listOutboxInput, retryOutbox } from "@mutuo/core/notifications";
+import { getOutboxMessage, listOutbox, listOutboxInput, retryAllFailed, retryOutbox } from "@mutuo/core/notifications";
 import { authedProcedure, router } from "../trpc.ts";
 
 const id = z.object({ id: z.string().uuid() });
@@ -9,4 +9,5 @@ export const mailboxRouter = router({
   list: authedProcedure.input(listOutboxInput).query(({ ctx, input }) => listOutbox(ctx.db, ctx.actor, input)),
   get: authedProcedure.input(id).query(({ ctx, input }) => getOutboxMessage(ctx.db, ctx.actor, input.id, ctx.baseUrl)),
   retry: authedProcedure.input(id).mutation(({ ctx, input }) => retryOutbox(ctx.db, ctx.actor, input.id, ctx.now())),
+  retryAllFailed: authedProcedure.mutation(({ ctx }) => retryAllFailed(ctx.db, ctx.actor, ctx.now())),
 });

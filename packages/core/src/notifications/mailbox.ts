@@ -50,3 +50,10 @@ export async function retryOutbox(db: Db, actor: Actor, id: string, now = new Da
   const res = await db.outboxMessage.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null } });
   if (res.count === 0) throw conflict("not_failed");
 }
+
+/** Every failed e-mail back in the queue (after a relay outage or a configuration fix); how many. */
+export async function retryAllFailed(db: Db, actor: Actor, now = new Date()): Promise<number> {
+  requireRole(actor, "admin");
+  const res = await db.outboxMessage.updateMany({ where: { status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null } });
+  return res.count;
+}

@@ -3,6 +3,8 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Mailer } from "../jobs/define.ts";
 import { deliverBatch, enqueueMail, MAX_ATTEMPTS, render } from "./outbox.ts";
+import { retryAllFailed, retryOutbox } from "./mailbox.ts";
+import { actorByEmail } from "../identity/lookup.ts";
 
 type Sent = Parameters<Mailer["send"]>[0];
 
@@ -69,7 +71,20 @@ describe("outbox", () => {
     await deliverBatch(db, relay, "https://mutuo.test", new Date(Date.now() + 10 * 3600_000));
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-550" } })).toMatchObject({ status: "failed", attempts: 1 });
     expect(await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-451" } })).toMatchObject({ status: "pending", attempts: 1 });
-    await db.outboxMessage.deleteMany({ where: { dedupKey: { in: ["k-550", "k-451"] } } }); // out of the next tests' way
+
+    // Admins put failed e-mails back in the queue, one or all; nobody else may.
+    const admin = (await actorByEmail(db, "admin@val-orlene.example"))!;
+    const tech = (await actorByEmail(db, "tech@val-orlene.example"))!;
+    const k550 = await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-550" } });
+    await expect(retryOutbox(db, admin, (await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "k-451" } })).id)).rejects.toMatchObject({ code: "CONFLICT" }); // not failed
+    await expect(retryAllFailed(db, tech)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const failedBefore = await db.outboxMessage.count({ where: { status: "failed" } });
+    expect(failedBefore).toBeGreaterThanOrEqual(1);
+    const at = new Date(Date.now() + 11 * 3600_000);
+    expect(await retryAllFailed(db, admin, at)).toBe(failedBefore);
+    expect(await db.outboxMessage.findUniqueOrThrow({ where: { id: k550.id } })).toMatchObject({ status: "pending", attempts: 0, nextAttemptAt: at });
+    expect(await db.outboxMessage.count({ where: { status: "failed" } })).toBe(0);
+    await db.outboxMessage.deleteMany({ where: { dedupKey: { in: ["k3", "k-550", "k-451"] } } }); // out of the next tests' way
   });
 
   it("takes over the messages of a worker that died holding them, once its lease expires", async () => {

@@ -13,3 +13,13 @@ export async function retryAction(id: string, _: FormState): Promise<FormState> 
   revalidatePath("/admin/courriels", "layout");
   return { ok: true };
 }
+
+export async function retryAllAction(_: FormState): Promise<FormState> {
+  try {
+    await (await api()).mailbox.retryAllFailed();
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  revalidatePath("/admin/courriels", "layout");
+  return { ok: true };
+}

@@ -6,6 +6,8 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
+import { ButtonForm } from "../../../components/button-form.tsx";
+import { retryAllAction } from "./actions.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -40,6 +42,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           ))}
         </ul>
       </nav>
+      {page.counts.failed ? <div className="mb-4"><ButtonForm action={retryAllAction} label={t("retryAll", { n: page.counts.failed })} /></div> : null}
       {page.items.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : (
         <Table caption={t("caption")} headers={[t("date"), t("to"), t("subject"), t("statusLabel")]}>
           {page.items.map((m) => (
