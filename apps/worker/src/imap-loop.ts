@@ -36,10 +36,13 @@ export function imapConfig(url: string) {
   };
 }
 
+const clientFor = (config: Omit<ReturnType<typeof imapConfig>, "folder">, extra: { autoIdleDelay?: number } = {}) =>
+  new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000, ...extra });
+
 /** One pass over the folder's unread messages. */
 export async function pollMailbox(opts: ImapOptions): Promise<{ processed: number; failed: number }> {
   const { folder, ...config } = imapConfig(opts.url);
-  const client = new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000 });
+  const client = clientFor(config);
   await client.connect();
   let processed = 0;
   let failed = 0;
@@ -86,7 +89,7 @@ function watchMailbox(opts: ImapOptions, onNew: () => void): { stop(): Promise<v
   const run = async () => {
     while (!stopped) {
       try {
-        client = new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000, autoIdleDelay: 500 });
+        client = clientFor(config, { autoIdleDelay: 500 });
         client.on("exists", onNew);
         await client.connect();
         await client.mailboxOpen(folder, { readOnly: true });

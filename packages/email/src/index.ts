@@ -31,7 +31,7 @@ export interface MailSender {
  * 5xx answer to RCPT TO or DATA), so retrying cannot help. Connection, authentication and 4xx
  * errors are worth retrying (they are often a relay's or a configuration's passing state). */
 export function isPermanentFailure(error: unknown): boolean {
-  const e = error as { permanent?: boolean; responseCode?: number; command?: string } | null;
+  const e = error as { responseCode?: number; command?: string } | null;
   return Boolean(e && typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 && (e.command === "RCPT TO" || e.command === "DATA"));
 }
 

@@ -16,13 +16,14 @@ export interface AuthDeps {
 
 export const INVITATION_TTL_DAYS = 7;
 export const RESET_TTL_MINUTES = 60;
-const now = (d: AuthDeps) => d.now?.() ?? new Date();
+/** The current instant of the sign-in services (tests may set it). */
+export const authNow = (d: AuthDeps) => d.now?.() ?? new Date();
 
 export type SignInResult = { token: string; expiresAt: Date; next: "home" | "mfa" | "enrol-mfa" };
 
 export async function signIn(d: AuthDeps, raw: { email: string; password: string }, client: { ip: string; userAgent?: string }): Promise<SignInResult> {
   const { email, password } = signInInput.parse(raw);
-  const t = now(d);
+  const t = authNow(d);
   if (await ipIsThrottled(d.db, client.ip, t)) throw new DomainError("RATE_LIMITED", "too many attempts from this address");
   const user = await d.db.user.findUnique({ where: { email } });
   if (user?.lockedUntil && user.lockedUntil > t) {
@@ -47,7 +48,7 @@ export async function changePassword(d: AuthDeps, session: SessionInfo, current:
   const hash = await hashPassword(passwordSchema.parse(next));
   await d.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: hash } });
-    await revokeAllSessions(tx, user.id, now(d), session.id);
+    await revokeAllSessions(tx, user.id, authNow(d), session.id);
     await recordAudit(tx, { actor: session.actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { passwordHash: user.passwordHash }, after: { passwordHash: hash } });
   });
 }
@@ -56,7 +57,7 @@ export async function changePassword(d: AuthDeps, session: SessionInfo, current:
 export async function sendInvitation(d: AuthDeps, tx: DbTx, user: { id: string; email: string; name: string; locale: string }, inviter: Actor): Promise<void> {
   const { token, id } = newToken();
   await tx.authToken.create({
-    data: { id, kind: "invitation", userId: user.id, createdById: inviter.userId, expiresAt: new Date(now(d).getTime() + INVITATION_TTL_DAYS * 86400_000) },
+    data: { id, kind: "invitation", userId: user.id, createdById: inviter.userId, expiresAt: new Date(authNow(d).getTime() + INVITATION_TTL_DAYS * 86400_000) },
   });
   // The link's token leaves in the e-mail only; the outbox forgets it once sent (see deliverBatch).
   await enqueueMail(tx, { dedupKey: `identity.invitation:${id}`, template: "identity.invitation", to: user.email, toUserId: user.id, locale: user.locale,
@@ -65,7 +66,7 @@ export async function sendInvitation(d: AuthDeps, tx: DbTx, user: { id: string; 
 
 async function consumeToken(d: AuthDeps, token: string, kind: "invitation" | "password_reset") {
   const row = await d.db.authToken.findUnique({ where: { id: tokenId(token) }, include: { user: true } });
-  if (!row || row.kind !== kind || row.usedAt || row.expiresAt <= now(d) || !row.user.active || row.user.anonymisedAt) {
+  if (!row || row.kind !== kind || row.usedAt || row.expiresAt <= authNow(d) || !row.user.active || row.user.anonymisedAt) {
     throw new DomainError("NOT_FOUND", "link invalid or expired", { field: "token" });
   }
   return row;
@@ -82,10 +83,10 @@ export async function setPasswordWithToken(d: AuthDeps, token: string, kind: "in
   const row = await consumeToken(d, token, kind);
   const hash = await hashPassword(pwd);
   await d.db.$transaction(async (tx) => {
-    const used = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: now(d) } });
+    const used = await tx.authToken.updateMany({ where: { id: row.id, usedAt: null }, data: { usedAt: authNow(d) } });
     if (used.count === 0) throw new DomainError("NOT_FOUND", "link already used", { field: "token" });
     await tx.user.update({ where: { id: row.userId }, data: { passwordHash: hash, failedLogins: 0, lockedUntil: null } });
-    await revokeAllSessions(tx, row.userId, now(d));
+    await revokeAllSessions(tx, row.userId, authNow(d));
     const self: Actor = { userId: row.userId, name: row.user.name, role: row.user.role, bodyIds: [], activeBodyId: null };
     await recordAudit(tx, { actor: self, channel: "email", entityType: "User", entityId: row.userId, action: "update", before: { passwordHash: row.user.passwordHash }, after: { passwordHash: hash } });
   });
@@ -99,7 +100,7 @@ export async function requestPasswordReset(d: AuthDeps, email: string): Promise<
   if (!user || !user.active || user.anonymisedAt || !user.passwordHash) return;
   const { token, id } = newToken();
   await d.db.$transaction(async (tx) => {
-    await tx.authToken.create({ data: { id, kind: "password_reset", userId: user.id, expiresAt: new Date(now(d).getTime() + RESET_TTL_MINUTES * 60_000) } });
+    await tx.authToken.create({ data: { id, kind: "password_reset", userId: user.id, expiresAt: new Date(authNow(d).getTime() + RESET_TTL_MINUTES * 60_000) } });
     await enqueueMail(tx, { dedupKey: `identity.reset:${id}`, template: "identity.reset", to: user.email, toUserId: user.id, locale: user.locale,
       data: { name: user.name, path: `/reinitialisation/${token}`, expiresInMinutes: RESET_TTL_MINUTES } });
   });

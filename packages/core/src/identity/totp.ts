@@ -4,7 +4,7 @@
 import { recordAudit } from "../audit/service.ts";
 import { DomainError, invalid } from "../errors/index.ts";
 import type { Actor } from "./actor.ts";
-import type { AuthDeps } from "./auth.ts";
+import { authNow, type AuthDeps } from "./auth.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "./credentials.ts";
 import { isSealed, openSecret, sealSecret } from "./secret-box.ts";
 import { markMfaVerified, type SessionInfo } from "./sessions.ts";
@@ -14,11 +14,9 @@ export interface TotpDeps extends AuthDeps {
   secretKey: Uint8Array;
 }
 
-const now = (d: AuthDeps) => d.now?.() ?? new Date();
-
 /** Checks a code against a stored (sealed or legacy) seed. */
 function codeMatches(d: TotpDeps, stored: string | null, code: string): boolean {
-  return stored !== null && verifyTotp(openSecret(d.secretKey, stored), code, now(d));
+  return stored !== null && verifyTotp(openSecret(d.secretKey, stored), code, authNow(d));
 }
 
 export async function verifySecondFactor(d: TotpDeps, session: SessionInfo, code: string): Promise<void> {

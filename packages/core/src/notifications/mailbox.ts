@@ -45,15 +45,18 @@ export async function getOutboxMessage(db: Db, actor: Actor, id: string, baseUrl
 }
 
 /** Sends a failed message again (from now, with a fresh series of attempts). */
+/** A failed message back in the queue, due now, with a fresh count of attempts. */
+const requeue = (now: Date) => ({ status: "pending" as const, attempts: 0, nextAttemptAt: now, leaseUntil: null });
+
 export async function retryOutbox(db: Db, actor: Actor, id: string, now = new Date()) {
   requireRole(actor, "admin");
-  const res = await db.outboxMessage.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null } });
+  const res = await db.outboxMessage.updateMany({ where: { id, status: "failed" }, data: requeue(now) });
   if (res.count === 0) throw conflict("not_failed");
 }
 
 /** Every failed e-mail back in the queue (after a relay outage or a configuration fix); how many. */
 export async function retryAllFailed(db: Db, actor: Actor, now = new Date()): Promise<number> {
   requireRole(actor, "admin");
-  const res = await db.outboxMessage.updateMany({ where: { status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, leaseUntil: null } });
+  const res = await db.outboxMessage.updateMany({ where: { status: "failed" }, data: requeue(now) });
   return res.count;
 }

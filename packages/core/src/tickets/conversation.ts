@@ -6,6 +6,7 @@ import { isStaff, type Actor } from "../identity/actor.ts";
 import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";
+import { isReopen } from "./rules.ts";
 import { csatInput, messageInput } from "./schema.ts";
 import type { z } from "zod";
 
@@ -41,7 +42,7 @@ export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.
       if (!staff && (t.status === "waiting_partner" || t.status === "resolved")) {
         await syncPause(tx, t.id, t.status, "in_progress", now);
         data.status = "in_progress";
-        if (t.status === "resolved") data.resolvedAt = null; // the time since resolution is not a pause
+        if (isReopen(t.status, "in_progress")) data.resolvedAt = null; // the time since resolution is not a pause
         events.push({ data: { status: [t.status, "in_progress"] } });
       }
       const after = async (t2: DbTx, final: Ticket) => {

@@ -32,6 +32,9 @@ function firstAddress(a: AddressObject | AddressObject[] | undefined) {
   return { email: (first?.address ?? "").trim().toLowerCase(), name: (first?.name ?? "").trim() };
 }
 
+/** How an outside sender is named in a conversation: "Name <address>", or the address alone. */
+export const senderLabel = (m: { fromName: string | null; fromEmail: string }) => (m.fromName ? `${m.fromName} <${m.fromEmail}>` : m.fromEmail);
+
 /** A stable Message-ID for a message that has none (so a re-read matches). */
 export const derivedMessageId = (raw: Buffer) => `<${createHash("sha256").update(raw).digest("hex").slice(0, 32)}@no-message-id.mutuo>`;
 

@@ -7,6 +7,7 @@ import { STAFF_ROLES, type Actor } from "../../identity/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../../shared/cursor.ts";
 import { addMessage, createTicket } from "../../tickets/index.ts";
 import { requireStaff } from "./policy.ts";
+import { senderLabel } from "./parse.ts";
 import { stripQuoted } from "./rules.ts";
 import { acceptIncomingInput, incomingIdInput, listIncomingInput, type AcceptIncomingInput, type ListIncomingInput } from "./schema.ts";
 
@@ -65,8 +66,7 @@ export async function acceptIncoming(db: Db, files: FileStore, actor: Actor, raw
   if (input.as === "reply") {
     if (!mail.ticketId) throw conflict("no_ticket");
     const ticketId = mail.ticketId;
-    const sender = mail.fromName ? `${mail.fromName} <${mail.fromEmail}>` : mail.fromEmail;
-    await addMessage(db, files, actor, { ticketId, kind: "reply", body: text }, now, { outsideSender: sender, fileIds, inTx: (tx) => decide(tx, mail.id, actor, "accepted", null, now) });
+    await addMessage(db, files, actor, { ticketId, kind: "reply", body: text }, now, { outsideSender: senderLabel(mail), fileIds, inTx: (tx) => decide(tx, mail.id, actor, "accepted", null, now) });
     return { ticketId };
   }
   const ticket = await createTicket(db, files, actor, {

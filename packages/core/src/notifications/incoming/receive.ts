@@ -8,7 +8,7 @@ import { actorByEmail, canSeeBody, outsideActor, type Actor } from "../../identi
 import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../../tickets/index.ts";
 import { isUniqueViolation } from "../../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
-import { derivedMessageId, parseMail, type ParsedMail } from "./parse.ts";
+import { derivedMessageId, parseMail, senderLabel, type ParsedMail } from "./parse.ts";
 import { isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
 
 export interface ReceiveOptions {
@@ -29,6 +29,18 @@ export interface ReceiveResult {
 }
 
 type Base = Omit<Prisma.IncomingMailUncheckedCreateInput, "status">;
+
+/** What is recorded of a message whatever becomes of it. */
+const baseOf = (mail: ParsedMail, arrivedAt: Date): Base => ({
+  messageId: mail.messageId, fromEmail: mail.fromEmail, fromName: mail.fromName, subject: mail.subject, text: mail.text, html: mail.html,
+  headers: mail.headers as Prisma.InputJsonValue, receivedAt: arrivedAt,
+});
+
+/** The earlier processing of the same Message-ID, if any. */
+async function duplicateOf(db: Db, messageId: string): Promise<ReceiveResult | null> {
+  const seen = await db.incomingMail.findUnique({ where: { messageId }, select: { id: true, ticketId: true } });
+  return seen ? { status: "duplicate", incomingId: seen.id, ticketId: seen.ticketId } : null;
+}
 
 /** The ticket an e-mail answers: by the Message-IDs it refers to (ours or earlier incoming ones), then by the number in its subject. */
 async function ticketOf(db: Db, mail: ParsedMail) {
@@ -83,10 +95,10 @@ async function quarantine(db: Db, files: FileStore, base: Base, kept: Kept, reas
 export async function quarantineFailed(db: Db, files: FileStore, raw: Buffer, opts: { arrivedAt: Date }): Promise<ReceiveResult> {
   const mail = await parseMail(raw).catch(() => null);
   const base: Base = mail
-    ? { messageId: mail.messageId, fromEmail: mail.fromEmail, fromName: mail.fromName, subject: mail.subject, text: mail.text, html: mail.html, headers: mail.headers as Prisma.InputJsonValue, receivedAt: opts.arrivedAt }
+    ? baseOf(mail, opts.arrivedAt)
     : { messageId: derivedMessageId(raw), fromEmail: "", fromName: "", subject: "", text: raw.toString("utf8").slice(0, 20_000), html: null, headers: {}, receivedAt: opts.arrivedAt };
-  const seen = await db.incomingMail.findUnique({ where: { messageId: base.messageId }, select: { id: true, ticketId: true } });
-  if (seen) return { status: "duplicate", incomingId: seen.id, ticketId: seen.ticketId };
+  const duplicate = await duplicateOf(db, base.messageId);
+  if (duplicate) return duplicate;
   const kept = mail ? keepAttachments(mail.attachments) : { attachments: [], skipped: [] };
   if (kept.skipped.length) base.skipped = kept.skipped as Prisma.InputJsonValue;
   return quarantine(db, files, base, kept, "failed", null);
@@ -110,12 +122,9 @@ export async function guessService(db: Db, actor: Actor, bodyId: string, mail: {
 export async function receiveMail(db: Db, files: FileStore, raw: Buffer, opts: ReceiveOptions): Promise<ReceiveResult> {
   const now = opts.now ?? new Date();
   const mail = await parseMail(raw);
-  const seen = await db.incomingMail.findUnique({ where: { messageId: mail.messageId }, select: { id: true, ticketId: true } });
-  if (seen) return { status: "duplicate", incomingId: seen.id, ticketId: seen.ticketId };
-  const base: Base = {
-    messageId: mail.messageId, fromEmail: mail.fromEmail, fromName: mail.fromName, subject: mail.subject, text: mail.text, html: mail.html,
-    headers: mail.headers as Prisma.InputJsonValue, receivedAt: opts.arrivedAt,
-  };
+  const duplicate = await duplicateOf(db, mail.messageId);
+  if (duplicate) return duplicate;
+  const base = baseOf(mail, opts.arrivedAt);
   if (!mail.fromEmail) return record(db, base, "ignored", { reason: "no_sender" });
   if (isAutomatic(mail.headers, opts.ownAddresses)) return record(db, base, "ignored", { reason: "automatic" });
 
@@ -133,7 +142,7 @@ export async function receiveMail(db: Db, files: FileStore, raw: Buffer, opts: R
       if (!actor && !declarant) return await quarantine(db, files, base, kept, "unknown_sender", ticket.id);
       if (actor && !canSeeBody(actor, ticket.bodyId)) return await quarantine(db, files, base, kept, "not_allowed", ticket.id);
       if (!OPEN_STATUSES.includes(ticket.status) && ticket.status !== "resolved") return await quarantine(db, files, base, kept, "ticket_closed", ticket.id);
-      const sender = mail.fromName ? `${mail.fromName} <${mail.fromEmail}>` : mail.fromEmail;
+      const sender = senderLabel(mail);
       let incomingId = "";
       await addMessage(db, files, actor ?? outsideActor(sender, ticket.bodyId), { ticketId: ticket.id, kind: "reply", body: reply || mail.subject || "—", attachments: kept.attachments }, now, {
         outsideSender: actor ? undefined : sender,

@@ -3,11 +3,12 @@ import { revalidatePath } from "next/cache";
 import { formValues, type FormState } from "../../../lib/form-state.ts";
 import { api } from "../../../server/api.ts";
 import { toFormState } from "../../../server/form-errors.ts";
+import { roleOf } from "./options.ts";
 
 export async function inviteAction(_: FormState, fd: FormData): Promise<FormState> {
   const values = formValues(fd);
   try {
-    const role = String(fd.get("role") ?? "agent") as "agent" | "technician" | "manager" | "admin";
+    const role = roleOf(fd);
     const bodyId = String(fd.get("bodyId") ?? "");
     await (await api()).people.invite({
       email: String(fd.get("email") ?? ""),
@@ -41,7 +42,7 @@ export async function updateAction(userId: string, _: FormState, fd: FormData): 
       userId,
       name: String(fd.get("name") ?? ""),
       phone: String(fd.get("phone") ?? "").trim() || null,
-      role: String(fd.get("role") ?? "agent") as "agent" | "technician" | "manager" | "admin",
+      role: roleOf(fd),
       bodyIds,
       active: fd.get("active") === "on",
     });

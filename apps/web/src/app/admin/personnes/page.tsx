@@ -6,6 +6,7 @@ import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { InviteForm } from "./invite-form.tsx";
+import { partnerBodyOptions, roleOptions } from "./options.ts";
 import { FilterBar, FilterInput } from "../../../components/filter-bar.tsx";
 
 export const dynamic = "force-dynamic";
@@ -32,8 +33,8 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         <h2 id="invite" className="mb-4 text-lg font-semibold">{t("people.invite")}</h2>
         <InviteForm
           labels={{ email: t("fields.email"), name: t("fields.name"), role: t("fields.role"), body: t("people.bodyForAgent"), locale: t("people.locale"), submit: t("people.sendInvitation"), success: t("people.invited"), noBody: t("people.noBody") }}
-          roles={(["agent", "technician", "manager", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          bodies={bodies.items.filter((b) => b.kind !== "provider").map((b) => ({ value: b.id, label: b.legalName }))}
+          roles={roleOptions(t)}
+          bodies={partnerBodyOptions(bodies.items)}
         />
       </section>
       <FilterBar label={t("people.search")} submit={t("bodies.filter")} search boxed={false}>

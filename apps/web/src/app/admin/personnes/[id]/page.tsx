@@ -5,6 +5,7 @@ import { PageTitle } from "../../../../components/page-title.tsx";
 import { api } from "../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { anonymiseAction, resendAction } from "../actions.ts";
+import { partnerBodyOptions, roleOptions } from "../options.ts";
 import { PersonForm } from "../person-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -52,8 +53,8 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <PersonForm
             labels={{ name: t("fields.name"), phone: t("fields.phone"), role: t("fields.role"), bodies: t("fields.bodyIds"), bodiesHint: t("people.bodiesHint"), active: t("people.active"), activeHint: t("people.activeHint"), submit: t("people.save"), success: t("people.saved") }}
             person={{ id: person.id, name: person.name, phone: person.phone, role: person.role, active: person.active, bodyIds: person.bodies.map((b) => b.id) }}
-            roles={(["agent", "technician", "manager", "admin"] as const).map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-            bodies={bodies.items.filter((b) => b.kind !== "provider").map((b) => ({ value: b.id, label: b.legalName }))}
+            roles={roleOptions(t)}
+            bodies={partnerBodyOptions(bodies.items)}
           />
         </section>
       ) : null}
