@@ -15,7 +15,9 @@ export const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
 };
 
-export async function benchPostgres(root: string): Promise<{ adminUrl: string; embedded?: EmbeddedPostgres }> {
+export async function benchPostgres(
+  root: string,
+): Promise<{ adminUrl: string; embedded?: EmbeddedPostgres }> {
   if (process.env.BENCH_DATABASE_URL) return { adminUrl: process.env.BENCH_DATABASE_URL };
   const embedded = await startEmbeddedPostgres({ dataDir: path.join(root, ".mutuo", "bench-pg") });
   return { adminUrl: embedded.urlFor("postgres"), embedded };

@@ -7,25 +7,48 @@ const listSql = `SELECT t."id", t."number", t."subject", t."status", t."priority
   FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId" JOIN "Service" s ON s."id" = t."serviceId" LEFT JOIN "User" u ON u."id" = t."assigneeId"`;
 
 export async function rawQueries(client: pg.Client, n: number) {
-  const body = (await client.query(`SELECT "bodyId" FROM "Ticket" GROUP BY "bodyId" ORDER BY count(*) DESC LIMIT 1`)).rows[0].bodyId as string;
-  const deep = (await client.query(`SELECT "receivedAt", "id" FROM "Ticket" ORDER BY "receivedAt" DESC, "id" DESC OFFSET $1 LIMIT 1`, [Math.floor(n / 2)])).rows[0] as { receivedAt: Date; id: string };
-  const deepCursor = Buffer.from(JSON.stringify([deep.receivedAt.toISOString(), deep.id])).toString("base64url");
+  const body = (
+    await client.query(`SELECT "bodyId" FROM "Ticket" GROUP BY "bodyId" ORDER BY count(*) DESC LIMIT 1`)
+  ).rows[0].bodyId as string;
+  const deep = (
+    await client.query(
+      `SELECT "receivedAt", "id" FROM "Ticket" ORDER BY "receivedAt" DESC, "id" DESC OFFSET $1 LIMIT 1`,
+      [Math.floor(n / 2)],
+    )
+  ).rows[0] as { receivedAt: Date; id: string };
+  const deepCursor = Buffer.from(JSON.stringify([deep.receivedAt.toISOString(), deep.id])).toString(
+    "base64url",
+  );
   return {
     filterBody: body,
     deepCursor,
     firstPage: () => client.query(`${listSql} ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`),
-    filteredPage: () => client.query(`${listSql} WHERE t."bodyId" = $1 AND t."status" = 'closed' ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`, [body]),
-    deepPage: () => client.query(`${listSql} WHERE (t."receivedAt", t."id") < ($1, $2) ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`, [deep.receivedAt, deep.id]),
+    filteredPage: () =>
+      client.query(
+        `${listSql} WHERE t."bodyId" = $1 AND t."status" = 'closed' ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`,
+        [body],
+      ),
+    deepPage: () =>
+      client.query(
+        `${listSql} WHERE (t."receivedAt", t."id") < ($1, $2) ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`,
+        [deep.receivedAt, deep.id],
+      ),
     detail: async (id: string) => {
       await client.query(`${listSql} WHERE t."id" = $1`, [id]);
-      await client.query(`SELECT * FROM "TicketMessage" WHERE "ticketId" = $1 ORDER BY "createdAt", "id"`, [id]);
+      await client.query(`SELECT * FROM "TicketMessage" WHERE "ticketId" = $1 ORDER BY "createdAt", "id"`, [
+        id,
+      ]);
     },
-    search: () => client.query(`
+    search: () =>
+      client.query(
+        `
       WITH q AS (SELECT websearch_to_tsquery('mutuo_fr', $1) AS query),
       hits AS (
         SELECT t."id" FROM "Ticket" t, q WHERE (setweight(to_tsvector('mutuo_fr'::regconfig, t."subject"), 'A') || setweight(to_tsvector('mutuo_fr'::regconfig, t."description"), 'B')) @@ q.query
         UNION SELECT m."ticketId" FROM "TicketMessage" m, q WHERE m."kind" <> 'event' AND to_tsvector('mutuo_fr'::regconfig, m."body") @@ q.query
       )
-      SELECT t."id", t."number", t."subject" FROM "Ticket" t JOIN hits h ON h."id" = t."id" ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 50`, ["imprimantes bloquées"]),
+      SELECT t."id", t."number", t."subject" FROM "Ticket" t JOIN hits h ON h."id" = t."id" ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 50`,
+        ["imprimantes bloquées"],
+      ),
   };
 }

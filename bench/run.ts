@@ -58,8 +58,16 @@ async function main() {
   const port = await findFreePort(3200);
   log(`Démarrage de Mutuo sur ${dbName} (port ${port})…`);
   const app = spawn(process.execPath, ["scripts/start.mjs"], {
-    cwd: root, stdio: ["ignore", "pipe", "inherit"], detached: true,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), MUTUO_SEED_DEMO: "false", MUTUO_DATA_DIR: path.join(root, ".mutuo", "bench-data") },
+    cwd: root,
+    stdio: ["ignore", "pipe", "inherit"],
+    detached: true,
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      MUTUO_SEED_DEMO: "false",
+      MUTUO_DATA_DIR: path.join(root, ".mutuo", "bench-data"),
+    },
   });
   app.stdout!.on("data", () => undefined);
   const base = `http://127.0.0.1:${port}`;
@@ -67,43 +75,113 @@ async function main() {
     await waitFor(`${base}/api/health`, 300_000);
     const cookie = `mutuo_session=${token}`;
     const call = async (proc: string, input: unknown, method: "GET" | "POST" = "GET") => {
-      const res = method === "GET"
-        ? await fetch(`${base}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`, { headers: { cookie } })
-        : await fetch(`${base}/api/trpc/${proc}`, { method: "POST", headers: { cookie, "content-type": "application/json" }, body: JSON.stringify({ json: input }) });
+      const res =
+        method === "GET"
+          ? await fetch(
+              `${base}/api/trpc/${proc}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+              { headers: { cookie } },
+            )
+          : await fetch(`${base}/api/trpc/${proc}`, {
+              method: "POST",
+              headers: { cookie, "content-type": "application/json" },
+              body: JSON.stringify({ json: input }),
+            });
       if (!res.ok) throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
       return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
     };
     const raw = await rawQueries(client, N);
     // A 1 % block sample on large tables; small ones may sample no block at all.
-    let sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" TABLESAMPLE SYSTEM (1) LIMIT 200`)).rows as { id: string; bodyId: string }[];
-    if (sample.length < 20) sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" ORDER BY random() LIMIT 200`)).rows as { id: string; bodyId: string }[];
+    let sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" TABLESAMPLE SYSTEM (1) LIMIT 200`))
+      .rows as { id: string; bodyId: string }[];
+    if (sample.length < 20)
+      sample = (await client.query(`SELECT "id", "bodyId" FROM "Ticket" ORDER BY random() LIMIT 200`))
+        .rows as { id: string; bodyId: string }[];
     const pick = () => sample[Math.floor(Math.random() * sample.length)]!;
-    const service = (await client.query(`SELECT "id" FROM "Service" WHERE "code" = 'SIGMA'`)).rows[0].id as string;
-    const measurements: { name: string; p50_ms: number; p95_ms: number; raw_sql_p50_ms: number | null }[] = [];
-    const measure = async (name: string, http: () => Promise<unknown>, floor: (() => Promise<unknown>) | null) => {
+    const service = (await client.query(`SELECT "id" FROM "Service" WHERE "code" = 'SIGMA'`)).rows[0]
+      .id as string;
+    const measurements: { name: string; p50_ms: number; p95_ms: number; raw_sql_p50_ms: number | null }[] =
+      [];
+    const measure = async (
+      name: string,
+      http: () => Promise<unknown>,
+      floor: (() => Promise<unknown>) | null,
+    ) => {
       const h = await time(http);
       const r = floor ? await time(floor) : null;
-      measurements.push({ name, p50_ms: round(pct(h, 50)), p95_ms: round(pct(h, 95)), raw_sql_p50_ms: r ? round(pct(r, 50)) : null });
-      log(`  ${name.padEnd(28)} p50 ${round(pct(h, 50))} ms  p95 ${round(pct(h, 95))} ms${r ? `  SQL p50 ${round(pct(r, 50))} ms` : ""}`);
+      measurements.push({
+        name,
+        p50_ms: round(pct(h, 50)),
+        p95_ms: round(pct(h, 95)),
+        raw_sql_p50_ms: r ? round(pct(r, 50)) : null,
+      });
+      log(
+        `  ${name.padEnd(28)} p50 ${round(pct(h, 50))} ms  p95 ${round(pct(h, 95))} ms${r ? `  SQL p50 ${round(pct(r, 50))} ms` : ""}`,
+      );
     };
     log("Mesures (HTTP, technicien connecté) :");
     await measure("queue_first_page", () => call("tickets.list", { limit: 50 }), raw.firstPage);
-    await measure("filtered_page_body_status", () => call("tickets.list", { bodyId: raw.filterBody, status: ["closed"], limit: 50 }), raw.filteredPage);
-    await measure("deep_keyset_page", () => call("tickets.list", { limit: 50, cursor: raw.deepCursor }), raw.deepPage);
-    await measure("ticket_detail", () => call("tickets.get", { id: pick().id }), () => raw.detail(pick().id));
+    await measure(
+      "filtered_page_body_status",
+      () => call("tickets.list", { bodyId: raw.filterBody, status: ["closed"], limit: 50 }),
+      raw.filteredPage,
+    );
+    await measure(
+      "deep_keyset_page",
+      () => call("tickets.list", { limit: 50, cursor: raw.deepCursor }),
+      raw.deepPage,
+    );
+    await measure(
+      "ticket_detail",
+      () => call("tickets.get", { id: pick().id }),
+      () => raw.detail(pick().id),
+    );
     await measure("french_search", () => call("tickets.search", { q: "imprimantes bloquées" }), raw.search);
-    await measure("ticket_creation", () => call("tickets.create", {
-      bodyId: pick().bodyId, serviceId: service, subject: "Mesure de création", description: "Ticket créé par le banc de mesure.", category: "fault",
-      impact: "medium", urgency: "medium", declarantName: "Banc de mesure", channel: "phone", receivedAt: new Date().toISOString(),
-    }, "POST"), null);
+    await measure(
+      "ticket_creation",
+      () =>
+        call(
+          "tickets.create",
+          {
+            bodyId: pick().bodyId,
+            serviceId: service,
+            subject: "Mesure de création",
+            description: "Ticket créé par le banc de mesure.",
+            category: "fault",
+            impact: "medium",
+            urgency: "medium",
+            declarantName: "Banc de mesure",
+            channel: "phone",
+            receivedAt: new Date().toISOString(),
+          },
+          "POST",
+        ),
+      null,
+    );
 
     const sla = slaThroughput();
     log(`  moteur SLA : ${sla.toLocaleString("fr-FR")} échéances par seconde`);
-    const result = { tickets: N, measurements, sla_deadlines_per_s: sla, measured_at: new Date().toISOString(), iterations: ITER };
+    const result = {
+      tickets: N,
+      measurements,
+      sla_deadlines_per_s: sla,
+      measured_at: new Date().toISOString(),
+      iterations: ITER,
+    };
     fs.mkdirSync(path.join(root, "bench", "results"), { recursive: true });
-    fs.writeFileSync(path.join(root, "bench", "results", "latest.json"), `${JSON.stringify(result, null, 2)}\n`);
-    fs.writeFileSync(path.join(root, "bench", "results", `tickets-${N}.json`), `${JSON.stringify(result, null, 2)}\n`);
-    console.table(measurements.map((m) => ({ ...m, ratio: m.raw_sql_p50_ms ? round(m.p50_ms / m.raw_sql_p50_ms) : null })));
+    fs.writeFileSync(
+      path.join(root, "bench", "results", "latest.json"),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    fs.writeFileSync(
+      path.join(root, "bench", "results", `tickets-${N}.json`),
+      `${JSON.stringify(result, null, 2)}\n`,
+    );
+    console.table(
+      measurements.map((m) => ({
+        ...m,
+        ratio: m.raw_sql_p50_ms ? round(m.p50_ms / m.raw_sql_p50_ms) : null,
+      })),
+    );
   } finally {
     try {
       process.kill(-app.pid!, "SIGTERM");
@@ -116,7 +194,6 @@ async function main() {
     await embedded?.stop();
   }
 }
-
 
 async function waitFor(url: string, timeoutMs: number) {
   const until = Date.now() + timeoutMs;
@@ -135,7 +212,15 @@ async function waitFor(url: string, timeoutMs: number) {
 function slaThroughput(): number {
   const office: Calendar = {
     timeZone: "Europe/Paris",
-    weekly: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from: "08:30", to: "12:00" }, { from: "13:30", to: "17:30" }]])),
+    weekly: Object.fromEntries(
+      [1, 2, 3, 4, 5].map((d) => [
+        d,
+        [
+          { from: "08:30", to: "12:00" },
+          { from: "13:30", to: "17:30" },
+        ],
+      ]),
+    ),
     holidayZone: "metropole",
     closures: [{ from: "2026-12-24", to: "2026-12-24" }],
   };

@@ -24,7 +24,12 @@ export async function signOut(page: Page): Promise<void> {
 }
 
 export function totpCode(secret: string): string {
-  return new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret), digits: 6, period: 30, algorithm: "SHA1" }).generate();
+  return new OTPAuth.TOTP({
+    secret: OTPAuth.Secret.fromBase32(secret),
+    digits: 6,
+    period: 30,
+    algorithm: "SHA1",
+  }).generate();
 }
 
 /** Signs the demo admin in, enrolling the (required) second factor on first sign-in. */
@@ -79,21 +84,30 @@ export function setClock(at: Date | null): void {
 export async function mailFromOutbox(match: (m: ParsedMail) => boolean): Promise<ParsedMail> {
   let found: ParsedMail | undefined;
   await expect
-    .poll(async () => {
-      const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
-      for (const f of files) {
-        const m = await simpleParser(fs.readFileSync(path.join(outbox, f)));
-        if (match(m)) return Boolean((found = m));
-      }
-      return false;
-    }, { timeout: 30_000, intervals: [250] })
+    .poll(
+      async () => {
+        const files = fs.existsSync(outbox) ? fs.readdirSync(outbox).sort().reverse() : [];
+        for (const f of files) {
+          const m = await simpleParser(fs.readFileSync(path.join(outbox, f)));
+          if (match(m)) return Boolean((found = m));
+        }
+        return false;
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
     .toBe(true);
   return found!;
 }
 
 /** Delivers a message to the support mailbox (the real IMAP server the e2e worker polls). */
 export async function deliverToSupport(raw: string): Promise<void> {
-  const client = new ImapFlow({ host: "127.0.0.1", port: IMAP.port, secure: false, auth: { user: IMAP.user, pass: IMAP.password }, logger: false });
+  const client = new ImapFlow({
+    host: "127.0.0.1",
+    port: IMAP.port,
+    secure: false,
+    auth: { user: IMAP.user, pass: IMAP.password },
+    logger: false,
+  });
   await client.connect();
   await client.append("INBOX", Buffer.from(raw.replace(/\r?\n/g, "\r\n")));
   await client.logout();

@@ -26,7 +26,12 @@ test("an admin invites a technician and an agent; each signs in with their own r
   await page.getByRole("button", { name: "Envoyer l'invitation" }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("Adresse e-mail");
   await expect(page.getByRole("textbox", { name: "Nom", exact: true })).toHaveValue("Louise Caron");
-  await invite("Louise Caron", "louise.caron@roche-blanche.example", "Agent partenaire", "Commune de Roche-Blanche");
+  await invite(
+    "Louise Caron",
+    "louise.caron@roche-blanche.example",
+    "Agent partenaire",
+    "Commune de Roche-Blanche",
+  );
   await expect(page.getByRole("rowheader", { name: "Louise Caron" })).toBeVisible();
   await signOut(page);
 
@@ -82,7 +87,9 @@ test("the history shows who did what", async ({ page }) => {
   await signInAsAdmin(page, admin);
   await page.goto("/organismes?q=Roche");
   await page.getByRole("link", { name: "Commune de Roche-Blanche" }).click();
-  const history = page.getByRole("region", { name: "Historique" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Historique" }) }));
+  const history = page
+    .getByRole("region", { name: "Historique" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Historique" }) }));
   await expect(history.getByText("Hélène Marchal — création").first()).toBeVisible();
   await expect(history.getByText("louise.caron@roche-blanche.example").first()).toBeVisible();
   await page.getByRole("link", { name: "Louise Caron" }).click();
@@ -92,7 +99,9 @@ test("the history shows who did what", async ({ page }) => {
   await expectAccessible(page);
 });
 
-test("an admin changes an agent's bodies and deactivates the account; the agent can no longer sign in", async ({ page }) => {
+test("an admin changes an agent's bodies and deactivates the account; the agent can no longer sign in", async ({
+  page,
+}) => {
   await signInAsAdmin(page, admin);
   await page.goto("/admin/personnes?q=Louise");
   await page.getByRole("link", { name: "Louise Caron" }).click();
@@ -104,7 +113,9 @@ test("an admin changes an agent's bodies and deactivates the account; the agent 
   await page.getByRole("textbox", { name: "Téléphone" }).fill("02 38 55 10 20");
   await bodies.getByRole("checkbox", { name: "Commune de Roche-Blanche" }).uncheck();
   await page.getByRole("button", { name: "Enregistrer" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Un agent doit appartenir à au moins un organisme.");
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
+    "Un agent doit appartenir à au moins un organisme.",
+  );
   await expect(bodies).toContainText("au moins un organisme"); // next to the field too
   await expect(page.getByRole("textbox", { name: "Téléphone" })).toHaveValue("02 38 55 10 20");
 
@@ -112,13 +123,21 @@ test("an admin changes an agent's bodies and deactivates the account; the agent 
   await bodies.getByRole("checkbox", { name: "Commune de Montclair" }).check();
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
-  await expect(page.getByText("Commune de Montclair, Commune de Roche-Blanche").or(page.getByText("Commune de Roche-Blanche, Commune de Montclair")).first()).toBeVisible();
+  await expect(
+    page
+      .getByText("Commune de Montclair, Commune de Roche-Blanche")
+      .or(page.getByText("Commune de Roche-Blanche, Commune de Montclair"))
+      .first(),
+  ).toBeVisible();
   await signOut(page);
 
   await signIn(page, "louise.caron@roche-blanche.example", "agent-roche-2026");
   await expect(page.getByText("Connecté : Louise Caron")).toBeVisible();
   await page.getByRole("navigation").first().getByRole("link", { name: "Organismes" }).click();
-  await expect(page.getByRole("table").getByRole("rowheader")).toHaveText(["Commune de Montclair", "Commune de Roche-Blanche"]);
+  await expect(page.getByRole("table").getByRole("rowheader")).toHaveText([
+    "Commune de Montclair",
+    "Commune de Roche-Blanche",
+  ]);
   await signOut(page);
 
   await signInAsAdmin(page, admin);

@@ -16,7 +16,13 @@ interface Started {
 }
 
 async function start(viaNpm: boolean): Promise<Started> {
-  const env = { ...process.env, PORT: String(port), MUTUO_DATA_DIR: dataDir, MUTUO_SKIP_BUILD: "true", MUTUO_SEED_DEMO: "true" };
+  const env = {
+    ...process.env,
+    PORT: String(port),
+    MUTUO_DATA_DIR: dataDir,
+    MUTUO_SKIP_BUILD: "true",
+    MUTUO_SEED_DEMO: "true",
+  };
   const proc = viaNpm
     ? spawn("npm", ["start", "--silent"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] })
     : spawn(process.execPath, ["scripts/start.mjs"], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
@@ -59,7 +65,13 @@ function alive(pid: number): boolean {
 
 async function query<T>(sql: string, params: unknown[] = []): Promise<T[]> {
   const cfg = JSON.parse(fs.readFileSync(path.join(dataDir, "pg", "mutuo-embedded.json"), "utf8"));
-  const client = new pg.Client({ host: "127.0.0.1", port: cfg.port, user: cfg.user, password: cfg.password, database: "mutuo" });
+  const client = new pg.Client({
+    host: "127.0.0.1",
+    port: cfg.port,
+    user: cfg.user,
+    password: cfg.password,
+    database: "mutuo",
+  });
   await client.connect();
   try {
     return (await client.query(sql, params)).rows as T[];
@@ -75,7 +87,9 @@ test("stopping npm start leaves no process behind and a restart keeps the data",
 
   // First start, through npm as a user would, stopped with SIGTERM.
   const first = await start(true);
-  const run = JSON.parse(fs.readFileSync(path.join(dataDir, "run.json"), "utf8")) as { children: { pid: number }[] };
+  const run = JSON.parse(fs.readFileSync(path.join(dataDir, "run.json"), "utf8")) as {
+    children: { pid: number }[];
+  };
   const pids = [pidOf(path.join(dataDir, "pg", "postmaster.pid")), ...run.children.map((c) => c.pid)];
   expect(pids.every(alive)).toBe(true);
   expect(first.output()).toContain("Données de démonstration créées");

@@ -4,16 +4,25 @@ import { setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
 const admin: { secret?: string } = {};
 
-test("reporting a ticket puts its acknowledgement, with number and promised deadline, in the built-in mailbox", async ({ page }) => {
+test("reporting a ticket puts its acknowledgement, with number and promised deadline, in the built-in mailbox", async ({
+  page,
+}) => {
   await signIn(page, "agent@villeneuve.example");
   await page.goto("/demandes/nouvelle");
   await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ index: 1 });
   await page.getByRole("textbox", { name: "Objet", exact: true }).fill("Site internet hors ligne");
-  await page.getByRole("textbox", { name: "Description", exact: true }).fill("Le site de la commune affiche une erreur 502 depuis midi.");
-  await expect(page.getByRole("textbox", { name: "Adresse e-mail", exact: true })).toHaveValue("agent@villeneuve.example");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Le site de la commune affiche une erreur 502 depuis midi.");
+  await expect(page.getByRole("textbox", { name: "Adresse e-mail", exact: true })).toHaveValue(
+    "agent@villeneuve.example",
+  );
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Site internet hors ligne" })).toBeVisible();
-  const number = (await page.getByText(/SOS-\d{4}-\d{6}/).first().textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
+  const number = (await page
+    .getByText(/SOS-\d{4}-\d{6}/)
+    .first()
+    .textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
   await signOut(page);
 
   await signInAsAdmin(page, admin);
@@ -23,16 +32,24 @@ test("reporting a ticket puts its acknowledgement, with number and promised dead
   // The worker delivers within seconds.
   await expect(async () => {
     await page.reload();
-    await expect(page.getByRole("row", { name: new RegExp(number) })).toContainText("Envoyé", { timeout: 1000 });
+    await expect(page.getByRole("row", { name: new RegExp(number) })).toContainText("Envoyé", {
+      timeout: 1000,
+    });
   }).toPass({ timeout: 30_000 });
   await link.click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Demande reçue : Site internet hors ligne`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `[${number}] Demande reçue : Site internet hors ligne`,
+  );
   await expect(page.getByText("agent@villeneuve.example")).toBeVisible();
   await expect(page.getByText(/Intervention prévue avant .* \(heure de Paris\)/)).toBeVisible();
   await expect(page.getByText(/\/tickets\/[0-9a-f-]{36}/)).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Version HTML" }).click();
-  await expect(page.getByText(`Votre demande « Site internet hors ligne » est enregistrée sous le numéro ${number}.`).last()).toBeVisible();
+  await expect(
+    page
+      .getByText(`Votre demande « Site internet hors ligne » est enregistrée sous le numéro ${number}.`)
+      .last(),
+  ).toBeVisible();
   // The e-mail is served under a script-free sandbox (axe cannot run there; its markup is checked
   // by the template tests), so the journey ends back on the mailbox.
   await page.goBack();
@@ -50,8 +67,12 @@ test("a technician chooses which e-mails they get and in which language", async 
   await page.getByRole("button", { name: "Enregistrer mes préférences" }).click();
   await expect(page.getByText("Préférences enregistrées.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("checkbox", { name: "Un récapitulatif quotidien de mes tickets ouverts" })).toBeChecked();
-  await expect(page.getByRole("checkbox", { name: "Les alertes de délai (bientôt en retard, dépassé)" })).not.toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "Un récapitulatif quotidien de mes tickets ouverts" }),
+  ).toBeChecked();
+  await expect(
+    page.getByRole("checkbox", { name: "Les alertes de délai (bientôt en retard, dépassé)" }),
+  ).not.toBeChecked();
   await expect(page.getByRole("combobox", { name: "Langue des courriels" })).toHaveValue("en");
   await expectAccessible(page);
 });
@@ -65,12 +86,19 @@ test("letting the clock pass the warning threshold produces exactly one warning"
   try {
     await signIn(page, "agent@ccas-villeneuve.example");
     await page.goto("/demandes/nouvelle");
-    await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "E-administration" });
+    await page
+      .getByRole("combobox", { name: "Service concerné" })
+      .selectOption({ label: "E-administration" });
     await page.getByRole("textbox", { name: "Objet", exact: true }).fill("Parapheur inaccessible");
-    await page.getByRole("textbox", { name: "Description", exact: true }).fill("Le parapheur électronique affiche une page blanche.");
+    await page
+      .getByRole("textbox", { name: "Description", exact: true })
+      .fill("Le parapheur électronique affiche une page blanche.");
     await page.getByRole("button", { name: "Envoyer la demande" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Parapheur inaccessible" })).toBeVisible();
-    const number = (await page.getByText(/SOS-\d{4}-\d{6}/).first().textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
+    const number = (await page
+      .getByText(/SOS-\d{4}-\d{6}/)
+      .first()
+      .textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
     await signOut(page);
 
     setClock(new Date(t0.getTime() + 19 * 3600_000)); // past 18 h, before 24 h
@@ -83,7 +111,9 @@ test("letting the clock pass the warning threshold produces exactly one warning"
       await page.reload();
       await expect(warnings).toHaveCount(1, { timeout: 1000 });
     }).toPass({ timeout: 100_000, intervals: [3000] });
-    await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Délai dépassé`) })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Délai dépassé`) })).toHaveCount(
+      0,
+    );
 
     // More time passes (still before the deadline): the job runs again, and no second warning leaves.
     setClock(new Date(t0.getTime() + 20 * 3600_000));
@@ -91,7 +121,9 @@ test("letting the clock pass the warning threshold produces exactly one warning"
     await page.reload();
     await expect(warnings).toHaveCount(1);
     await warnings.click();
-    await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Bientôt en retard (première intervention)`);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText(
+      `[${number}] Bientôt en retard (première intervention)`,
+    );
     await expect(page.getByText("manager@val-orlene.example")).toBeVisible(); // unassigned: the managers are warned
   } finally {
     setClock(null);

@@ -7,13 +7,37 @@ const appUrl = process.env.APP_URL ?? "http://localhost:3100";
 
 // login typed in the provider's sign-in form → claims
 const accounts = {
-  "elise.martin": { email: "elise.martin@montclair.example", given_name: "Élise", usual_name: "Martin", siret: process.env.SIRET_MONTCLAIR },
-  "paul.nobody": { email: "paul.nobody@nowhere.example", given_name: "Paul", usual_name: "Inconnu", siret: "73282932000074" },
+  "elise.martin": {
+    email: "elise.martin@montclair.example",
+    given_name: "Élise",
+    usual_name: "Martin",
+    siret: process.env.SIRET_MONTCLAIR,
+  },
+  "paul.nobody": {
+    email: "paul.nobody@nowhere.example",
+    given_name: "Paul",
+    usual_name: "Inconnu",
+    siret: "73282932000074",
+  },
 };
 
 const provider = new Provider(`http://localhost:${port}`, {
-  clients: [{ client_id: "mutuo-e2e", client_secret: "mutuo-e2e-secret", redirect_uris: [`${appUrl}/api/auth/oidc/callback`], grant_types: ["authorization_code"], response_types: ["code"] }],
-  claims: { openid: ["sub"], email: ["email"], given_name: ["given_name"], usual_name: ["usual_name"], siret: ["siret"] },
+  clients: [
+    {
+      client_id: "mutuo-e2e",
+      client_secret: "mutuo-e2e-secret",
+      redirect_uris: [`${appUrl}/api/auth/oidc/callback`],
+      grant_types: ["authorization_code"],
+      response_types: ["code"],
+    },
+  ],
+  claims: {
+    openid: ["sub"],
+    email: ["email"],
+    given_name: ["given_name"],
+    usual_name: ["usual_name"],
+    siret: ["siret"],
+  },
   scopes: ["openid", "email", "given_name", "usual_name", "siret"],
   pkce: { required: () => true },
   features: { devInteractions: { enabled: true } },

@@ -14,7 +14,9 @@ async function signInThroughProvider(page: Page, login: string) {
   if (await consent.isVisible().catch(() => false)) await consent.click();
 }
 
-test("an agent signs in through the identity provider and lands in the body of their SIRET", async ({ page }) => {
+test("an agent signs in through the identity provider and lands in the body of their SIRET", async ({
+  page,
+}) => {
   await signInThroughProvider(page, "elise.martin");
   await expect(page.getByText("Connecté : Élise Martin")).toBeVisible();
   await page.goto("/organismes");
@@ -25,6 +27,8 @@ test("an agent signs in through the identity provider and lands in the body of t
 test("a SIRET that matches no partner body is refused with a clear message", async ({ page }) => {
   await signInThroughProvider(page, "paul.nobody");
   await expect(page).toHaveURL(/\/connexion\?erreur=no_body/);
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("Aucun organisme partenaire ne correspond au SIRET");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(
+    "Aucun organisme partenaire ne correspond au SIRET",
+  );
   await expectAccessible(page);
 });

@@ -11,7 +11,12 @@ export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** The support mailbox the worker polls, on a real IMAP server (Debian's dovecot) when installed. */
-export const IMAP = { port: 3103, user: "support", password: "e2e-imap-password", dir: path.join(os.tmpdir(), `mutuo-e2e-imap-${process.getuid?.() ?? 0}`) };
+export const IMAP = {
+  port: 3103,
+  user: "support",
+  password: "e2e-imap-password",
+  dir: path.join(os.tmpdir(), `mutuo-e2e-imap-${process.getuid?.() ?? 0}`),
+};
 export const IMAP_URL = `imap://${IMAP.user}:${IMAP.password}@127.0.0.1:${IMAP.port}/INBOX`;
 const dovecot = dovecotBinary();
 const dovecotConf = dovecot ? writeDovecotConfig(IMAP) : null;
@@ -31,17 +36,29 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: {
       executablePath: chromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     },
   },
   webServer: [
-    ...(dovecot ? [{
-      // Starts on an empty mailbox each run.
-      command: `sh -c 'rm -rf "${IMAP.dir}/home/"*; exec ${dovecot} -F -c "${dovecotConf}"'`,
-      port: IMAP.port,
-      reuseExistingServer: false,
-      timeout: 30_000,
-    }] : []),
+    ...(dovecot
+      ? [
+          {
+            // Starts on an empty mailbox each run.
+            command: `sh -c 'rm -rf "${IMAP.dir}/home/"*; exec ${dovecot} -F -c "${dovecotConf}"'`,
+            port: IMAP.port,
+            reuseExistingServer: false,
+            timeout: 30_000,
+          },
+        ]
+      : []),
     {
       // A real OpenID provider standing in for ProConnect.
       command: "node e2e/oidc-provider.mjs",
@@ -49,28 +66,32 @@ export default defineConfig({
       url: `http://localhost:${OIDC_PORT}/.well-known/openid-configuration`,
       reuseExistingServer: false,
       timeout: 30_000,
-      env: { OIDC_PORT: String(OIDC_PORT), APP_URL: `http://localhost:${E2E_PORT}`, SIRET_MONTCLAIR: demoSiret("21990103") },
+      env: {
+        OIDC_PORT: String(OIDC_PORT),
+        APP_URL: `http://localhost:${E2E_PORT}`,
+        SIRET_MONTCLAIR: demoSiret("21990103"),
+      },
     },
     {
-    command: "node scripts/e2e-server.mjs",
-    cwd: "..",
-    url: `http://127.0.0.1:${E2E_PORT}/`,
-    reuseExistingServer: false,
-    timeout: 300_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
-    env: {
-      PORT: String(E2E_PORT),
-      MUTUO_DATA_DIR: ".mutuo/e2e",
-      MUTUO_SEED_DEMO: "true",
-      OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
-      OIDC_CLIENT_ID: "mutuo-e2e",
-      OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
-      OIDC_LABEL: "ProConnect (test)",
-      MUTUO_E2E_CLOCK_FILE: CLOCK_FILE,
-      ...(dovecot ? { IMAP_URL, IMAP_POLL_SECONDS: "2" } : {}),
-    },
+      command: "node scripts/e2e-server.mjs",
+      cwd: "..",
+      url: `http://127.0.0.1:${E2E_PORT}/`,
+      reuseExistingServer: false,
+      timeout: 300_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
+      env: {
+        PORT: String(E2E_PORT),
+        MUTUO_DATA_DIR: ".mutuo/e2e",
+        MUTUO_SEED_DEMO: "true",
+        OIDC_ISSUER: `http://localhost:${OIDC_PORT}`,
+        OIDC_CLIENT_ID: "mutuo-e2e",
+        OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
+        OIDC_LABEL: "ProConnect (test)",
+        MUTUO_E2E_CLOCK_FILE: CLOCK_FILE,
+        ...(dovecot ? { IMAP_URL, IMAP_POLL_SECONDS: "2" } : {}),
+      },
     },
   ],
 });

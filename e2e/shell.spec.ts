@@ -25,7 +25,9 @@ test("the interface switches to English and back to French", async ({ page, visi
   await visit("/");
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.getByRole("navigation").first().getByRole("link", { name: "Service catalogue" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation").first().getByRole("link", { name: "Service catalogue" }),
+  ).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
@@ -55,7 +57,12 @@ test("a technician lists the partner bodies and filters them by kind", async ({ 
 test("the service catalogue shows the shared services", async ({ page, visit }) => {
   await visit("/catalogue");
   await expect(page.getByRole("heading", { level: 1, name: "Catalogue des services" })).toBeVisible();
-  for (const name of ["Pelehas mode web", "Usine à sites", "Prêt de matériel en cas de crise cyber", "Open data"]) {
+  for (const name of [
+    "Pelehas mode web",
+    "Usine à sites",
+    "Prêt de matériel en cas de crise cyber",
+    "Open data",
+  ]) {
     await expect(page.getByRole("rowheader", { name, exact: true })).toBeVisible();
   }
 });

@@ -34,7 +34,9 @@ export function checkNode() {
 export function ensureDependencies() {
   // Our own stamp: npm leaves node_modules/.package-lock.json untouched when nothing changed.
   const marker = path.join(root, "node_modules", ".mutuo-installed");
-  const stale = mtime(marker) === 0 || mtime(path.join(root, "package-lock.json")) > mtime(marker) ||
+  const stale =
+    mtime(marker) === 0 ||
+    mtime(path.join(root, "package-lock.json")) > mtime(marker) ||
     ["package.json", ...workspaceManifests()].some((p) => mtime(path.join(root, p)) > mtime(marker));
   if (!stale) return;
   console.log("• Installation des dépendances (npm install)…");

@@ -16,7 +16,11 @@ const bin = (pkg, rel) => path.join(root, "node_modules", pkg, rel);
 
 function run(title, args, env = {}) {
   console.log(`\n━━ ${title}`);
-  const r = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } });
+  const r = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, ...env },
+  });
   return r.status ?? 1;
 }
 
@@ -29,20 +33,42 @@ function readJson(file) {
 }
 
 // 1. Typecheck, one count per workspace.
-const workspaces = ["packages/db", "packages/core", "packages/api", "packages/email", "apps/worker", "apps/web", "."];
+const workspaces = [
+  "packages/db",
+  "packages/core",
+  "packages/api",
+  "packages/email",
+  "apps/worker",
+  "apps/web",
+  ".",
+];
 for (const ws of workspaces) {
   const code = run(`typecheck ${ws}`, [bin("typescript", "bin/tsc"), "--noEmit", "-p", ws]);
   totals[code === 0 ? "passed" : "failed"]++;
 }
 
-// 2. Lint.
-totals[run("lint", [bin("eslint", "bin/eslint.js"), "--max-warnings", "0", "."]) === 0 ? "passed" : "failed"]++;
+// 2. Lint (code rules, import cycles, layering between packages and domains) and format.
+const lint = run("lint", [bin("eslint", "bin/eslint.js"), "--max-warnings", "0", "."]);
+totals[lint === 0 ? "passed" : "failed"]++;
+const format = run("format (prettier --check)", [
+  bin("prettier", "bin/prettier.cjs"),
+  "--check",
+  "--log-level",
+  "warn",
+  ".",
+]);
+totals[format === 0 ? "passed" : "failed"]++;
 
 // 3. Unit and integration tests.
 const vitestJson = path.join(resultsDir, "vitest.json");
 const vitestCode = run("unit + integration (vitest)", [
-  bin("vitest", "vitest.mjs"), "run", "--config", "vitest.config.mts",
-  "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`,
+  bin("vitest", "vitest.mjs"),
+  "run",
+  "--config",
+  "vitest.config.mts",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${vitestJson}`,
 ]);
 const v = readJson(vitestJson);
 if (v) {
@@ -54,20 +80,29 @@ if (!v || (vitestCode !== 0 && v.numFailedTests === 0 && (v.numFailedTestSuites 
 
 function failedSuitesWithTests(report) {
   // A failed suite with failed tests is already counted through its tests.
-  return report.testResults.filter((s) => s.status === "failed" && s.assertionResults.some((a) => a.status === "failed")).length;
+  return report.testResults.filter(
+    (s) => s.status === "failed" && s.assertionResults.some((a) => a.status === "failed"),
+  ).length;
 }
 
 // 4. End-to-end journeys.
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const pwArgs = [bin("@playwright/test", "cli.js"), "test", "--config", "e2e/playwright.config.ts"];
 if (!fs.existsSync(chromium)) {
-  const listed = spawnSync(process.execPath, [...pwArgs, "--list", "--reporter=json"], { cwd: root, encoding: "utf8" });
+  const listed = spawnSync(process.execPath, [...pwArgs, "--list", "--reporter=json"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   const count = countSpecs(JSON.parse(listed.stdout || "{}"));
-  console.log(`\n━━ e2e (Playwright)\nChromium introuvable (${chromium}) : les ${count} parcours e2e sont ignorés. Installez-le (apt-get install chromium) ou indiquez CHROMIUM_PATH.`);
+  console.log(
+    `\n━━ e2e (Playwright)\nChromium introuvable (${chromium}) : les ${count} parcours e2e sont ignorés. Installez-le (apt-get install chromium) ou indiquez CHROMIUM_PATH.`,
+  );
   totals.skipped += count;
 } else {
   const pwJson = path.join(resultsDir, "playwright.json");
-  const pwCode = run("e2e (Playwright + axe-core)", [...pwArgs, "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+  const pwCode = run("e2e (Playwright + axe-core)", [...pwArgs, "--reporter=list,json"], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson,
+  });
   const p = readJson(pwJson);
   if (p?.stats) {
     totals.passed += p.stats.expected + (p.stats.flaky ?? 0);

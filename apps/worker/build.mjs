@@ -5,7 +5,9 @@ import { build } from "esbuild";
 const external = {
   name: "external-deps",
   setup(b) {
-    b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@mutuo/") ? undefined : { path: args.path, external: true }));
+    b.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@mutuo/") ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

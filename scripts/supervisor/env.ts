@@ -7,7 +7,10 @@ const bool = z
   .transform((v) => v === "1" || v === "true" || v === "yes");
 
 const schema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "doit être une URL postgresql://").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "doit être une URL postgresql://")
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   HOSTNAME: z.string().default("0.0.0.0"),
   MUTUO_DATA_DIR: z.string().default(".mutuo"),

@@ -38,7 +38,8 @@ function shutdown(reason: string, code: number): Promise<void> {
   return shuttingDown;
 }
 
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal, 0));
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => void shutdown(signal, 0));
 // If whoever started us goes away without passing the signal on (a shell between npm and us),
 // stop too rather than leave the database and servers running unattended.
 const parentPid = process.ppid;
@@ -57,10 +58,15 @@ async function main() {
     pg = await startEmbeddedPostgres({ dataDir: path.join(env.dataDir, "pg"), log: (m) => step(m) });
     await ensureDatabase(pg.adminUrl, "mutuo");
     databaseUrl = pg.urlFor("mutuo");
-    step(`PostgreSQL embarqué démarré (port ${pg.port}, données dans ${path.relative(root, env.dataDir) || "."}/pg)`);
+    step(
+      `PostgreSQL embarqué démarré (port ${pg.port}, données dans ${path.relative(root, env.dataDir) || "."}/pg)`,
+    );
   }
 
-  const migrated = await applyMigrations({ connectionString: databaseUrl, migrationsDir: path.join(root, "prisma", "migrations") });
+  const migrated = await applyMigrations({
+    connectionString: databaseUrl,
+    migrationsDir: path.join(root, "prisma", "migrations"),
+  });
   step(migrated.applied.length ? `Migrations appliquées : ${migrated.applied.join(", ")}` : "Schéma à jour");
 
   if (env.seedDemo) {
@@ -75,10 +81,22 @@ async function main() {
   if (!env.skipBuild) {
     step("Construction de ce qui a changé (turbo)…");
     const turbo = path.join(root, "node_modules", "turbo", "bin", "turbo");
-    const r = spawnSync(process.execPath, [turbo, "run", "build", "--filter=@mutuo/web", "--filter=@mutuo/worker", "--output-logs=errors-only", "--log-prefix=none"], {
-      cwd: root,
-      stdio: "inherit",
-    });
+    const r = spawnSync(
+      process.execPath,
+      [
+        turbo,
+        "run",
+        "build",
+        "--filter=@mutuo/web",
+        "--filter=@mutuo/worker",
+        "--output-logs=errors-only",
+        "--log-prefix=none",
+      ],
+      {
+        cwd: root,
+        stdio: "inherit",
+      },
+    );
     if (r.status !== 0) throw new Error("la construction a échoué (voir ci-dessus)");
   }
 
@@ -92,14 +110,24 @@ async function main() {
     MUTUO_MIGRATIONS_DIR: path.join(root, "prisma", "migrations"),
   };
   const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
-  const web = startChild("web", process.execPath, [nextBin, "start", "-p", String(env.port), "-H", env.hostname], {
-    cwd: path.join(root, "apps", "web"),
-    env: childEnv,
-  });
-  const worker = startChild("worker", process.execPath, ["--enable-source-maps", path.join(root, "apps", "worker", "dist", "main.mjs")], {
-    cwd: root,
-    env: childEnv,
-  });
+  const web = startChild(
+    "web",
+    process.execPath,
+    [nextBin, "start", "-p", String(env.port), "-H", env.hostname],
+    {
+      cwd: path.join(root, "apps", "web"),
+      env: childEnv,
+    },
+  );
+  const worker = startChild(
+    "worker",
+    process.execPath,
+    ["--enable-source-maps", path.join(root, "apps", "worker", "dist", "main.mjs")],
+    {
+      cwd: root,
+      env: childEnv,
+    },
+  );
   for (const child of [web, worker]) {
     children.push(child);
     runFile.add(child.name, child.proc.pid!, child.name === "web" ? "next" : "main.mjs");
@@ -114,7 +142,9 @@ async function main() {
   await waitForHttp(`http://127.0.0.1:${env.port}/api/health`, 120_000);
   console.log(`\n✔ Mutuo est prêt en ${elapsed()} : ${env.baseUrl}`);
   if (env.seedDemo) {
-    console.log(`  Comptes de démonstration (fictifs), mot de passe « ${DEMO_PASSWORD} » (l'administrateur active sa double authentification à la première connexion) :`);
+    console.log(
+      `  Comptes de démonstration (fictifs), mot de passe « ${DEMO_PASSWORD} » (l'administrateur active sa double authentification à la première connexion) :`,
+    );
     for (const u of demoUsers) console.log(`    ${u.role.padEnd(10)} ${u.email.padEnd(32)} ${u.name}`);
   }
   console.log("  Ctrl-C pour arrêter.\n");

@@ -3,7 +3,9 @@ import net from "node:net";
 export async function assertPortFree(port: number): Promise<void> {
   await new Promise<void>((resolve, reject) => {
     const srv = net.createServer();
-    srv.once("error", () => reject(new Error(`Le port ${port} est déjà utilisé. Choisissez-en un autre : PORT=3001 npm start`)));
+    srv.once("error", () =>
+      reject(new Error(`Le port ${port} est déjà utilisé. Choisissez-en un autre : PORT=3001 npm start`)),
+    );
     srv.listen(port, () => srv.close(() => resolve()));
   });
 }

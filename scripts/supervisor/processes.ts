@@ -10,8 +10,18 @@ export interface Child {
   exited: Promise<number | null>;
 }
 
-export function startChild(name: string, command: string, args: string[], opts: { cwd: string; env: NodeJS.ProcessEnv }): Child {
-  const proc = spawn(command, args, { cwd: opts.cwd, env: opts.env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+export function startChild(
+  name: string,
+  command: string,
+  args: string[],
+  opts: { cwd: string; env: NodeJS.ProcessEnv },
+): Child {
+  const proc = spawn(command, args, {
+    cwd: opts.cwd,
+    env: opts.env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   const prefix = (stream: NodeJS.WritableStream) => (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line.trim()) stream.write(`[${name}] ${line}\n`);
   };
@@ -84,8 +94,15 @@ export class RunFile {
     } catch {
       previous = undefined;
     }
-    if (previous && previous.supervisor !== process.pid && isAlive(previous.supervisor) && cmdline(previous.supervisor).includes("start.mjs")) {
-      throw new Error(`Mutuo est déjà démarré sur ces données (processus ${previous.supervisor}). Arrêtez-le d'abord.`);
+    if (
+      previous &&
+      previous.supervisor !== process.pid &&
+      isAlive(previous.supervisor) &&
+      cmdline(previous.supervisor).includes("start.mjs")
+    ) {
+      throw new Error(
+        `Mutuo est déjà démarré sur ces données (processus ${previous.supervisor}). Arrêtez-le d'abord.`,
+      );
     }
     for (const c of previous?.children ?? []) {
       if (isAlive(c.pid) && cmdline(c.pid).includes(c.marker)) {

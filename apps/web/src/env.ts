@@ -40,22 +40,34 @@ export function env(): WebEnv {
   if (cached) return cached;
   const parsed = schema.safeParse(process.env);
   if (!parsed.success) {
-    throw new Error(`Invalid web configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new Error(
+      `Invalid web configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+    );
   }
   const e = parsed.data;
-  const dataDir = e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo");
+  const dataDir =
+    e.MUTUO_DATA_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", ".mutuo");
   cached = {
     databaseUrl: e.DATABASE_URL,
     baseUrl: e.MUTUO_BASE_URL,
     // The web process runs in apps/web; migrations live at the repository root.
-    migrationsDir: path.resolve(e.MUTUO_MIGRATIONS_DIR ?? path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations")),
+    migrationsDir: path.resolve(
+      e.MUTUO_MIGRATIONS_DIR ??
+        path.join(/* turbopackIgnore: true */ process.cwd(), "..", "..", "prisma", "migrations"),
+    ),
     filesDir: path.resolve(dataDir, "files"),
     secretKey: { fromEnv: e.MUTUO_SECRET_KEY, file: path.resolve(dataDir, "secret.key") },
     e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
     production: e.NODE_ENV === "production",
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
-        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, scopes: e.OIDC_SCOPES, label: e.OIDC_LABEL }
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            scopes: e.OIDC_SCOPES,
+            label: e.OIDC_LABEL,
+          }
         : null,
   };
   return cached;

@@ -17,7 +17,12 @@ const schema = z.object({
   /** How long a claimed outbox batch stays with a worker before another may take it over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** The support mailbox read for replies and new tickets: imap[s]://user:password@host[:port][/folder]. */
-  IMAP_URL: z.string().regex(/^imaps?:\/\/[^/]+@[^/]+/, { message: "IMAP_URL must look like imaps://user:password@host:993/INBOX" }).optional(),
+  IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^/]+@[^/]+/, {
+      message: "IMAP_URL must look like imaps://user:password@host:993/INBOX",
+    })
+    .optional(),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Code of the catalogue service for e-mails that name none (when the body's conventions cover several). */
   MAIL_DEFAULT_SERVICE: z.string().min(1).max(40).optional(),
@@ -26,7 +31,12 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
 });
 
-export type WorkerEnv = z.infer<typeof schema> & { migrationsDir: string; outboxDir: string; filesDir: string; ownAddresses: string[] };
+export type WorkerEnv = z.infer<typeof schema> & {
+  migrationsDir: string;
+  outboxDir: string;
+  filesDir: string;
+  ownAddresses: string[];
+};
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
   const parsed = schema.safeParse(source);
@@ -42,7 +52,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
     outboxDir: path.resolve(env.MUTUO_DATA_DIR, "outbox"),
     filesDir: path.resolve(env.MUTUO_DATA_DIR, "files"),
     // Messages from these addresses are ours: never answered (no loops).
-    ownAddresses: [/<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM, ...(env.IMAP_URL ? [decodeURIComponent(new URL(env.IMAP_URL).username)] : [])]
+    ownAddresses: [
+      /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM,
+      ...(env.IMAP_URL ? [decodeURIComponent(new URL(env.IMAP_URL).username)] : []),
+    ]
       .map((a) => a.trim().toLowerCase())
       .filter((a) => a.includes("@")),
   };

@@ -36,8 +36,10 @@ export function imapConfig(url: string) {
   };
 }
 
-const clientFor = (config: Omit<ReturnType<typeof imapConfig>, "folder">, extra: { autoIdleDelay?: number } = {}) =>
-  new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000, ...extra });
+const clientFor = (
+  config: Omit<ReturnType<typeof imapConfig>, "folder">,
+  extra: { autoIdleDelay?: number } = {},
+) => new ImapFlow({ ...config, logger: false, connectionTimeout: 15_000, ...extra });
 
 /** One pass over the folder's unread messages. */
 export async function pollMailbox(opts: ImapOptions): Promise<{ processed: number; failed: number }> {
@@ -56,17 +58,31 @@ export async function pollMailbox(opts: ImapOptions): Promise<{ processed: numbe
         const arrivedAt = msg.internalDate ? new Date(msg.internalDate) : new Date();
         const tries = opts.failures?.get(uid) ?? 0;
         try {
-          const r = tries >= MAX_TRIES
-            ? await quarantineFailed(opts.db, opts.files, msg.source, { arrivedAt })
-            : await receiveMail(opts.db, opts.files, msg.source, { arrivedAt, ownAddresses: opts.ownAddresses, defaultServiceCode: opts.defaultServiceCode });
-          opts.log.info("incoming e-mail", { uid, status: r.status, reason: r.reason, ticketId: r.ticketId ?? undefined });
+          const r =
+            tries >= MAX_TRIES
+              ? await quarantineFailed(opts.db, opts.files, msg.source, { arrivedAt })
+              : await receiveMail(opts.db, opts.files, msg.source, {
+                  arrivedAt,
+                  ownAddresses: opts.ownAddresses,
+                  defaultServiceCode: opts.defaultServiceCode,
+                });
+          opts.log.info("incoming e-mail", {
+            uid,
+            status: r.status,
+            reason: r.reason,
+            ticketId: r.ticketId ?? undefined,
+          });
           await client.messageFlagsAdd(String(uid), ["\\Seen"], { uid: true });
           opts.failures?.delete(uid);
           processed++;
         } catch (error) {
           failed++;
           opts.failures?.set(uid, tries + 1);
-          opts.log.error("incoming e-mail not processed (left unread, tried again)", { uid, tries: tries + 1, error: String(error) });
+          opts.log.error("incoming e-mail not processed (left unread, tried again)", {
+            uid,
+            tries: tries + 1,
+            error: String(error),
+          });
         }
       }
     } finally {

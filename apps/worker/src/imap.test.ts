@@ -31,10 +31,22 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
   const append = async (...messages: string[]) => {
     const c = client();
     await c.connect();
-    for (const m of messages) await c.append("INBOX", Buffer.from(m.replace(/\n/g, "\r\n")), [], new Date("2026-11-23T10:15:00Z")).catch((e: { responseText?: string }) => { throw new Error(`APPEND refused: ${e.responseText}`); });
+    for (const m of messages)
+      await c
+        .append("INBOX", Buffer.from(m.replace(/\n/g, "\r\n")), [], new Date("2026-11-23T10:15:00Z"))
+        .catch((e: { responseText?: string }) => {
+          throw new Error(`APPEND refused: ${e.responseText}`);
+        });
     await c.logout();
   };
-  const poll = () => pollMailbox({ url: imap.url, db: tdb.prisma(), files, log: silent, ownAddresses: ["mutuo@val-orlene.example"] });
+  const poll = () =>
+    pollMailbox({
+      url: imap.url,
+      db: tdb.prisma(),
+      files,
+      log: silent,
+      ownAddresses: ["mutuo@val-orlene.example"],
+    });
 
   beforeAll(async () => {
     [tdb, imap] = await Promise.all([createTestDatabase(), startDovecot()]);
@@ -52,8 +64,20 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     const db = tdb.prisma();
     const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
     const service = await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } });
-    const t = await createTicket(db, files, agent, { bodyId: agent.bodyIds[0]!, serviceId: service.id, subject: "Carte blanche", description: "La carte reste blanche depuis ce matin.", category: "fault", impact: "medium", urgency: "medium", declarantName: "Marc Delorme", declarantEmail: "agent@bellerive.example" });
-    const ack = await db.outboxMessage.findFirstOrThrow({ where: { ticketId: t.id, template: "ticket.received" } });
+    const t = await createTicket(db, files, agent, {
+      bodyId: agent.bodyIds[0]!,
+      serviceId: service.id,
+      subject: "Carte blanche",
+      description: "La carte reste blanche depuis ce matin.",
+      category: "fault",
+      impact: "medium",
+      urgency: "medium",
+      declarantName: "Marc Delorme",
+      declarantEmail: "agent@bellerive.example",
+    });
+    const ack = await db.outboxMessage.findFirstOrThrow({
+      where: { ticketId: t.id, template: "ticket.received" },
+    });
     await append(
       `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Re: [${t.number}] Demande reçue : Carte blanche\nMessage-ID: <r1@bellerive.example>\nIn-Reply-To: ${ack.messageId}\nContent-Type: text/plain; charset=utf-8\n\nLa carte est revenue après redémarrage, merci.\n\nLe 23/11/2026 à 09:00, Mutuo a écrit :\n> Votre demande est enregistrée.\n`,
       `From: agent@bellerive.example\nTo: mutuo@val-orlene.example\nSubject: Réponse automatique : [${t.number}]\nMessage-ID: <auto1@bellerive.example>\nAuto-Submitted: auto-replied\nContent-Type: text/plain\n\nJe suis absent.\n`,
@@ -61,20 +85,33 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     expect(await poll()).toEqual({ processed: 2, failed: 0 });
     const replies = await db.ticketMessage.findMany({ where: { ticketId: t.id, kind: "reply" } });
     expect(replies.map((r) => r.body)).toEqual(["La carte est revenue après redémarrage, merci."]);
-    expect(await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<auto1@bellerive.example>" } })).toMatchObject({ status: "ignored", reason: "automatic" });
+    expect(
+      await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<auto1@bellerive.example>" } }),
+    ).toMatchObject({ status: "ignored", reason: "automatic" });
     // Nothing was sent back to the auto-reply.
-    expect(await db.outboxMessage.count({ where: { ticketId: t.id, toEmail: "agent@bellerive.example" } })).toBe(1);
+    expect(
+      await db.outboxMessage.count({ where: { ticketId: t.id, toEmail: "agent@bellerive.example" } }),
+    ).toBe(1);
     expect(await poll()).toEqual({ processed: 0, failed: 0 }); // all read
   });
 
   it("processes each message once when two workers poll together, and a message read twice (same Message-ID) once", async () => {
     const db = tdb.prisma();
-    const msgs = Array.from({ length: 8 }, (_, i) => `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Nouvelle demande ${i} sur SIG-M@\nMessage-ID: <n${i}@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe dossier ${i} ne s'ouvre plus dans SIG-M@.\n`);
+    const msgs = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Nouvelle demande ${i} sur SIG-M@\nMessage-ID: <n${i}@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe dossier ${i} ne s'ouvre plus dans SIG-M@.\n`,
+    );
     await append(...msgs, msgs[0]!); // the first one twice, as a client's resend would
     const [a, b] = await Promise.all([poll(), poll()]);
     expect(a.failed + b.failed).toBe(0);
-    expect(await db.ticket.count({ where: { channel: "email", subject: { startsWith: "Nouvelle demande" } } })).toBe(8);
-    const ticket = await db.ticket.findFirstOrThrow({ where: { subject: "Nouvelle demande 3 sur SIG-M@" }, include: { service: true } });
+    expect(
+      await db.ticket.count({ where: { channel: "email", subject: { startsWith: "Nouvelle demande" } } }),
+    ).toBe(8);
+    const ticket = await db.ticket.findFirstOrThrow({
+      where: { subject: "Nouvelle demande 3 sur SIG-M@" },
+      include: { service: true },
+    });
     expect(ticket.service.code).toBe("SIGMA");
     expect(ticket.receivedAt.toISOString()).toBe("2026-11-23T10:15:00.000Z"); // the arrival in the mailbox
     expect(await db.incomingMail.count({ where: { messageId: { startsWith: "<n" } } })).toBe(8);
@@ -84,15 +121,37 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     const db = tdb.prisma();
     // A file store that is down for the first MAX_TRIES writes (a full disk, a lost share…).
     let down = MAX_TRIES;
-    const flaky: FileStore = { ...files, put: (bytes) => (down-- > 0 ? Promise.reject(new Error("ENOSPC: no space left on device")) : files.put(bytes)) };
+    const flaky: FileStore = {
+      ...files,
+      put: (bytes) =>
+        down-- > 0 ? Promise.reject(new Error("ENOSPC: no space left on device")) : files.put(bytes),
+    };
     const failures = new Map<number, number>();
-    const pollFlaky = () => pollMailbox({ url: imap.url, db, files: flaky, log: silent, ownAddresses: ["mutuo@val-orlene.example"], failures });
-    await append(`From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Scanner du service urbanisme\nMessage-ID: <poison@bellerive.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nLe scanner du service urbanisme ne numérise plus vers SIG-M@.\n--b\nContent-Type: application/pdf; name="scan.pdf"\nContent-Disposition: attachment; filename="scan.pdf"\n\n%PDF-1.4\n%%EOF\n--b--\n`);
+    const pollFlaky = () =>
+      pollMailbox({
+        url: imap.url,
+        db,
+        files: flaky,
+        log: silent,
+        ownAddresses: ["mutuo@val-orlene.example"],
+        failures,
+      });
+    await append(
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Scanner du service urbanisme\nMessage-ID: <poison@bellerive.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary="b"\n\n--b\nContent-Type: text/plain; charset=utf-8\n\nLe scanner du service urbanisme ne numérise plus vers SIG-M@.\n--b\nContent-Type: application/pdf; name="scan.pdf"\nContent-Disposition: attachment; filename="scan.pdf"\n\n%PDF-1.4\n%%EOF\n--b--\n`,
+    );
     for (let i = 0; i < MAX_TRIES; i++) expect(await pollFlaky()).toEqual({ processed: 0, failed: 1 });
     expect(await db.incomingMail.count({ where: { messageId: "<poison@bellerive.example>" } })).toBe(0); // still unread, nothing recorded
     expect(await pollFlaky()).toEqual({ processed: 1, failed: 0 });
-    const mail = await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<poison@bellerive.example>" }, include: { attachments: { include: { file: true } } } });
-    expect(mail).toMatchObject({ status: "quarantined", reason: "failed", subject: "Scanner du service urbanisme", ticketId: null });
+    const mail = await db.incomingMail.findUniqueOrThrow({
+      where: { messageId: "<poison@bellerive.example>" },
+      include: { attachments: { include: { file: true } } },
+    });
+    expect(mail).toMatchObject({
+      status: "quarantined",
+      reason: "failed",
+      subject: "Scanner du service urbanisme",
+      ticketId: null,
+    });
     expect(mail.attachments.map((a) => a.file.name)).toEqual(["scan.pdf"]);
     expect(await db.ticket.count({ where: { subject: "Scanner du service urbanisme" } })).toBe(0);
     expect(await pollFlaky()).toEqual({ processed: 0, failed: 0 }); // read now
@@ -100,12 +159,26 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
 
   it("takes a new message as soon as the server announces it (IDLE), long before the next poll, and stops promptly", async () => {
     const db = tdb.prisma();
-    const loop = startImapLoop({ url: imap.url, db, files, log: silent, ownAddresses: ["mutuo@val-orlene.example"], intervalMs: 10 * 60_000 });
+    const loop = startImapLoop({
+      url: imap.url,
+      db,
+      files,
+      log: silent,
+      ownAddresses: ["mutuo@val-orlene.example"],
+      intervalMs: 10 * 60_000,
+    });
     try {
       await new Promise((r) => setTimeout(r, 2000)); // the first pass is done and the watch is in IDLE
       const sent = Date.now();
-      await append(`From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Lecteur de badges en panne\nMessage-ID: <idle-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe lecteur de badges de l'accueil ne répond plus dans SIG-M@.\n`);
-      await expect.poll(() => db.incomingMail.count({ where: { messageId: "<idle-1@bellerive.example>" } }), { timeout: 15_000, interval: 200 }).toBe(1);
+      await append(
+        `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Lecteur de badges en panne\nMessage-ID: <idle-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe lecteur de badges de l'accueil ne répond plus dans SIG-M@.\n`,
+      );
+      await expect
+        .poll(() => db.incomingMail.count({ where: { messageId: "<idle-1@bellerive.example>" } }), {
+          timeout: 15_000,
+          interval: 200,
+        })
+        .toBe(1);
       expect(Date.now() - sent).toBeLessThan(15_000); // the poll interval is 10 minutes
     } finally {
       const t0 = Date.now();

@@ -7,22 +7,38 @@ export interface OutboxLoop {
   stop(): Promise<void>;
 }
 
-export function startOutboxLoop(opts: { db: Db; mailer: Mailer; log: JobLogger; baseUrl: string; intervalMs?: number; leaseMs?: number; html?: HtmlRenderer; scrubSecrets?: boolean }): OutboxLoop {
+export function startOutboxLoop(opts: {
+  db: Db;
+  mailer: Mailer;
+  log: JobLogger;
+  baseUrl: string;
+  intervalMs?: number;
+  leaseMs?: number;
+  html?: HtmlRenderer;
+  scrubSecrets?: boolean;
+}): OutboxLoop {
   let running: Promise<void> | null = null;
   let stopped = false;
   const tick = async () => {
     // Drain: keep going while full batches come back.
     for (;;) {
-      const r = await deliverBatch(opts.db, opts.mailer, opts.baseUrl, new Date(), { limit: 20, leaseMs: opts.leaseMs, html: opts.html, scrubSecrets: opts.scrubSecrets });
+      const r = await deliverBatch(opts.db, opts.mailer, opts.baseUrl, new Date(), {
+        limit: 20,
+        leaseMs: opts.leaseMs,
+        html: opts.html,
+        scrubSecrets: opts.scrubSecrets,
+      });
       if (r.sent || r.retried || r.failed) opts.log.info("outbox delivered", r);
       if (stopped || r.sent + r.retried + r.failed < 20) return;
     }
   };
   const timer = setInterval(() => {
     if (running || stopped) return;
-    running = tick().catch((error: unknown) => opts.log.error("outbox delivery failed", { error: String(error) })).finally(() => {
-      running = null;
-    });
+    running = tick()
+      .catch((error: unknown) => opts.log.error("outbox delivery failed", { error: String(error) }))
+      .finally(() => {
+        running = null;
+      });
   }, opts.intervalMs ?? 2000);
   return {
     async stop() {

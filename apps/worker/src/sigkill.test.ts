@@ -50,7 +50,12 @@ describe("outbox delivery under SIGKILL", () => {
     port = (server.server.address() as { port: number }).port;
     await tdb.prisma().$transaction(async (tx) => {
       for (let i = 1; i <= TOTAL; i++) {
-        await enqueueMail(tx, { dedupKey: `sigkill:${i}`, template: "ticket.received", to: `agent${i}@example.test`, data: { number: `SOS-2026-${String(i).padStart(6, "0")}`, subject: `Demande ${i}`, path: "/" } });
+        await enqueueMail(tx, {
+          dedupKey: `sigkill:${i}`,
+          template: "ticket.received",
+          to: `agent${i}@example.test`,
+          data: { number: `SOS-2026-${String(i).padStart(6, "0")}`, subject: `Demande ${i}`, path: "/" },
+        });
       }
     });
   }, 60_000);
@@ -63,19 +68,31 @@ describe("outbox delivery under SIGKILL", () => {
   });
 
   function startWorkerProcess(): ChildProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "apps", "worker", "src", "main.ts")], {
-      cwd: root,
-      stdio: "ignore",
-      env: {
-        ...process.env, DATABASE_URL: tdb.url, SMTP_URL: `smtp://127.0.0.1:${port}`, MUTUO_DATA_DIR: dataDir,
-        MUTUO_MIGRATIONS_DIR: path.join(root, "prisma", "migrations"), OUTBOX_LEASE_SECONDS: "2", WORKER_CONCURRENCY: "1",
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", path.join(root, "apps", "worker", "src", "main.ts")],
+      {
+        cwd: root,
+        stdio: "ignore",
+        env: {
+          ...process.env,
+          DATABASE_URL: tdb.url,
+          SMTP_URL: `smtp://127.0.0.1:${port}`,
+          MUTUO_DATA_DIR: dataDir,
+          MUTUO_MIGRATIONS_DIR: path.join(root, "prisma", "migrations"),
+          OUTBOX_LEASE_SECONDS: "2",
+          WORKER_CONCURRENCY: "1",
+        },
       },
-    });
+    );
     current = child;
     return child;
   }
 
-  const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode ? resolve() : c.once("exit", () => resolve())));
+  const exited = (c: ChildProcess) =>
+    new Promise<void>((resolve) =>
+      c.exitCode !== null || c.signalCode ? resolve() : c.once("exit", () => resolve()),
+    );
 
   it("delivers every message exactly once across two killed workers", async () => {
     const db = tdb.prisma();
@@ -87,12 +104,15 @@ describe("outbox delivery under SIGKILL", () => {
     expect(second.signalCode).toBe("SIGKILL");
     const third = startWorkerProcess();
     const until = Date.now() + 90_000;
-    while ((await db.outboxMessage.count({ where: { status: "sent" } })) < TOTAL && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    while ((await db.outboxMessage.count({ where: { status: "sent" } })) < TOTAL && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 250));
     third.kill("SIGTERM");
     await exited(third);
 
     expect(killed).toHaveLength(2);
-    const expected = (await db.outboxMessage.findMany({ select: { messageId: true } })).map((m) => m.messageId).sort();
+    const expected = (await db.outboxMessage.findMany({ select: { messageId: true } }))
+      .map((m) => m.messageId)
+      .sort();
     expect(await db.outboxMessage.count({ where: { status: "sent" } })).toBe(TOTAL); // nothing lost
     expect(received).toHaveLength(TOTAL); // nothing duplicated
     expect([...received].sort()).toEqual(expected);

@@ -47,7 +47,10 @@ describe("worker", () => {
     await expect.poll(() => seen, { timeout: 15_000, interval: 200 }).toEqual(["bonjour"]);
     expect(sent).toHaveLength(1);
     await expect
-      .poll(async () => (await worker!.boss.findJobs("test.echo", { id: badId! }))[0]?.state, { timeout: 15_000, interval: 200 })
+      .poll(async () => (await worker!.boss.findJobs("test.echo", { id: badId! }))[0]?.state, {
+        timeout: 15_000,
+        interval: 200,
+      })
       .toBe("failed");
 
     await worker.stop();

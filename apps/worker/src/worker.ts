@@ -2,7 +2,14 @@
 import os from "node:os";
 import { PgBoss } from "pg-boss";
 import type { Db } from "@mutuo/db";
-import { ensureQueues, jobRegistry, type JobContext, type JobLogger, type Mailer, type RegisteredJob } from "@mutuo/core/jobs";
+import {
+  ensureQueues,
+  jobRegistry,
+  type JobContext,
+  type JobLogger,
+  type Mailer,
+  type RegisteredJob,
+} from "@mutuo/core/jobs";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "@mutuo/core/system";
 
 export interface WorkerOptions {
@@ -27,12 +34,26 @@ export interface RunningWorker {
 
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const jobs = opts.jobs ?? jobRegistry;
-  const identity = { id: `${os.hostname()}:${process.pid}`, hostname: os.hostname(), pid: process.pid, startedAt: new Date() };
-  const boss = new PgBoss({ connectionString: opts.connectionString, schema: "pgboss", application_name: "mutuo-worker" });
+  const identity = {
+    id: `${os.hostname()}:${process.pid}`,
+    hostname: os.hostname(),
+    pid: process.pid,
+    startedAt: new Date(),
+  };
+  const boss = new PgBoss({
+    connectionString: opts.connectionString,
+    schema: "pgboss",
+    application_name: "mutuo-worker",
+  });
   boss.on("error", (error) => opts.log.error("pg-boss error", { error: String(error) }));
   await boss.start();
 
-  const ctx: JobContext = { db: opts.db, mailer: opts.mailer, log: opts.log, now: opts.now ?? (() => new Date()) };
+  const ctx: JobContext = {
+    db: opts.db,
+    mailer: opts.mailer,
+    log: opts.log,
+    now: opts.now ?? (() => new Date()),
+  };
   await ensureQueues(boss, jobs);
   for (const job of jobs) {
     await boss.work(job.name, { batchSize: 1, localConcurrency: opts.concurrency }, async ([pgJob]) => {

@@ -28,13 +28,24 @@ export interface ErrorData {
 export function errorData(error: TRPCError): ErrorData {
   const cause = error.cause;
   if (cause instanceof DomainError) {
-    return { domainCode: cause.code, field: cause.field ?? null, params: cause.params ?? null, fieldErrors: null };
+    return {
+      domainCode: cause.code,
+      field: cause.field ?? null,
+      params: cause.params ?? null,
+      fieldErrors: null,
+    };
   }
   const issues = (cause as { issues?: { path: PropertyKey[]; message: string }[] } | undefined)?.issues;
   if (error.code === "BAD_REQUEST" && Array.isArray(issues)) {
     const fieldErrors: Record<string, string[]> = {};
-    for (const issue of issues) (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
-    return { domainCode: "VALIDATION", field: Object.keys(fieldErrors)[0] ?? null, params: null, fieldErrors };
+    for (const issue of issues)
+      (fieldErrors[issue.path.map(String).join(".") || "_"] ??= []).push(issue.message);
+    return {
+      domainCode: "VALIDATION",
+      field: Object.keys(fieldErrors)[0] ?? null,
+      params: null,
+      fieldErrors,
+    };
   }
   return { domainCode: null, field: null, params: null, fieldErrors: null };
 }

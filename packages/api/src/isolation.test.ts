@@ -30,8 +30,17 @@ interface World {
 }
 
 const terms = (calendarId: string) => ({
-  calendarId, channels: ["portal"], equipmentCovered: "",
-  targets: ["critical", "high", "medium", "low"].map((priority) => ({ priority, interventionMinutes: 60, interventionBasis: "business", resolutionMinutes: 120, resolutionBasis: "business", warningPercent: 75 })),
+  calendarId,
+  channels: ["portal"],
+  equipmentCovered: "",
+  targets: ["critical", "high", "medium", "low"].map((priority) => ({
+    priority,
+    interventionMinutes: 60,
+    interventionBasis: "business",
+    resolutionMinutes: 120,
+    resolutionBasis: "business",
+    warningPercent: 75,
+  })),
 });
 
 /** Input for each procedure, aimed at body B's objects. */
@@ -47,8 +56,16 @@ const probes: Record<string, (w: World) => unknown> = {
   "calendars.get": (w) => ({ id: w.calendar }),
   "calendars.preview": (w) => ({ id: w.calendar }),
   "calendars.create": () => ({ name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } }),
-  "calendars.update": (w) => ({ id: w.calendar, calendar: { name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } } }),
-  "calendars.addClosure": (w) => ({ calendarId: w.calendar, startDate: "2026-12-01", endDate: "2026-12-02", label: "Pirate" }),
+  "calendars.update": (w) => ({
+    id: w.calendar,
+    calendar: { name: "Pirate", weekly: { 1: [{ from: "08:00", to: "12:00" }] } },
+  }),
+  "calendars.addClosure": (w) => ({
+    calendarId: w.calendar,
+    startDate: "2026-12-01",
+    endDate: "2026-12-02",
+    label: "Pirate",
+  }),
   "calendars.removeClosure": (w) => ({ id: w.closure }),
   "mailbox.list": () => ({}),
   "mailbox.get": (w) => ({ id: w.mailB }),
@@ -65,14 +82,28 @@ const probes: Record<string, (w: World) => unknown> = {
   "tickets.search": () => ({ q: "Secret de B" }),
   "tickets.services": (w) => ({ bodyId: w.bodyB.id }),
   "tickets.assignable": () => undefined,
-  "tickets.create": (w) => ({ bodyId: w.bodyB.id, serviceId: w.serviceB, subject: "Pirate", description: "Ticket au nom d'un autre organisme", category: "fault", impact: "low", urgency: "low", declarantName: "Pirate" }),
+  "tickets.create": (w) => ({
+    bodyId: w.bodyB.id,
+    serviceId: w.serviceB,
+    subject: "Pirate",
+    description: "Ticket au nom d'un autre organisme",
+    category: "fault",
+    impact: "low",
+    urgency: "low",
+    declarantName: "Pirate",
+  }),
   "tickets.setStatus": (w) => ({ ticketId: w.ticketB, status: "cancelled" }),
   "tickets.assign": (w) => ({ ticketId: w.ticketB, assigneeId: null }),
   "tickets.bulk": (w) => ({ ticketIds: [w.ticketB], status: "cancelled" }),
   "tickets.setPriority": (w) => ({ ticketId: w.ticketB, impact: "low", urgency: "low" }),
   "tickets.setService": (w) => ({ ticketId: w.ticketB, serviceId: w.serviceB }),
   "tickets.setDiagnosis": (w) => ({ ticketId: w.ticketB, diagnosis: "Pirate", estimatedRestorationAt: null }),
-  "tickets.setDeadline": (w) => ({ ticketId: w.ticketB, target: "resolution", dueAt: null, reason: "Pirate" }),
+  "tickets.setDeadline": (w) => ({
+    ticketId: w.ticketB,
+    target: "resolution",
+    dueAt: null,
+    reason: "Pirate",
+  }),
   "tickets.addMessage": (w) => ({ ticketId: w.ticketB, kind: "reply", body: "Pirate" }),
   "tickets.rate": (w) => ({ ticketId: w.ticketB, score: 1 }),
   "tickets.merge": (w) => ({ ticketId: w.ticketA, intoNumber: w.ticketBNumber }),
@@ -82,31 +113,78 @@ const probes: Record<string, (w: World) => unknown> = {
   "conventions.get": (w) => ({ id: w.conventionB }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
   "conventions.needingAttention": () => undefined,
-  "conventions.create": (w) => ({ title: "Pirate", deliberationRef: "X", signatoryBodyId: w.bodyB.id, startDate: "2026-01-01" }),
-  "conventions.update": (w) => ({ id: w.conventionB, convention: { title: "Pirate", deliberationRef: "X", signatoryBodyId: w.bodyB.id, startDate: "2026-01-01" } }),
+  "conventions.create": (w) => ({
+    title: "Pirate",
+    deliberationRef: "X",
+    signatoryBodyId: w.bodyB.id,
+    startDate: "2026-01-01",
+  }),
+  "conventions.update": (w) => ({
+    id: w.conventionB,
+    convention: {
+      title: "Pirate",
+      deliberationRef: "X",
+      signatoryBodyId: w.bodyB.id,
+      startDate: "2026-01-01",
+    },
+  }),
   "conventions.setTerms": (w) => ({ versionId: w.versionB, serviceId: w.serviceB, terms: terms(w.calendar) }),
   "conventions.removeService": (w) => ({ versionId: w.versionB, serviceId: w.serviceB }),
-  "conventions.amend": (w) => ({ conventionId: w.conventionB, effectiveFrom: "2027-01-01", summary: "Pirate" }),
+  "conventions.amend": (w) => ({
+    conventionId: w.conventionB,
+    effectiveFrom: "2027-01-01",
+    summary: "Pirate",
+  }),
   "conventions.signAmendment": (w) => ({ id: w.versionB }),
   "conventions.discardAmendment": (w) => ({ id: w.versionB }),
   "conventions.activate": (w) => ({ id: w.conventionB }),
-  "conventions.giveNotice": (w) => ({ conventionId: w.conventionB, noticeDate: "2026-06-01", givenBy: "partner" }),
-  "conventions.terminate": (w) => ({ conventionId: w.conventionB, terminatedOn: "2026-06-01", reason: "Pirate" }),
+  "conventions.giveNotice": (w) => ({
+    conventionId: w.conventionB,
+    noticeDate: "2026-06-01",
+    givenBy: "partner",
+  }),
+  "conventions.terminate": (w) => ({
+    conventionId: w.conventionB,
+    terminatedOn: "2026-06-01",
+    reason: "Pirate",
+  }),
   "conventions.renew": (w) => ({ conventionId: w.conventionB, newEndDate: "2030-12-31" }),
-  "conventions.addDocument": (w) => ({ conventionId: w.conventionB, label: "Pirate", fileName: "x.pdf", mimeType: "application/pdf", contentBase64: Buffer.from("%PDF-1.4").toString("base64") }),
+  "conventions.addDocument": (w) => ({
+    conventionId: w.conventionB,
+    label: "Pirate",
+    fileName: "x.pdf",
+    mimeType: "application/pdf",
+    contentBase64: Buffer.from("%PDF-1.4").toString("base64"),
+  }),
   "conventions.removeDocument": (w) => ({ id: w.documentB }),
   "bodies.list": (w) => ({ q: w.bodyB.legalName }),
   "bodies.countByKind": () => undefined,
   "bodies.get": (w) => ({ id: w.bodyB.id }),
   "bodies.communes": () => undefined,
   "bodies.create": () => ({ legalName: "Commune pirate", kind: "association", siret: "73282932000074" }),
-  "bodies.update": (w) => ({ id: w.bodyB.id, body: { legalName: "Renamed", kind: "commune", siret: w.bodyB.siret, inseeCode: "45902" } }),
-  "bodies.importCsv": () => ({ content: "raison_sociale;type;siret\nAsso pirate;association;73282932000074\n" }),
+  "bodies.update": (w) => ({
+    id: w.bodyB.id,
+    body: { legalName: "Renamed", kind: "commune", siret: w.bodyB.siret, inseeCode: "45902" },
+  }),
+  "bodies.importCsv": () => ({
+    content: "raison_sociale;type;siret\nAsso pirate;association;73282932000074\n",
+  }),
   "people.list": (w) => ({ bodyId: w.bodyB.id }),
   "people.get": (w) => ({ userId: w.userB.id }),
-  "people.invite": (w) => ({ email: "intrus@example.test", name: "Intrus", role: "agent", bodyIds: [w.bodyB.id] }),
+  "people.invite": (w) => ({
+    email: "intrus@example.test",
+    name: "Intrus",
+    role: "agent",
+    bodyIds: [w.bodyB.id],
+  }),
   "people.resendInvitation": (w) => ({ userId: w.userB.id }),
-  "people.update": (w) => ({ userId: w.userB.id, name: "Renamed", role: "agent", bodyIds: [w.bodyB.id], active: false }),
+  "people.update": (w) => ({
+    userId: w.userB.id,
+    name: "Renamed",
+    role: "agent",
+    bodyIds: [w.bodyB.id],
+    active: false,
+  }),
   "people.exportData": (w) => ({ userId: w.userB.id }),
   "people.anonymise": (w) => ({ userId: w.userB.id }),
   "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyB.id }),
@@ -118,18 +196,31 @@ const probes: Record<string, (w: World) => unknown> = {
   "me.revokeOtherSessions": () => undefined,
   "me.exportData": () => undefined,
   "me.notificationPrefs": () => undefined,
-  "me.setNotificationPrefs": () => ({ locale: "fr", categories: { ticket_updates: true, assignments: true, sla_alerts: true, convention_alerts: true, daily_digest: true } }),
+  "me.setNotificationPrefs": () => ({
+    locale: "fr",
+    categories: {
+      ticket_updates: true,
+      assignments: true,
+      sla_alerts: true,
+      convention_alerts: true,
+      daily_digest: true,
+    },
+  }),
 };
 
 type Proc = (input: unknown) => Promise<unknown>;
 function procedureOf(caller: object, path: string): Proc {
-  return path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Proc;
+  return path
+    .split(".")
+    .reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as Proc;
 }
 
 describe("isolation matrix", () => {
   let tdb: TestDatabase;
   let world: World;
-  const paths = Object.keys((appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures).sort();
+  const paths = Object.keys(
+    (appRouter as unknown as { _def: { procedures: Record<string, unknown> } })._def.procedures,
+  ).sort();
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -137,40 +228,111 @@ describe("isolation matrix", () => {
     await seedDemo(db);
     const bodyB = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } });
     const userB = await db.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
-    const sessionB = await db.session.create({ data: { id: "b".repeat(64), userId: userB.id, expiresAt: new Date(Date.now() + 3600_000) } });
-    const commune = (await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } })).id;
-    const conventionB = await db.convention.findFirstOrThrow({ where: { signatoryBodyId: bodyB.id }, include: { versions: { include: { termSets: true } } } });
+    const sessionB = await db.session.create({
+      data: { id: "b".repeat(64), userId: userB.id, expiresAt: new Date(Date.now() + 3600_000) },
+    });
+    const commune = (
+      await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } })
+    ).id;
+    const conventionB = await db.convention.findFirstOrThrow({
+      where: { signatoryBodyId: bodyB.id },
+      include: { versions: { include: { termSets: true } } },
+    });
     const versionB = conventionB.versions[0]!;
-    const file = await db.storedFile.create({ data: { storageKey: "00/00000000-0000-4000-8000-000000000000", name: "b.pdf", mimeType: "application/pdf", size: 1, sha256: "0".repeat(64) } });
-    const documentB = await db.conventionDocument.create({ data: { conventionId: conventionB.id, fileId: file.id, label: "Secret de B" } });
+    const file = await db.storedFile.create({
+      data: {
+        storageKey: "00/00000000-0000-4000-8000-000000000000",
+        name: "b.pdf",
+        mimeType: "application/pdf",
+        size: 1,
+        sha256: "0".repeat(64),
+      },
+    });
+    const documentB = await db.conventionDocument.create({
+      data: { conventionId: conventionB.id, fileId: file.id, label: "Secret de B" },
+    });
     const calendar = await db.businessCalendar.findFirstOrThrow({ include: { closures: true } });
-    const ticket = (bodyId: string, subject: string) => db.ticket.create({ data: {
-      number: `SOS-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`, bodyId, serviceId: versionB.termSets[0]!.serviceId, subject, description: subject, category: "fault",
-      impact: "low", urgency: "low", priority: "low", channel: "portal", declarantName: "Déclarant", receivedAt: new Date(),
-    } });
+    const ticket = (bodyId: string, subject: string) =>
+      db.ticket.create({
+        data: {
+          number: `SOS-2026-${String(Math.floor(Math.random() * 1e6)).padStart(6, "0")}`,
+          bodyId,
+          serviceId: versionB.termSets[0]!.serviceId,
+          subject,
+          description: subject,
+          category: "fault",
+          impact: "low",
+          urgency: "low",
+          priority: "low",
+          channel: "portal",
+          declarantName: "Déclarant",
+          receivedAt: new Date(),
+        },
+      });
     const ticketB = await ticket(bodyB.id, "Secret de B");
-    const bodyA = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" } });
+    const bodyA = await db.body.findFirstOrThrow({
+      where: { legalName: "Commune de Saint-Aubin-des-Vignes" },
+    });
     const ticketA = await ticket(bodyA.id, "Ticket de A");
-    const mailB = await db.outboxMessage.create({ data: { dedupKey: "iso-b", template: "ticket.received", data: { number: ticketB.number, subject: "Secret de B", path: "/" }, toEmail: userB.email, messageId: "<iso-b@mutuo>", ticketId: ticketB.id, status: "failed" } });
-    const incomingB = await db.incomingMail.create({ data: { messageId: "<iso-in-b@example.test>", fromEmail: "inconnu@example.test", subject: `Re: [${ticketB.number}] Secret de B`, text: "Secret de B", headers: {}, receivedAt: new Date(), status: "quarantined", reason: "unknown_sender", ticketId: ticketB.id } });
+    const mailB = await db.outboxMessage.create({
+      data: {
+        dedupKey: "iso-b",
+        template: "ticket.received",
+        data: { number: ticketB.number, subject: "Secret de B", path: "/" },
+        toEmail: userB.email,
+        messageId: "<iso-b@mutuo>",
+        ticketId: ticketB.id,
+        status: "failed",
+      },
+    });
+    const incomingB = await db.incomingMail.create({
+      data: {
+        messageId: "<iso-in-b@example.test>",
+        fromEmail: "inconnu@example.test",
+        subject: `Re: [${ticketB.number}] Secret de B`,
+        text: "Secret de B",
+        headers: {},
+        receivedAt: new Date(),
+        status: "quarantined",
+        reason: "unknown_sender",
+        ticketId: ticketB.id,
+      },
+    });
     world = {
-      mailB: mailB.id, incomingB: incomingB.id,
-      ticketB: ticketB.id, ticketBNumber: ticketB.number, ticketA: ticketA.id,
-      bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! }, userB: { id: userB.id, email: userB.email }, sessionB: sessionB.id, commune,
-      conventionB: conventionB.id, versionB: versionB.id, serviceB: versionB.termSets[0]!.serviceId, documentB: documentB.id, calendar: calendar.id, closure: calendar.closures[0]!.id,
+      mailB: mailB.id,
+      incomingB: incomingB.id,
+      ticketB: ticketB.id,
+      ticketBNumber: ticketB.number,
+      ticketA: ticketA.id,
+      bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! },
+      userB: { id: userB.id, email: userB.email },
+      sessionB: sessionB.id,
+      commune,
+      conventionB: conventionB.id,
+      versionB: versionB.id,
+      serviceB: versionB.termSets[0]!.serviceId,
+      documentB: documentB.id,
+      calendar: calendar.id,
+      closure: calendar.closures[0]!.id,
     };
   });
   afterAll(async () => tdb.drop());
 
   it("knows every procedure of the router", () => {
     expect(paths.length).toBeGreaterThan(10);
-    expect(paths.filter((p) => !(p in probes)), "procedures without an isolation probe").toEqual([]);
+    expect(
+      paths.filter((p) => !(p in probes)),
+      "procedures without an isolation probe",
+    ).toEqual([]);
   });
 
   it("refuses anonymous callers everywhere but the public procedures", async () => {
     const anonymous = await callerFor(tdb.prisma(), tdb.url, null);
     for (const path of paths) {
-      const result = await procedureOf(anonymous, path)(probes[path]!(world)).then(
+      const result = await procedureOf(
+        anonymous,
+        path,
+      )(probes[path]!(world)).then(
         () => "answered",
         (e: unknown) => (e instanceof TRPCError ? e.code : `threw ${String(e)}`),
       );
@@ -180,33 +342,78 @@ describe("isolation matrix", () => {
 
   it("gives an agent of body A nothing of body B, and lets them change nothing of it", async () => {
     const db = tdb.prisma();
-    const before = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
+    const before =
+      JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) +
+      JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
-    const markers = [world.bodyB.id, world.bodyB.legalName, world.bodyB.siret, world.userB.id, world.userB.email, world.conventionB, world.versionB, world.documentB, "Secret de B", world.ticketB, world.ticketBNumber];
-    const ticketBefore = JSON.stringify(await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }));
-    const conventionBefore = JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }));
+    const markers = [
+      world.bodyB.id,
+      world.bodyB.legalName,
+      world.bodyB.siret,
+      world.userB.id,
+      world.userB.email,
+      world.conventionB,
+      world.versionB,
+      world.documentB,
+      "Secret de B",
+      world.ticketB,
+      world.ticketBNumber,
+    ];
+    const ticketBefore = JSON.stringify(
+      await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }),
+    );
+    const conventionBefore = JSON.stringify(
+      await db.convention.findUniqueOrThrow({
+        where: { id: world.conventionB },
+        include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true },
+      }),
+    );
     for (const path of paths) {
-      const outcome = await procedureOf(agentA, path)(probes[path]!(world)).then(
+      const outcome = await procedureOf(
+        agentA,
+        path,
+      )(probes[path]!(world)).then(
         (data) => ({ refused: null, data }),
         (e: unknown) => ({ refused: e instanceof TRPCError ? e.code : `threw ${String(e)}`, data: null }),
       );
       if (outcome.refused) {
-        expect([path, outcome.refused]).toEqual([path, expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHORIZED)$/)]);
+        expect([path, outcome.refused]).toEqual([
+          path,
+          expect.stringMatching(/^(FORBIDDEN|NOT_FOUND|UNAUTHORIZED)$/),
+        ]);
       } else {
-        const text = JSON.stringify(outcome.data, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
+        const text =
+          JSON.stringify(outcome.data, (_k, v) => (typeof v === "bigint" ? v.toString() : v)) ?? "";
         expect([path, markers.filter((m) => text.includes(m))]).toEqual([path, []]);
       }
     }
-    const after = JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) + JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
+    const after =
+      JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) +
+      JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     expect(after).toBe(before);
-    expect(JSON.stringify(await db.convention.findUniqueOrThrow({ where: { id: world.conventionB }, include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true } }))).toBe(conventionBefore);
+    expect(
+      JSON.stringify(
+        await db.convention.findUniqueOrThrow({
+          where: { id: world.conventionB },
+          include: { versions: { include: { termSets: { include: { targets: true } } } }, documents: true },
+        }),
+      ),
+    ).toBe(conventionBefore);
     expect(await db.service.count({ where: { code: "PIRATE" } })).toBe(0);
-    expect(JSON.stringify(await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }))).toBe(ticketBefore);
+    expect(
+      JSON.stringify(
+        await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }),
+      ),
+    ).toBe(ticketBefore);
     expect(await db.ticket.count({ where: { subject: "Pirate" } })).toBe(0);
-    expect(await db.incomingMail.findUniqueOrThrow({ where: { id: world.incomingB } })).toMatchObject({ status: "quarantined" });
+    expect(await db.incomingMail.findUniqueOrThrow({ where: { id: world.incomingB } })).toMatchObject({
+      status: "quarantined",
+    });
     expect(await db.ticketLink.count()).toBe(0);
     expect(await db.businessCalendar.count({ where: { name: "Pirate" } })).toBe(0);
-    expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({ revokedAt: null });
+    expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({
+      revokedAt: null,
+    });
     expect(await db.body.count({ where: { legalName: { in: ["Commune pirate", "Asso pirate"] } } })).toBe(0);
   });
 });

@@ -13,5 +13,11 @@ export async function callerFor(db: Db, url: string, email: string | null) {
     const { token } = await createSession(db, user.id, { mfaVerified: true });
     session = await resolveSession(db, token);
   }
-  return createCaller({ db, session, files: localFileStore(path.join(os.tmpdir(), `mutuo-api-files-${process.pid}`)), baseUrl: "http://mutuo.test", system: { connectionString: url, migrationsDir: "/nonexistent" } });
+  return createCaller({
+    db,
+    session,
+    files: localFileStore(path.join(os.tmpdir(), `mutuo-api-files-${process.pid}`)),
+    baseUrl: "http://mutuo.test",
+    system: { connectionString: url, migrationsDir: "/nonexistent" },
+  });
 }

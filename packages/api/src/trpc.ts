@@ -10,7 +10,11 @@ const t = initTRPC.context<ApiContext>().create({
   errorFormatter({ shape, error }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
     // Never leak internals (SQL, stack) to the client.
-    return { ...shape, message: internal ? "Internal error" : shape.message, data: { ...shape.data, stack: undefined, ...errorData(error) } };
+    return {
+      ...shape,
+      message: internal ? "Internal error" : shape.message,
+      data: { ...shape.data, stack: undefined, ...errorData(error) },
+    };
   },
 });
 

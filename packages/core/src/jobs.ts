@@ -12,4 +12,11 @@ export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
 export { ensureQueues } from "./jobs/boss.ts";
 
-export const jobRegistry: readonly RegisteredJob[] = [registerJob(pruneHeartbeatsJob), registerJob(rollOverConventionsJob), registerJob(conventionAlertsJob), registerJob(refreshSlaJob), registerJob(autoCloseJob), registerJob(digestJob)];
+export const jobRegistry: readonly RegisteredJob[] = [
+  registerJob(pruneHeartbeatsJob),
+  registerJob(rollOverConventionsJob),
+  registerJob(conventionAlertsJob),
+  registerJob(refreshSlaJob),
+  registerJob(autoCloseJob),
+  registerJob(digestJob),
+];

@@ -46,7 +46,10 @@ function runAsIds(): { uid?: number; gid?: number } {
   try {
     return { uid: id("-u"), gid: id("-g") };
   } catch {
-    execFileSync("sh", ["-c", "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres"]);
+    execFileSync("sh", [
+      "-c",
+      "getent group postgres >/dev/null || groupadd postgres; useradd -g postgres -M -s /usr/sbin/nologin postgres",
+    ]);
     return { uid: id("-u"), gid: id("-g") };
   }
 }
@@ -99,7 +102,11 @@ async function stopLeftover(dataDir: string, log: (m: string) => void) {
   await waitFor(() => !isAlive(pid), 30_000, "the previous PostgreSQL server to stop");
 }
 
-async function initCluster(dataDir: string, initdb: string, ids: { uid?: number; gid?: number }): Promise<ClusterConfig> {
+async function initCluster(
+  dataDir: string,
+  initdb: string,
+  ids: { uid?: number; gid?: number },
+): Promise<ClusterConfig> {
   // The parent must stay traversable by the `postgres` user when we run as root.
   fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
   fs.mkdirSync(dataDir, { mode: 0o700 });
@@ -110,8 +117,15 @@ async function initCluster(dataDir: string, initdb: string, ids: { uid?: number;
   try {
     execFileSync(
       initdb,
-      [`--pgdata=${dataDir}`, "--auth=scram-sha-256", `--username=${config.user}`, `--pwfile=${pwFile}`,
-        "--encoding=UTF8", "--locale=C.UTF-8", "--no-instructions"],
+      [
+        `--pgdata=${dataDir}`,
+        "--auth=scram-sha-256",
+        `--username=${config.user}`,
+        `--pwfile=${pwFile}`,
+        "--encoding=UTF8",
+        "--locale=C.UTF-8",
+        "--no-instructions",
+      ],
       { ...ids, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, LC_ALL: "C.UTF-8" } },
     );
   } catch (e) {
@@ -123,14 +137,34 @@ async function initCluster(dataDir: string, initdb: string, ids: { uid?: number;
   return config;
 }
 
-function spawnServer(bin: string, dataDir: string, port: number, ids: { uid?: number; gid?: number }, logFile: string): ChildProcess {
+function spawnServer(
+  bin: string,
+  dataDir: string,
+  port: number,
+  ids: { uid?: number; gid?: number },
+  logFile: string,
+): ChildProcess {
   const out = fs.openSync(logFile, "a");
   if (ids.uid !== undefined) fs.fchownSync(out, ids.uid, ids.gid ?? ids.uid);
   // detached: a Ctrl-C in the terminal reaches web and worker, not the database; the owner stops it last.
   const child = spawn(
     bin,
-    ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-      "-c", "max_connections=200", "-c", "shared_buffers=128MB", "-c", "fsync=on"],
+    [
+      "-D",
+      dataDir,
+      "-p",
+      String(port),
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "shared_buffers=128MB",
+      "-c",
+      "fsync=on",
+    ],
     { ...ids, detached: true, stdio: ["ignore", out, out] },
   );
   fs.closeSync(out);
@@ -141,7 +175,11 @@ function spawnServer(bin: string, dataDir: string, port: number, ids: { uid?: nu
  * Starts (initialising on first use) the cluster in `dataDir`. The data survives restarts.
  * The returned `stop()` shuts the server down cleanly (fast shutdown: clients disconnected, data flushed).
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port?: number; log?: (m: string) => void }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port?: number;
+  log?: (m: string) => void;
+}): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
   const dataDir = path.resolve(opts.dataDir);
   const { initdb, postgres } = await binaries();
@@ -159,23 +197,38 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port?: numb
   config.port = await findFreePort(opts.port ?? config.port);
   fs.writeFileSync(configPath, JSON.stringify(config), { mode: 0o600 });
 
-  const child = spawnServer(postgres, dataDir, config.port, ids, path.join(dataDir, "..", `${path.basename(dataDir)}.log`));
+  const child = spawnServer(
+    postgres,
+    dataDir,
+    config.port,
+    ids,
+    path.join(dataDir, "..", `${path.basename(dataDir)}.log`),
+  );
   let exited = false;
-  const exitPromise = new Promise<void>((resolve) => child.once("exit", () => { exited = true; resolve(); }));
+  const exitPromise = new Promise<void>((resolve) =>
+    child.once("exit", () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const urlFor = (db: string) =>
     `postgresql://${config.user}:${encodeURIComponent(config.password)}@127.0.0.1:${config.port}/${db}`;
   const adminUrl = urlFor("postgres");
-  await waitFor(async () => {
-    if (exited) throw new Error(`PostgreSQL exited during start-up; see ${dataDir}.log`);
-    const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 });
-    try {
-      await c.connect();
-      await c.end();
-      return true;
-    } catch {
-      return false;
-    }
-  }, 60_000, "PostgreSQL to accept connections");
+  await waitFor(
+    async () => {
+      if (exited) throw new Error(`PostgreSQL exited during start-up; see ${dataDir}.log`);
+      const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 });
+      try {
+        await c.connect();
+        await c.end();
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    60_000,
+    "PostgreSQL to accept connections",
+  );
   log(`PostgreSQL ready on 127.0.0.1:${config.port} (pid ${child.pid})`);
 
   return {

@@ -15,7 +15,10 @@ export interface CreatePrismaOptions {
   max?: number;
 }
 
-export function createPrismaClient(connectionString: string, options: CreatePrismaOptions = {}): PrismaClient {
+export function createPrismaClient(
+  connectionString: string,
+  options: CreatePrismaOptions = {},
+): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
   return new PrismaClient({ adapter });
 }

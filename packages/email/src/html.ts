@@ -10,12 +10,16 @@ export interface HtmlOptions {
   logoUrl?: string;
 }
 
-const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const escape = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** One paragraph of the text: escaped, line breaks kept, URLs as links. */
 function paragraph(p: string): string {
   return escape(p)
-    .replace(/(https?:\/\/[^\s<]+)/g, (url) => `<a href="${url}" style="color:#1d4ed8;text-decoration:underline">${url}</a>`)
+    .replace(
+      /(https?:\/\/[^\s<]+)/g,
+      (url) => `<a href="${url}" style="color:#1d4ed8;text-decoration:underline">${url}</a>`,
+    )
     .replace(/\n/g, "<br />");
 }
 

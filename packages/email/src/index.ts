@@ -32,7 +32,13 @@ export interface MailSender {
  * errors are worth retrying (they are often a relay's or a configuration's passing state). */
 export function isPermanentFailure(error: unknown): boolean {
   const e = error as { responseCode?: number; command?: string } | null;
-  return Boolean(e && typeof e.responseCode === "number" && e.responseCode >= 500 && e.responseCode < 600 && (e.command === "RCPT TO" || e.command === "DATA"));
+  return Boolean(
+    e &&
+    typeof e.responseCode === "number" &&
+    e.responseCode >= 500 &&
+    e.responseCode < 600 &&
+    (e.command === "RCPT TO" || e.command === "DATA"),
+  );
 }
 
 /** SMTP connections are pooled unless the URL says otherwise (`?pool=false`): opening one per
@@ -69,7 +75,12 @@ export function createMailSender(config: MailTransportConfig): MailSender {
 }
 
 export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
-export { ticketMail, TICKET_TEMPLATES, type TicketTemplate, type TicketMailData } from "./ticket-templates.ts";
+export {
+  ticketMail,
+  TICKET_TEMPLATES,
+  type TicketTemplate,
+  type TicketMailData,
+} from "./ticket-templates.ts";
 export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
 export { digestMail, type DigestData } from "./digest-template.ts";
 
@@ -78,16 +89,40 @@ import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
 import { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
 
-export const MAIL_TEMPLATES = ["identity.invitation", "identity.reset", "ticket.received", "ticket.reply", "ticket.status", "ticket.assigned", "ticket.partner-reply", "ticket.sla-warning", "ticket.sla-breach", "convention.ending", "ticket.digest"] as const;
+export const MAIL_TEMPLATES = [
+  "identity.invitation",
+  "identity.reset",
+  "ticket.received",
+  "ticket.reply",
+  "ticket.status",
+  "ticket.assigned",
+  "ticket.partner-reply",
+  "ticket.sla-warning",
+  "ticket.sla-breach",
+  "convention.ending",
+  "ticket.digest",
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** Templates whose link is a secret (a single-use sign-in link): not kept once delivered by SMTP. */
 export const SECRET_TEMPLATES: readonly MailTemplate[] = ["identity.invitation", "identity.reset"];
 
 /** Renders any outbox template. */
-export function renderMail(template: MailTemplate, locale: MailLocale, data: Record<string, unknown>): MailContent {
-  if (template === "identity.invitation") return invitationMail({ ...(data as { name: string; inviter: string; link: string; expiresInDays: number }), locale });
-  if (template === "identity.reset") return passwordResetMail({ ...(data as { name: string; link: string; expiresInMinutes: number }), locale });
+export function renderMail(
+  template: MailTemplate,
+  locale: MailLocale,
+  data: Record<string, unknown>,
+): MailContent {
+  if (template === "identity.invitation")
+    return invitationMail({
+      ...(data as { name: string; inviter: string; link: string; expiresInDays: number }),
+      locale,
+    });
+  if (template === "identity.reset")
+    return passwordResetMail({
+      ...(data as { name: string; link: string; expiresInMinutes: number }),
+      locale,
+    });
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);

@@ -5,9 +5,19 @@ import { renderHtml } from "./html.ts";
 import { MAIL_TEMPLATES, renderMail } from "./index.ts";
 
 const data = {
-  number: "SOS-2026-000123", subject: "Imprimante <accueil> hors ligne", link: "https://mutuo.example/tickets/42", name: "Sophie Garnier",
-  dueAt: "2026-11-24T13:30:00.000Z", status: "resolved", body: "Nous intervenons cet après-midi.", target: "intervention", body_name: "Commune de Saint-Aubin-des-Vignes",
-  title: "Adhésion aux services mutualisés", kind: "end", date: "2027-03-31", days: 30,
+  number: "SOS-2026-000123",
+  subject: "Imprimante <accueil> hors ligne",
+  link: "https://mutuo.example/tickets/42",
+  name: "Sophie Garnier",
+  dueAt: "2026-11-24T13:30:00.000Z",
+  status: "resolved",
+  body: "Nous intervenons cet après-midi.",
+  target: "intervention",
+  body_name: "Commune de Saint-Aubin-des-Vignes",
+  title: "Adhésion aux services mutualisés",
+  kind: "end",
+  date: "2027-03-31",
+  days: 30,
   items: [{ number: "SOS-2026-000123", subject: "Imprimante", dueAt: "2026-11-24T13:30:00.000Z" }],
 };
 
@@ -16,7 +26,9 @@ describe("e-mail templates", () => {
     for (const locale of ["fr", "en"] as const) {
       it(`${template} (${locale}) as text`, () => {
         const mail = renderMail(template, locale, data);
-        expect(mail.text).toContain(template === "ticket.digest" ? "SOS-2026-000123" : "https://mutuo.example");
+        expect(mail.text).toContain(
+          template === "ticket.digest" ? "SOS-2026-000123" : "https://mutuo.example",
+        );
         expect(mail).toMatchSnapshot();
       });
     }
@@ -31,8 +43,14 @@ describe("e-mail templates", () => {
     expect(html).not.toContain("<accueil>");
     expect(html).toContain('<a href="https://mutuo.example/tickets/42"');
     expect(html).toContain("Métropole du Val d'Orlène");
-    const withLogo = await renderHtml(mail, { locale: "en", providerName: "Val d'Orlène", logoUrl: "https://cdn.example/logo.png" });
-    expect(withLogo).toMatch(/<img[^>]+alt="Val d'Orl[^"]*"[^>]+src="https:\/\/cdn.example\/logo.png"|<img[^>]+src="https:\/\/cdn.example\/logo.png"[^>]+alt="Val d/);
+    const withLogo = await renderHtml(mail, {
+      locale: "en",
+      providerName: "Val d'Orlène",
+      logoUrl: "https://cdn.example/logo.png",
+    });
+    expect(withLogo).toMatch(
+      /<img[^>]+alt="Val d'Orl[^"]*"[^>]+src="https:\/\/cdn.example\/logo.png"|<img[^>]+src="https:\/\/cdn.example\/logo.png"[^>]+alt="Val d/,
+    );
     expect(html).toMatchSnapshot();
   });
 });

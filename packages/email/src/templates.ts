@@ -11,7 +11,13 @@ const signature = {
   en: "—\nMutuo, shared digital services\nThis is an automatic message, please do not reply.",
 };
 
-export function invitationMail(p: { locale: MailLocale; name: string; inviter: string; link: string; expiresInDays: number }): MailContent {
+export function invitationMail(p: {
+  locale: MailLocale;
+  name: string;
+  inviter: string;
+  link: string;
+  expiresInDays: number;
+}): MailContent {
   return p.locale === "en"
     ? {
         subject: "Your Mutuo account",
@@ -23,7 +29,12 @@ export function invitationMail(p: { locale: MailLocale; name: string; inviter: s
       };
 }
 
-export function passwordResetMail(p: { locale: MailLocale; name: string; link: string; expiresInMinutes: number }): MailContent {
+export function passwordResetMail(p: {
+  locale: MailLocale;
+  name: string;
+  link: string;
+  expiresInMinutes: number;
+}): MailContent {
   return p.locale === "en"
     ? {
         subject: "Reset your Mutuo password",

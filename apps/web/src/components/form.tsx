@@ -7,7 +7,11 @@ import { initialFormState, type FormState } from "../lib/form-state.ts";
 const Ctx = createContext<FormState>(initialFormState);
 
 export function ActionForm({
-  action, children, className, success, encType,
+  action,
+  children,
+  className,
+  success,
+  encType,
 }: {
   action: (state: FormState, fd: FormData) => Promise<FormState>;
   children: ReactNode;
@@ -18,14 +22,22 @@ export function ActionForm({
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
     <Ctx.Provider value={state}>
-      <form action={formAction} className={className ?? "flex max-w-xl flex-col gap-4"} aria-busy={pending} encType={encType}>
+      <form
+        action={formAction}
+        className={className ?? "flex max-w-xl flex-col gap-4"}
+        aria-busy={pending}
+        encType={encType}
+      >
         {state.message ? (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900">
             {state.message}
           </p>
         ) : null}
         {state.ok && success ? (
-          <p role="status" className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900">
+          <p
+            role="status"
+            className="rounded-md border border-green-300 bg-green-50 px-4 py-3 text-green-900"
+          >
             {success}
           </p>
         ) : null}
@@ -42,15 +54,31 @@ export function useFormState(): FormState {
 const inputClass = "rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
 export function Field({
-  name, label, type = "text", required, autoComplete, hint, defaultValue, inputMode, maxLength,
+  name,
+  label,
+  type = "text",
+  required,
+  autoComplete,
+  hint,
+  defaultValue,
+  inputMode,
+  maxLength,
 }: {
-  name: string; label: string; type?: string; required?: boolean; autoComplete?: string; hint?: string; defaultValue?: string;
-  inputMode?: "numeric" | "email" | "text"; maxLength?: number;
+  name: string;
+  label: string;
+  type?: string;
+  required?: boolean;
+  autoComplete?: string;
+  hint?: string;
+  defaultValue?: string;
+  inputMode?: "numeric" | "email" | "text";
+  maxLength?: number;
 }) {
   const state = useFormState();
   const error = state.fieldErrors?.[name];
   const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const value = type === "password" ? undefined : (state.values?.[name] ?? defaultValue);
   return (
     <div className="flex flex-col gap-1">
@@ -58,20 +86,48 @@ export function Field({
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
       <input
-        id={id} name={name} type={type} required={required} autoComplete={autoComplete} inputMode={inputMode} maxLength={maxLength}
-        defaultValue={value} key={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass}
+        id={id}
+        name={name}
+        type={type}
+        required={required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        defaultValue={value}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
       />
-      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 export function SelectField({
-  name, label, options, required, defaultValue, multiple,
+  name,
+  label,
+  options,
+  required,
+  defaultValue,
+  multiple,
 }: {
-  name: string; label: string; options: { value: string; label: string }[]; required?: boolean; defaultValue?: string | string[]; multiple?: boolean;
+  name: string;
+  label: string;
+  options: { value: string; label: string }[];
+  required?: boolean;
+  defaultValue?: string | string[];
+  multiple?: boolean;
 }) {
   const state = useFormState();
   const error = state.fieldErrors?.[name];
@@ -84,8 +140,15 @@ export function SelectField({
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
       <select
-        id={id} name={name} required={required} multiple={multiple} defaultValue={value} key={String(value)}
-        aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} className={inputClass}
+        id={id}
+        name={name}
+        required={required}
+        multiple={multiple}
+        defaultValue={value}
+        key={String(value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={inputClass}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -93,7 +156,11 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -101,18 +168,36 @@ export function SelectField({
 export function Submit({ children }: { children: ReactNode }) {
   return (
     <div>
-      <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+      <button
+        type="submit"
+        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+      >
         {children}
       </button>
     </div>
   );
 }
 
-export function TextAreaField({ name, label, required, hint, defaultValue, rows = 5 }: { name: string; label: string; required?: boolean; hint?: string; defaultValue?: string; rows?: number }) {
+export function TextAreaField({
+  name,
+  label,
+  required,
+  hint,
+  defaultValue,
+  rows = 5,
+}: {
+  name: string;
+  label: string;
+  required?: boolean;
+  hint?: string;
+  defaultValue?: string;
+  rows?: number;
+}) {
   const state = useFormState();
   const error = state.fieldErrors?.[name];
   const id = `f-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   const value = state.values?.[name] ?? defaultValue;
   return (
     <div className="flex flex-col gap-1">
@@ -120,24 +205,71 @@ export function TextAreaField({ name, label, required, hint, defaultValue, rows 
         {label}
         {required ? <span aria-hidden="true"> *</span> : null}
       </label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
-      <textarea id={id} name={name} required={required} rows={rows} defaultValue={value} key={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} />
-      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={id}
+        name={name}
+        required={required}
+        rows={rows}
+        defaultValue={value}
+        key={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        className={inputClass}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
 /** A file input (several files allowed); never refilled after an error, by browser design. */
-export function FileField({ name, label, hint, multiple }: { name: string; label: string; hint?: string; multiple?: boolean }) {
+export function FileField({
+  name,
+  label,
+  hint,
+  multiple,
+}: {
+  name: string;
+  label: string;
+  hint?: string;
+  multiple?: boolean;
+}) {
   const state = useFormState();
   const error = state.fieldErrors?.file ?? state.fieldErrors?.[name];
   const id = `f-${name}`;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="font-medium text-slate-800">{label}</label>
-      {hint ? <p id={`${id}-hint`} className="text-sm text-slate-600">{hint}</p> : null}
-      <input id={id} name={name} type="file" multiple={multiple} aria-invalid={error ? true : undefined} aria-describedby={[hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined} />
-      {error ? <p id={`${id}-error`} className="text-sm font-medium text-red-800">{error}</p> : null}
+      <label htmlFor={id} className="font-medium text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={name}
+        type="file"
+        multiple={multiple}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={
+          [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined
+        }
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm font-medium text-red-800">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }

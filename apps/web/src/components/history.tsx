@@ -7,7 +7,9 @@ export async function History({ rows, headingId = "history" }: { rows: AuditRow[
   const format = await getFormatter();
   return (
     <section aria-labelledby={headingId} className="mt-8">
-      <h2 id={headingId} className="mb-3 text-lg font-semibold">{t("title")}</h2>
+      <h2 id={headingId} className="mb-3 text-lg font-semibold">
+        {t("title")}
+      </h2>
       {rows.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (
@@ -16,16 +18,20 @@ export async function History({ rows, headingId = "history" }: { rows: AuditRow[
             <li key={r.id} className="rounded-md border border-slate-200 bg-white p-3">
               <p>
                 <span className="font-medium">{r.actorLabel}</span> — {t(`actions.${r.action}`)} —{" "}
-                <time dateTime={r.at.toISOString()}>{format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}</time>{" "}
+                <time dateTime={r.at.toISOString()}>
+                  {format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}
+                </time>{" "}
                 <span className="text-sm text-slate-600">({t(`channels.${r.channel}`)})</span>
               </p>
               {Object.keys(r.changes as object).length ? (
                 <ul className="mt-1 text-sm text-slate-700">
-                  {Object.entries(r.changes as Record<string, [unknown, unknown]>).map(([field, [before, after]]) => (
-                    <li key={field}>
-                      <code>{field}</code> : {JSON.stringify(before)} → {JSON.stringify(after)}
-                    </li>
-                  ))}
+                  {Object.entries(r.changes as Record<string, [unknown, unknown]>).map(
+                    ([field, [before, after]]) => (
+                      <li key={field}>
+                        <code>{field}</code> : {JSON.stringify(before)} → {JSON.stringify(after)}
+                      </li>
+                    ),
+                  )}
                 </ul>
               ) : null}
             </li>

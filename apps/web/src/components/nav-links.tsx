@@ -3,7 +3,11 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 
 /** Navigation links; an item may carry a badge (a count waiting for the user) with its spoken text. */
-export function NavLinks({ items }: { items: { href: string; label: string; badge?: { text: string; label: string } }[] }) {
+export function NavLinks({
+  items,
+}: {
+  items: { href: string; label: string; badge?: { text: string; label: string } }[];
+}) {
   const pathname = usePathname();
   return (
     <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-2">
@@ -22,7 +26,12 @@ export function NavLinks({ items }: { items: { href: string; label: string; badg
               {item.badge ? (
                 <>
                   {" "}
-                  <span aria-hidden="true" className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900">{item.badge.text}</span>
+                  <span
+                    aria-hidden="true"
+                    className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900"
+                  >
+                    {item.badge.text}
+                  </span>
                   <span className="sr-only">{item.badge.label}</span>
                 </>
               ) : null}

@@ -18,11 +18,17 @@ export async function Shell({ children }: { children: ReactNode }) {
   const items = navigationFor(actor?.role ?? null).map((i) => ({
     href: i.href,
     label: t(`nav.${i.key}`),
-    badge: i.key === "incoming" && quarantined ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) } : undefined,
+    badge:
+      i.key === "incoming" && quarantined
+        ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) }
+        : undefined,
   }));
   return (
     <div className="flex min-h-screen flex-col">
-      <a href="#content" className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50">
+      <a
+        href="#content"
+        className="sr-only rounded bg-white px-4 py-2 font-medium text-brand-800 focus:not-sr-only focus:absolute focus:left-4 focus:top-4 focus:z-50"
+      >
         {t("shell.skip")}
       </a>
       <header className="border-b border-slate-200 bg-white">
@@ -40,7 +46,11 @@ export async function Shell({ children }: { children: ReactNode }) {
           <NavLinks items={items} />
         </nav>
       </header>
-      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none">
+      <main
+        id="content"
+        tabIndex={-1}
+        className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none"
+      >
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">

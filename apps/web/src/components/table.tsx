@@ -1,6 +1,14 @@
 import type { ReactNode } from "react";
 
-export function Table({ caption, headers, children }: { caption: string; headers: string[]; children: ReactNode }) {
+export function Table({
+  caption,
+  headers,
+  children,
+}: {
+  caption: string;
+  headers: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-left text-sm">

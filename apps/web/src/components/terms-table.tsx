@@ -9,7 +9,14 @@ export interface TermSetView {
   calendar: { name: string } | null;
   channels: string[];
   equipmentCovered: string;
-  targets: { priority: string; interventionMinutes: number; interventionBasis: string; resolutionMinutes: number; resolutionBasis: string; warningPercent: number }[];
+  targets: {
+    priority: string;
+    interventionMinutes: number;
+    interventionBasis: string;
+    resolutionMinutes: number;
+    resolutionBasis: string;
+    warningPercent: number;
+  }[];
 }
 
 /** One service's terms: a table by priority, with the calendar, channels and equipment covered. */
@@ -19,7 +26,10 @@ export async function TermsTable({ set, caption }: { set: TermSetView; caption: 
   const dur = (m: number, basis: string) => t("duration", { hours: minutesToHours(m), basis: t(basis) });
   return (
     <div className="flex flex-col gap-2">
-      <Table caption={caption} headers={[t("priorityHeader"), t("intervention"), t("resolution"), t("warning")]}>
+      <Table
+        caption={caption}
+        headers={[t("priorityHeader"), t("intervention"), t("resolution"), t("warning")]}
+      >
         {targets.map((x) => (
           <tr key={x.priority}>
             <Cell header>{t(`priority.${x.priority}`)}</Cell>
@@ -30,19 +40,27 @@ export async function TermsTable({ set, caption }: { set: TermSetView; caption: 
         ))}
       </Table>
       <p className="text-sm text-slate-700">
-        {t("calendar")} : {set.calendar?.name ?? t("noCalendar")} · {t("channels")} : {set.channels.map((c) => t(`channel.${c}`)).join(", ")}
+        {t("calendar")} : {set.calendar?.name ?? t("noCalendar")} · {t("channels")} :{" "}
+        {set.channels.map((c) => t(`channel.${c}`)).join(", ")}
         {set.equipmentCovered ? ` · ${t("equipment")} : ${set.equipmentCovered}` : ""}
       </p>
     </div>
   );
 }
 
-export function termsDefaults(set: TermSetView & { calendarId?: string | null } | null | undefined) {
+export function termsDefaults(set: (TermSetView & { calendarId?: string | null }) | null | undefined) {
   if (!set) return null;
   return {
     calendarId: set.calendarId ?? null,
     channels: set.channels,
     equipmentCovered: set.equipmentCovered,
-    targets: set.targets.map((x) => ({ priority: x.priority, interventionHours: minutesToHours(x.interventionMinutes), interventionBasis: x.interventionBasis, resolutionHours: minutesToHours(x.resolutionMinutes), resolutionBasis: x.resolutionBasis, warningPercent: x.warningPercent })),
+    targets: set.targets.map((x) => ({
+      priority: x.priority,
+      interventionHours: minutesToHours(x.interventionMinutes),
+      interventionBasis: x.interventionBasis,
+      resolutionHours: minutesToHours(x.resolutionMinutes),
+      resolutionBasis: x.resolutionBasis,
+      warningPercent: x.warningPercent,
+    })),
   };
 }

@@ -14,6 +14,7 @@ export const initialFormState: FormState = {};
 
 export function formValues(fd: FormData, omit: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of fd.entries()) if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) out[k] = v;
+  for (const [k, v] of fd.entries())
+    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) out[k] = v;
   return out;
 }

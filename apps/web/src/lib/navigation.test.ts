@@ -4,7 +4,15 @@ import { navigationFor, plannedNavigationFor } from "./navigation.ts";
 describe("navigation", () => {
   it("renders only sections that exist", () => {
     expect(navigationFor(null).map((i) => i.href)).toEqual(["/", "/catalogue", "/etat", "/connexion"]);
-    expect(navigationFor("agent").map((i) => i.href)).toEqual(["/", "/organismes", "/catalogue", "/conventions", "/demandes", "/compte", "/etat"]);
+    expect(navigationFor("agent").map((i) => i.href)).toEqual([
+      "/",
+      "/organismes",
+      "/catalogue",
+      "/conventions",
+      "/demandes",
+      "/compte",
+      "/etat",
+    ]);
     expect(navigationFor("technician").map((i) => i.href)).toContain("/tickets");
     expect(navigationFor("technician").map((i) => i.href)).not.toContain("/demandes");
     expect(navigationFor("manager").map((i) => i.href)).toContain("/calendriers");

@@ -10,13 +10,36 @@ export interface NavItem {
 
 const item = (key: string, href: string, available = false): NavItem => ({ key, href, available });
 
-const signedOut: NavItem[] = [item("home", "/", true), item("catalogue", "/catalogue", true), item("status", "/etat", true), item("signIn", "/connexion", true)];
-const everyone: NavItem[] = [item("home", "/", true), item("bodies", "/organismes", true), item("catalogue", "/catalogue", true), item("conventions", "/conventions", true)];
+const signedOut: NavItem[] = [
+  item("home", "/", true),
+  item("catalogue", "/catalogue", true),
+  item("status", "/etat", true),
+  item("signIn", "/connexion", true),
+];
+const everyone: NavItem[] = [
+  item("home", "/", true),
+  item("bodies", "/organismes", true),
+  item("catalogue", "/catalogue", true),
+  item("conventions", "/conventions", true),
+];
 const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
-const technician: NavItem[] = [item("queue", "/tickets", true), item("incoming", "/courriels-entrants", true), item("assets", "/parc"), item("migrations", "/reprises")];
-const manager: NavItem[] = [item("reports", "/rapports"), item("calendars", "/calendriers", true), item("billing", "/facturation")];
-const admin: NavItem[] = [item("people", "/admin/personnes", true), item("mailbox", "/admin/courriels", true), item("journal", "/admin/journal", true)];
+const technician: NavItem[] = [
+  item("queue", "/tickets", true),
+  item("incoming", "/courriels-entrants", true),
+  item("assets", "/parc"),
+  item("migrations", "/reprises"),
+];
+const manager: NavItem[] = [
+  item("reports", "/rapports"),
+  item("calendars", "/calendriers", true),
+  item("billing", "/facturation"),
+];
+const admin: NavItem[] = [
+  item("people", "/admin/personnes", true),
+  item("mailbox", "/admin/courriels", true),
+  item("journal", "/admin/journal", true),
+];
 const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 
 const byRole: Record<Role, NavItem[]> = {

@@ -7,7 +7,13 @@ const ZONE = "Europe/Paris";
 export function parisLocalToDate(value: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value.trim());
   if (!m) return new Date(Number.NaN);
-  return new Date(instantOf(ZONE, { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, Number(m[4]) * 60 + Number(m[5])));
+  return new Date(
+    instantOf(
+      ZONE,
+      { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) },
+      Number(m[4]) * 60 + Number(m[5]),
+    ),
+  );
 }
 
 /** The value of a "datetime-local" input for an instant, in Paris time. */

@@ -4,7 +4,9 @@ const CHANNELS = ["portal", "email", "phone", "letter"] as const;
 
 /** Hours as typed ("12", "1,5", "0.25") to minutes; NaN when not a number (zod then names the field). */
 export function hoursToMinutes(raw: FormDataEntryValue | null): number {
-  const text = String(raw ?? "").trim().replace(",", ".");
+  const text = String(raw ?? "")
+    .trim()
+    .replace(",", ".");
   if (!/^\d+(\.\d+)?$/.test(text)) return Number.NaN;
   return Math.round(Number(text) * 60);
 }
@@ -17,10 +19,18 @@ export function termsFrom(fd: FormData, prefix = "terms") {
     targets: PRIORITIES.map((priority, i) => ({
       priority,
       interventionMinutes: hoursToMinutes(fd.get(`${prefix}.targets.${i}.interventionMinutes`)),
-      interventionBasis: fd.get(`${prefix}.targets.${i}.interventionBasis`) === "clock" ? ("clock" as const) : ("business" as const),
+      interventionBasis:
+        fd.get(`${prefix}.targets.${i}.interventionBasis`) === "clock"
+          ? ("clock" as const)
+          : ("business" as const),
       resolutionMinutes: hoursToMinutes(fd.get(`${prefix}.targets.${i}.resolutionMinutes`)),
-      resolutionBasis: fd.get(`${prefix}.targets.${i}.resolutionBasis`) === "clock" ? ("clock" as const) : ("business" as const),
-      warningPercent: Number(String(fd.get(`${prefix}.targets.${i}.warningPercent`) ?? "").trim() || Number.NaN),
+      resolutionBasis:
+        fd.get(`${prefix}.targets.${i}.resolutionBasis`) === "clock"
+          ? ("clock" as const)
+          : ("business" as const),
+      warningPercent: Number(
+        String(fd.get(`${prefix}.targets.${i}.warningPercent`) ?? "").trim() || Number.NaN,
+      ),
     })),
   };
 }

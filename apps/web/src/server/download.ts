@@ -8,7 +8,12 @@ import { env } from "../env.ts";
 import { db } from "./db.ts";
 import { currentActor } from "./session.ts";
 
-type Read = (db: Db, files: FileStore, actor: Actor, id: string) => Promise<{ name: string; mimeType: string; size: number; bytes: Uint8Array }>;
+type Read = (
+  db: Db,
+  files: FileStore,
+  actor: Actor,
+  id: string,
+) => Promise<{ name: string; mimeType: string; size: number; bytes: Uint8Array }>;
 
 export async function download(id: string, read: Read): Promise<Response> {
   const actor = await currentActor();

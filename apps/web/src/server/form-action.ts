@@ -11,7 +11,11 @@ export type Caller = Awaited<ReturnType<typeof api>>;
 /** A trimmed text field of a form ("" when absent). */
 export const formText = (fd: FormData, k: string) => String(fd.get(k) ?? "").trim();
 
-export async function runThenRedirect(fd: FormData, change: (caller: Caller) => Promise<string>, omit: string[] = []): Promise<FormState> {
+export async function runThenRedirect(
+  fd: FormData,
+  change: (caller: Caller) => Promise<string>,
+  omit: string[] = [],
+): Promise<FormState> {
   let target: string;
   try {
     target = await change(await api());

@@ -16,17 +16,21 @@ export async function toFormState(error: unknown, values: Record<string, string>
     const parts = f.split(".");
     const words = parts.filter((x) => !/^\d+$/.test(x));
     const candidates = [f, words.at(-1), ...words.slice(0, -1).reverse()].filter(Boolean) as string[];
-    const hit = candidates.find((c) => !c.includes(".") && t.has(`fields.${c}`)) ?? candidates.find((c) => t.has(`fields.${c}`));
+    const hit =
+      candidates.find((c) => !c.includes(".") && t.has(`fields.${c}`)) ??
+      candidates.find((c) => t.has(`fields.${c}`));
     return hit ? t(`fields.${hit}`) : f;
   };
-  const issueText = (i: Issue) => (t.has(`validation.${i.message}`) ? t(`validation.${i.message}`) : t("validation.invalid"));
+  const issueText = (i: Issue) =>
+    t.has(`validation.${i.message}`) ? t(`validation.${i.message}`) : t("validation.invalid");
   const fromIssues = (issues: Issue[]): FormState => {
     const fieldErrors: Record<string, string> = {};
     for (const i of issues) {
       const path = i.path.map(String);
       // Every prefix gets the error too, so a field named "weekly.1" shows an error at "weekly.1.0.to".
       // Inputs wrapped by the procedure ({ id, calendar: {...} }) also match the form's own field names.
-      for (const p of [path, path.slice(1)]) for (let n = p.length; n >= 1; n--) fieldErrors[p.slice(0, n).join(".")] ??= issueText(i);
+      for (const p of [path, path.slice(1)])
+        for (let n = p.length; n >= 1; n--) fieldErrors[p.slice(0, n).join(".")] ??= issueText(i);
       if (path.length === 0) fieldErrors["_"] ??= issueText(i);
     }
     const first = issues[0]?.path.map(String).join(".") || "_";
@@ -44,8 +48,10 @@ export async function toFormState(error: unknown, values: Record<string, string>
     const message = specific ?? t(key, { field: field ? fieldLabel(field) : "" });
     return { values, message, fieldErrors: field ? { [field]: specific ?? message } : undefined };
   }
-  if (error instanceof TRPCError && error.code === "UNAUTHORIZED") return { values, message: t("errors.UNAUTHENTICATED") };
-  if (error instanceof TRPCError && error.code === "FORBIDDEN") return { values, message: t("errors.FORBIDDEN") };
+  if (error instanceof TRPCError && error.code === "UNAUTHORIZED")
+    return { values, message: t("errors.UNAUTHENTICATED") };
+  if (error instanceof TRPCError && error.code === "FORBIDDEN")
+    return { values, message: t("errors.FORBIDDEN") };
   console.error(error);
   return { values, message: t("errors.INTERNAL") };
 }

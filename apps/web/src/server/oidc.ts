@@ -8,7 +8,13 @@ export function oidcConfig(): Promise<oidc.Configuration> | null {
   const c = env().oidc;
   if (!c) return null;
   g.__mutuoOidc ??= oidc
-    .discovery(new URL(c.issuer), c.clientId, c.clientSecret, undefined, c.issuer.startsWith("http://") ? { execute: [oidc.allowInsecureRequests] } : undefined)
+    .discovery(
+      new URL(c.issuer),
+      c.clientId,
+      c.clientSecret,
+      undefined,
+      c.issuer.startsWith("http://") ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    )
     .catch((e: unknown) => {
       g.__mutuoOidc = undefined;
       throw e;

@@ -23,13 +23,20 @@ export async function currentActor(): Promise<Actor | null> {
 export async function requireActorOrRedirect(): Promise<Actor> {
   const s = await currentSession();
   if (!s) redirect("/connexion");
-  if (s.mfaRequired && !s.mfaVerified) redirect(s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur");
+  if (s.mfaRequired && !s.mfaVerified)
+    redirect(s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur");
   return s.actor;
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {
   const secure = (env().baseUrl ?? "").startsWith("https://");
-  (await cookies()).set(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+  (await cookies()).set(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "lax",
+    secure,
+    path: "/",
+    expires: expiresAt,
+  });
 }
 
 export async function clearSessionCookie(): Promise<void> {

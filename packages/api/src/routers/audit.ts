@@ -7,5 +7,7 @@ export const auditRouter = router({
   history: authedProcedure
     .input(z.object({ entityType: z.enum(HISTORY_ENTITIES), entityId: z.string().uuid() }))
     .query(({ ctx, input }) => historyOfObject(ctx.db, ctx.actor, input.entityType, input.entityId)),
-  search: authedProcedure.input(auditSearchInput).query(({ ctx, input }) => searchAudit(ctx.db, ctx.actor, input)),
+  search: authedProcedure
+    .input(auditSearchInput)
+    .query(({ ctx, input }) => searchAudit(ctx.db, ctx.actor, input)),
 });

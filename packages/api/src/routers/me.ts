@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { exportPersonalData, getPerson, listSessions, revokeAllSessions, revokeSession, setActiveBody } from "@mutuo/core/identity";
+import {
+  exportPersonalData,
+  getPerson,
+  listSessions,
+  revokeAllSessions,
+  revokeSession,
+  setActiveBody,
+} from "@mutuo/core/identity";
 import { getPreferences, preferencesInput, setPreferences } from "@mutuo/core/notifications";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -16,8 +23,12 @@ export const meRouter = router({
   revokeSession: authedProcedure
     .input(z.object({ sessionId: z.string().length(64) }))
     .mutation(({ ctx, input }) => revokeSession(ctx.db, input.sessionId, ctx.actor.userId)),
-  revokeOtherSessions: authedProcedure.mutation(({ ctx }) => revokeAllSessions(ctx.db, ctx.actor.userId, new Date(), ctx.session!.id)),
+  revokeOtherSessions: authedProcedure.mutation(({ ctx }) =>
+    revokeAllSessions(ctx.db, ctx.actor.userId, new Date(), ctx.session!.id),
+  ),
   notificationPrefs: authedProcedure.query(({ ctx }) => getPreferences(ctx.db, ctx.actor)),
-  setNotificationPrefs: authedProcedure.input(preferencesInput).mutation(({ ctx, input }) => setPreferences(ctx.db, ctx.actor, input)),
+  setNotificationPrefs: authedProcedure
+    .input(preferencesInput)
+    .mutation(({ ctx, input }) => setPreferences(ctx.db, ctx.actor, input)),
   exportData: authedProcedure.query(({ ctx }) => exportPersonalData(ctx.db, ctx.actor, ctx.actor.userId)),
 });

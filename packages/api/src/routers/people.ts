@@ -1,6 +1,14 @@
 import { z } from "zod";
 import {
-  anonymisePerson, exportPersonalData, getPerson, invitePerson, inviteInput, listPeople, resendInvitation, updatePerson, updatePersonInput,
+  anonymisePerson,
+  exportPersonalData,
+  getPerson,
+  invitePerson,
+  inviteInput,
+  listPeople,
+  resendInvitation,
+  updatePerson,
+  updatePersonInput,
 } from "@mutuo/core/identity";
 import { authedProcedure, router } from "../trpc.ts";
 
@@ -8,12 +16,29 @@ const userId = z.object({ userId: z.string().uuid() });
 
 export const peopleRouter = router({
   list: authedProcedure
-    .input(z.object({ q: z.string().trim().max(100).optional(), bodyId: z.string().uuid().optional(), cursor: z.string().max(500).optional(), limit: z.number().int().min(1).max(100).optional() }))
+    .input(
+      z.object({
+        q: z.string().trim().max(100).optional(),
+        bodyId: z.string().uuid().optional(),
+        cursor: z.string().max(500).optional(),
+        limit: z.number().int().min(1).max(100).optional(),
+      }),
+    )
     .query(({ ctx, input }) => listPeople(ctx.db, ctx.actor, input)),
   get: authedProcedure.input(userId).query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input.userId)),
-  invite: authedProcedure.input(inviteInput).mutation(({ ctx, input }) => invitePerson(ctx, ctx.actor, input)),
-  resendInvitation: authedProcedure.input(userId).mutation(({ ctx, input }) => resendInvitation(ctx, ctx.actor, input.userId)),
-  update: authedProcedure.input(updatePersonInput).mutation(({ ctx, input }) => updatePerson(ctx, ctx.actor, input)),
-  exportData: authedProcedure.input(userId).query(({ ctx, input }) => exportPersonalData(ctx.db, ctx.actor, input.userId)),
-  anonymise: authedProcedure.input(userId).mutation(({ ctx, input }) => anonymisePerson(ctx.db, ctx.actor, input.userId)),
+  invite: authedProcedure
+    .input(inviteInput)
+    .mutation(({ ctx, input }) => invitePerson(ctx, ctx.actor, input)),
+  resendInvitation: authedProcedure
+    .input(userId)
+    .mutation(({ ctx, input }) => resendInvitation(ctx, ctx.actor, input.userId)),
+  update: authedProcedure
+    .input(updatePersonInput)
+    .mutation(({ ctx, input }) => updatePerson(ctx, ctx.actor, input)),
+  exportData: authedProcedure
+    .input(userId)
+    .query(({ ctx, input }) => exportPersonalData(ctx.db, ctx.actor, input.userId)),
+  anonymise: authedProcedure
+    .input(userId)
+    .mutation(({ ctx, input }) => anonymisePerson(ctx.db, ctx.actor, input.userId)),
 });

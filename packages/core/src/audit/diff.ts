@@ -9,11 +9,15 @@ function normalise(value: unknown): Json {
   if (value instanceof Date) return value.toISOString();
   if (typeof value === "bigint") return value.toString();
   if (Array.isArray(value)) return value.map(normalise);
-  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
+  if (typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, normalise(v)]));
   return value as Json;
 }
 
-export function diffFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null): Record<string, [Json, Json]> {
+export function diffFields(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): Record<string, [Json, Json]> {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: Record<string, [Json, Json]> = {};
   for (const key of keys) {

@@ -4,13 +4,30 @@ import type { Actor } from "../identity/actor.ts";
 import { requireRole } from "../identity/policy.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 
-const select = { id: true, at: true, actorId: true, actorLabel: true, channel: true, entityType: true, entityId: true, bodyId: true, action: true, changes: true } satisfies Prisma.AuditEventSelect;
+const select = {
+  id: true,
+  at: true,
+  actorId: true,
+  actorLabel: true,
+  channel: true,
+  entityType: true,
+  entityId: true,
+  bodyId: true,
+  action: true,
+  changes: true,
+} satisfies Prisma.AuditEventSelect;
 export type AuditRow = Omit<Prisma.AuditEventGetPayload<{ select: typeof select }>, "id"> & { id: string };
 
-const toRow = (r: Prisma.AuditEventGetPayload<{ select: typeof select }>): AuditRow => ({ ...r, id: r.id.toString() });
+const toRow = (r: Prisma.AuditEventGetPayload<{ select: typeof select }>): AuditRow => ({
+  ...r,
+  id: r.id.toString(),
+});
 
 /** History of one object. The caller must have checked read access to that object first. */
-export async function historyOf(db: Db, ref: { entityType: string; entityId: string; includeBodyEvents?: boolean }): Promise<AuditRow[]> {
+export async function historyOf(
+  db: Db,
+  ref: { entityType: string; entityId: string; includeBodyEvents?: boolean },
+): Promise<AuditRow[]> {
   // A body's history also shows what happened to its people (events tagged with the body).
   const where: Prisma.AuditEventWhereInput = ref.includeBodyEvents
     ? { OR: [{ entityType: ref.entityType, entityId: ref.entityId }, { bodyId: ref.entityId }] }
@@ -37,7 +54,9 @@ function where(input: z.output<typeof auditSearchInput>): Prisma.AuditEventWhere
     ...(input.entityType ? { entityType: input.entityType } : {}),
     ...(input.entityId ? { entityId: input.entityId } : {}),
     ...(input.action ? { action: input.action as AuditAction } : {}),
-    ...(input.from || input.to ? { at: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } } : {}),
+    ...(input.from || input.to
+      ? { at: { ...(input.from ? { gte: input.from } : {}), ...(input.to ? { lt: input.to } : {}) } }
+      : {}),
   };
 }
 
@@ -47,7 +66,12 @@ export async function searchAudit(db: Db, actor: Actor, raw: AuditSearchInput): 
   const input = auditSearchInput.parse(raw);
   const w = where(input);
   if (input.cursor) w.id = { lt: BigInt(decodeCursor(input.cursor, 1)[0]!) };
-  const rows = await db.auditEvent.findMany({ where: w, select, orderBy: { id: "desc" }, take: input.limit + 1 });
+  const rows = await db.auditEvent.findMany({
+    where: w,
+    select,
+    orderBy: { id: "desc" },
+    take: input.limit + 1,
+  });
   const items = rows.slice(0, input.limit).map(toRow);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
@@ -68,7 +92,11 @@ export async function* exportAuditCsv(db: Db, actor: Actor, raw: AuditSearchInpu
   do {
     const page = await searchAudit(db, actor, { ...raw, cursor, limit: 500 });
     for (const r of page.items) {
-      yield [r.at.toISOString(), r.actorLabel, r.channel, r.entityType, r.entityId, r.action, r.changes].map(csvCell).join(";") + "\n";
+      yield (
+        [r.at.toISOString(), r.actorLabel, r.channel, r.entityType, r.entityId, r.action, r.changes]
+          .map(csvCell)
+          .join(";") + "\n"
+      );
     }
     total += page.items.length;
     cursor = page.nextCursor ?? undefined;

@@ -6,7 +6,11 @@ import { dateOnly } from "../shared/dates.ts";
 
 export { dateOnly, fromDateOnly } from "../shared/dates.ts";
 
-export function toEngineCalendar(row: Pick<BusinessCalendar, "timeZone" | "weekly" | "holidayZone"> & { closures?: Pick<CalendarClosure, "startDate" | "endDate">[] }): Calendar {
+export function toEngineCalendar(
+  row: Pick<BusinessCalendar, "timeZone" | "weekly" | "holidayZone"> & {
+    closures?: Pick<CalendarClosure, "startDate" | "endDate">[];
+  },
+): Calendar {
   return {
     timeZone: row.timeZone,
     weekly: row.weekly as Calendar["weekly"],

@@ -13,22 +13,43 @@ export async function listCalendars(db: Db, actor: Actor) {
     orderBy: [{ name: "asc" }, { id: "asc" }],
     include: { _count: { select: { closures: true, termSets: true } } },
   });
-  return rows.map((r) => ({ id: r.id, name: r.name, timeZone: r.timeZone, holidayZone: r.holidayZone, weekly: r.weekly as Record<string, { from: string; to: string }[]>, closures: r._count.closures, usedBy: r._count.termSets }));
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    timeZone: r.timeZone,
+    holidayZone: r.holidayZone,
+    weekly: r.weekly as Record<string, { from: string; to: string }[]>,
+    closures: r._count.closures,
+    usedBy: r._count.termSets,
+  }));
 }
 
 export async function getCalendar(db: Db, actor: Actor, id: string) {
   requireRole(actor, "technician", "manager", "admin");
-  const row = await db.businessCalendar.findUnique({ where: { id }, include: { closures: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } } });
+  const row = await db.businessCalendar.findUnique({
+    where: { id },
+    include: { closures: { orderBy: [{ startDate: "asc" }, { id: "asc" }] } },
+  });
   if (!row) throw notFound("calendar");
   return {
     ...row,
     weekly: row.weekly as Record<string, { from: string; to: string }[]>,
-    closures: row.closures.map((c) => ({ id: c.id, startDate: dateOnly(c.startDate), endDate: dateOnly(c.endDate), label: c.label })),
+    closures: row.closures.map((c) => ({
+      id: c.id,
+      startDate: dateOnly(c.startDate),
+      endDate: dateOnly(c.endDate),
+      label: c.label,
+    })),
   };
 }
 
 /** The coming days' working time of a calendar, with holidays of the years covered. */
-export async function previewCalendar(db: Db, actor: Actor, raw: z.input<typeof previewInput>, now = new Date()) {
+export async function previewCalendar(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof previewInput>,
+  now = new Date(),
+) {
   const input = previewInput.parse(raw);
   const row = await db.businessCalendar.findUnique({ where: { id: input.id }, include: { closures: true } });
   if (!row) throw notFound("calendar");

@@ -12,7 +12,9 @@ function safeMinutes(s: string): number {
 }
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
-const slot = z.object({ from: hhmm, to: hhmm }).refine((s) => !(safeMinutes(s.to) <= safeMinutes(s.from)), { path: ["to"], message: "slot_order" });
+const slot = z
+  .object({ from: hhmm, to: hhmm })
+  .refine((s) => !(safeMinutes(s.to) <= safeMinutes(s.from)), { path: ["to"], message: "slot_order" });
 const day = z.array(slot).max(6);
 
 export const weeklyInput = z
@@ -22,10 +24,12 @@ export const weeklyInput = z
     for (const [d, slots] of Object.entries(w)) {
       const sorted = [...(slots ?? [])].sort((a, b) => safeMinutes(a.from) - safeMinutes(b.from));
       for (let i = 1; i < sorted.length; i++) {
-        if (safeMinutes(sorted[i]!.from) < safeMinutes(sorted[i - 1]!.to)) ctx.addIssue({ code: "custom", path: [d], message: "slots_overlap" });
+        if (safeMinutes(sorted[i]!.from) < safeMinutes(sorted[i - 1]!.to))
+          ctx.addIssue({ code: "custom", path: [d], message: "slots_overlap" });
       }
     }
-    if (!Object.values(w).some((s) => (s?.length ?? 0) > 0)) ctx.addIssue({ code: "custom", path: [], message: "no_working_time" });
+    if (!Object.values(w).some((s) => (s?.length ?? 0) > 0))
+      ctx.addIssue({ code: "custom", path: [], message: "no_working_time" });
   });
 
 export const HOLIDAY_ZONES = ["metropole", "alsace_moselle", "none"] as const;
@@ -39,8 +43,17 @@ export const calendarInput = z.object({
 export type CalendarInput = z.input<typeof calendarInput>;
 
 export const closureInput = z
-  .object({ calendarId: z.string().uuid(), startDate: isoDate, endDate: isoDate, label: z.string().trim().min(1, "required").max(200) })
+  .object({
+    calendarId: z.string().uuid(),
+    startDate: isoDate,
+    endDate: isoDate,
+    label: z.string().trim().min(1, "required").max(200),
+  })
   .refine((c) => c.endDate >= c.startDate, { path: ["endDate"], message: "end_before_start" });
 export type ClosureInput = z.input<typeof closureInput>;
 
-export const previewInput = z.object({ id: z.string().uuid(), from: isoDate.optional(), days: z.number().int().min(1).max(120).default(28) });
+export const previewInput = z.object({
+  id: z.string().uuid(),
+  from: isoDate.optional(),
+  days: z.number().int().min(1).max(120).default(28),
+});

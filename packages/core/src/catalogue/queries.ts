@@ -22,11 +22,17 @@ export async function countActiveServices(db: Db): Promise<number> {
 export async function getService(db: Db, id: string) {
   const s = await db.service.findUnique({
     where: { id },
-    include: { termSets: { where: { versionId: null }, include: { calendar: { select: { id: true, name: true } }, targets: true } } },
+    include: {
+      termSets: {
+        where: { versionId: null },
+        include: { calendar: { select: { id: true, name: true } }, targets: true },
+      },
+    },
   });
   if (!s) throw notFound("service");
   const { termSets, createdAt: _c, updatedAt: _u, ...rest } = s;
   const defaults = termSets[0] ?? null;
-  if (defaults) defaults.targets.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
+  if (defaults)
+    defaults.targets.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
   return { ...rest, defaultTerms: defaults };
 }

@@ -2,7 +2,11 @@ import { z } from "zod";
 import { termSetInput } from "../terms/schema.ts";
 
 export const serviceInput = z.object({
-  code: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, "service_code"),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, "service_code"),
   name: z.string().trim().min(1, "required").max(120),
   description: z.string().trim().max(4000).default(""),
   active: z.boolean().default(true),

@@ -10,6 +10,18 @@ export const optDbDate = (s: string | null | undefined): Date | null => (s ? fro
 export const localToday = (now: Date): string => isoDate(localDateOf(CONVENTION_TIME_ZONE, now.getTime()));
 export const localDateAt = localToday;
 
-export function datesOf(c: { status: ConventionStatus; startDate: Date; endDate: Date | null; noticeEffectiveOn: Date | null; terminatedOn: Date | null }): ConventionDates {
-  return { status: c.status, startDate: dateOnly(c.startDate), endDate: optDate(c.endDate), noticeEffectiveOn: optDate(c.noticeEffectiveOn), terminatedOn: optDate(c.terminatedOn) };
+export function datesOf(c: {
+  status: ConventionStatus;
+  startDate: Date;
+  endDate: Date | null;
+  noticeEffectiveOn: Date | null;
+  terminatedOn: Date | null;
+}): ConventionDates {
+  return {
+    status: c.status,
+    startDate: dateOnly(c.startDate),
+    endDate: optDate(c.endDate),
+    noticeEffectiveOn: optDate(c.noticeEffectiveOn),
+    terminatedOn: optDate(c.terminatedOn),
+  };
 }

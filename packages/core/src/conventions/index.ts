@@ -1,7 +1,21 @@
 export * from "./schema.ts";
 export * from "./rules.ts";
-export { createConvention, updateConvention, setVersionTerms, removeVersionService, amendConvention, signAmendment, discardAmendment } from "./service.ts";
-export { activateConvention, giveNotice, terminateConvention, renewConvention, rollOverConventions } from "./lifecycle.ts";
+export {
+  createConvention,
+  updateConvention,
+  setVersionTerms,
+  removeVersionService,
+  amendConvention,
+  signAmendment,
+  discardAmendment,
+} from "./service.ts";
+export {
+  activateConvention,
+  giveNotice,
+  terminateConvention,
+  renewConvention,
+  rollOverConventions,
+} from "./lifecycle.ts";
 export { addConventionDocument, removeConventionDocument, readConventionDocument } from "./documents.ts";
 export { listConventions, getConvention, termsOn, conventionsNeedingAttention } from "./queries.ts";
 export { resolveTerms, type ResolvedTerms } from "./resolve.ts";

@@ -19,7 +19,16 @@ async function transition(db: Db, actor: AnyActor, id: string, action: Lifecycle
     if (!canDo(before.status, action)) throw conflict(`cannot_${action}`);
     const data = change(before);
     const after = await tx.convention.update({ where: { id }, data });
-    await recordAudit(tx, { actor, channel: "web", entityType: "Convention", entityId: id, bodyId: after.signatoryBodyId, action: "update", before: conventionFields(before), after: conventionFields(after) });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "Convention",
+      entityId: id,
+      bodyId: after.signatoryBodyId,
+      action: "update",
+      before: conventionFields(before),
+      after: conventionFields(after),
+    });
     return after;
   });
 }
@@ -27,7 +36,10 @@ async function transition(db: Db, actor: AnyActor, id: string, action: Lifecycle
 /** Signs the draft: the first version's terms are frozen and the convention binds from its start date. */
 export async function activateConvention(db: Db, actor: Actor, id: string, now = new Date()) {
   requireConventionManager(actor);
-  const v1 = await db.conventionVersion.findFirst({ where: { conventionId: id, number: 1 }, include: { _count: { select: { termSets: true } } } });
+  const v1 = await db.conventionVersion.findFirst({
+    where: { conventionId: id, number: 1 },
+    include: { _count: { select: { termSets: true } } },
+  });
   if (!v1) throw notFound("convention");
   if (v1._count.termSets === 0) throw invalid("serviceId", "no_service");
   return db.$transaction(async (tx) => {
@@ -35,7 +47,16 @@ export async function activateConvention(db: Db, actor: Actor, id: string, now =
     if (!canDo(c.status, "activate")) throw conflict("cannot_activate");
     await tx.conventionVersion.update({ where: { id: v1.id }, data: { signedAt: now } });
     const after = await tx.convention.update({ where: { id }, data: { status: "active" } });
-    await recordAudit(tx, { actor, channel: "web", entityType: "Convention", entityId: id, bodyId: c.signatoryBodyId, action: "update", before: conventionFields(c), after: conventionFields(after) });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "Convention",
+      entityId: id,
+      bodyId: c.signatoryBodyId,
+      action: "update",
+      before: conventionFields(c),
+      after: conventionFields(after),
+    });
     return after;
   });
 }
@@ -48,7 +69,12 @@ export async function giveNotice(db: Db, actor: Actor, raw: z.input<typeof notic
     if (input.noticeDate < dateOnly(c.startDate)) throw invalid("noticeDate", "before_start");
     const effective = noticeEffectiveDate(input.noticeDate, c.noticeMonths);
     const by = `${input.givenBy === "partner" ? "partner" : "provider"} (${actor.name})${input.note ? ` — ${input.note}` : ""}`;
-    return { status: "notice_given" as const, noticeGivenOn: toDbDate(input.noticeDate), noticeGivenBy: by, noticeEffectiveOn: toDbDate(effective) };
+    return {
+      status: "notice_given" as const,
+      noticeGivenOn: toDbDate(input.noticeDate),
+      noticeGivenBy: by,
+      noticeEffectiveOn: toDbDate(effective),
+    };
   });
 }
 
@@ -58,7 +84,11 @@ export async function terminateConvention(db: Db, actor: Actor, raw: z.input<typ
   const input = terminateInput.parse(raw);
   return transition(db, actor, input.conventionId, "terminate", (c) => {
     if (input.terminatedOn < dateOnly(c.startDate)) throw invalid("terminatedOn", "before_start");
-    return { status: "terminated" as const, terminatedOn: toDbDate(input.terminatedOn), noticeGivenBy: c.noticeGivenBy ?? `${actor.name} — ${input.reason}` };
+    return {
+      status: "terminated" as const,
+      terminatedOn: toDbDate(input.terminatedOn),
+      noticeGivenBy: c.noticeGivenBy ?? `${actor.name} — ${input.reason}`,
+    };
   });
 }
 
@@ -67,7 +97,8 @@ export async function renewConvention(db: Db, actor: Actor, raw: z.input<typeof 
   requireConventionManager(actor);
   const input = renewInput.parse(raw);
   return transition(db, actor, input.conventionId, "renew", (c) => {
-    if (!c.endDate || input.newEndDate <= dateOnly(c.endDate)) throw invalid("newEndDate", "after_current_end", { date: c.endDate ? dateOnly(c.endDate) : "" });
+    if (!c.endDate || input.newEndDate <= dateOnly(c.endDate))
+      throw invalid("newEndDate", "after_current_end", { date: c.endDate ? dateOnly(c.endDate) : "" });
     return { status: "active" as const, endDate: toDbDate(input.newEndDate) };
   });
 }
@@ -76,20 +107,41 @@ export async function renewConvention(db: Db, actor: Actor, raw: z.input<typeof 
 export async function rollOverConventions(db: Db, now: Date): Promise<{ changed: number }> {
   const today = toDbDate(localToday(now));
   const due = await db.convention.findMany({
-    where: { OR: [{ status: "active", endDate: { lt: today } }, { status: "notice_given", noticeEffectiveOn: { lte: today } }] },
+    where: {
+      OR: [
+        { status: "active", endDate: { lt: today } },
+        { status: "notice_given", noticeEffectiveOn: { lte: today } },
+      ],
+    },
     select: { id: true },
   });
   let changed = 0;
   for (const { id } of due) {
     await db.$transaction(async (tx) => {
       const before = await tx.convention.findUniqueOrThrow({ where: { id } });
-      const next = rollOver({ ...datesOf(before), renewalRule: before.renewalRule, renewalYears: before.renewalYears }, localToday(now));
+      const next = rollOver(
+        { ...datesOf(before), renewalRule: before.renewalRule, renewalYears: before.renewalYears },
+        localToday(now),
+      );
       if (!next) return;
       const after = await tx.convention.update({
         where: { id, status: before.status },
-        data: { status: next.status, endDate: next.endDate ? toDbDate(next.endDate) : null, terminatedOn: next.terminatedOn ? toDbDate(next.terminatedOn) : null },
+        data: {
+          status: next.status,
+          endDate: next.endDate ? toDbDate(next.endDate) : null,
+          terminatedOn: next.terminatedOn ? toDbDate(next.terminatedOn) : null,
+        },
       });
-      await recordAudit(tx, { actor: { system: "conventions.roll-over" }, channel: "job", entityType: "Convention", entityId: id, bodyId: after.signatoryBodyId, action: "update", before: conventionFields(before), after: conventionFields(after) });
+      await recordAudit(tx, {
+        actor: { system: "conventions.roll-over" },
+        channel: "job",
+        entityType: "Convention",
+        entityId: id,
+        bodyId: after.signatoryBodyId,
+        action: "update",
+        before: conventionFields(before),
+        after: conventionFields(after),
+      });
       changed++;
     });
   }

@@ -8,6 +8,9 @@ export const conventionScope = (actor: Actor) => bodyScope(actor, "signatoryBody
 export const canManageConventions = (actor: Actor) => actor.role === "manager" || actor.role === "admin";
 export const requireConventionManager = (actor: Actor) => requireRole(actor, "manager", "admin");
 
-export function assertConventionVisible(actor: Actor, convention: { signatoryBodyId: string } | null): asserts convention is { signatoryBodyId: string } {
+export function assertConventionVisible(
+  actor: Actor,
+  convention: { signatoryBodyId: string } | null,
+): asserts convention is { signatoryBodyId: string } {
   if (!convention || !canSeeBody(actor, convention.signatoryBodyId)) throw notFound("convention");
 }

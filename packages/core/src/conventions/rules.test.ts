@@ -1,7 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { addMonths, canDo, daysBetween, endingAttention, inForceOn, lastDay, noticeDeadline, noticeEffectiveDate, rollOver, versionOn } from "./rules.ts";
+import {
+  addMonths,
+  canDo,
+  daysBetween,
+  endingAttention,
+  inForceOn,
+  lastDay,
+  noticeDeadline,
+  noticeEffectiveDate,
+  rollOver,
+  versionOn,
+} from "./rules.ts";
 
-const base = { status: "active" as const, startDate: "2023-01-01", endDate: "2025-12-31", noticeEffectiveOn: null, terminatedOn: null, renewalRule: "none" as const, renewalYears: null };
+const base = {
+  status: "active" as const,
+  startDate: "2023-01-01",
+  endDate: "2025-12-31",
+  noticeEffectiveOn: null,
+  terminatedOn: null,
+  renewalRule: "none" as const,
+  renewalYears: null,
+};
 
 describe("dates", () => {
   it("adds months clamping to the end of the month, forwards and backwards", () => {
@@ -46,7 +65,9 @@ describe("inForceOn", () => {
     expect(lastDay(c)).toBe("2024-04-30");
     expect(inForceOn(c, "2024-04-30")).toBe(true);
     expect(inForceOn(c, "2024-05-01")).toBe(false);
-    expect(inForceOn({ ...base, status: "terminated", terminatedOn: "2024-03-01" }, "2024-03-01")).toBe(false);
+    expect(inForceOn({ ...base, status: "terminated", terminatedOn: "2024-03-01" }, "2024-03-01")).toBe(
+      false,
+    );
     expect(inForceOn({ ...base, endDate: null }, "2099-01-01")).toBe(true);
   });
 });
@@ -64,16 +85,29 @@ describe("lifecycle", () => {
 
   it("rolls over: tacit renewal by whole periods, expiry otherwise, termination at the end of notice", () => {
     expect(rollOver(base, "2025-12-31")).toBeNull();
-    expect(rollOver(base, "2026-01-01")).toEqual({ status: "expired", endDate: "2025-12-31", terminatedOn: null });
-    expect(rollOver({ ...base, renewalRule: "tacit", renewalYears: 1 }, "2027-03-01")).toEqual({ status: "active", endDate: "2027-12-31", terminatedOn: null });
-    expect(rollOver({ ...base, status: "notice_given", noticeEffectiveOn: "2025-04-01" }, "2025-04-01")).toEqual({ status: "terminated", endDate: "2025-12-31", terminatedOn: "2025-04-01" });
+    expect(rollOver(base, "2026-01-01")).toEqual({
+      status: "expired",
+      endDate: "2025-12-31",
+      terminatedOn: null,
+    });
+    expect(rollOver({ ...base, renewalRule: "tacit", renewalYears: 1 }, "2027-03-01")).toEqual({
+      status: "active",
+      endDate: "2027-12-31",
+      terminatedOn: null,
+    });
+    expect(
+      rollOver({ ...base, status: "notice_given", noticeEffectiveOn: "2025-04-01" }, "2025-04-01"),
+    ).toEqual({ status: "terminated", endDate: "2025-12-31", terminatedOn: "2025-04-01" });
     expect(rollOver({ ...base, status: "terminated", terminatedOn: "2024-01-01" }, "2030-01-01")).toBeNull();
   });
 
   it("flags the notice deadline of a tacitly renewed convention, else its end", () => {
     const tacit = { ...base, renewalRule: "tacit" as const, renewalYears: 3, noticeMonths: 4 };
     expect(endingAttention(tacit, "2025-08-01", 60)).toEqual({ kind: "notice_deadline", date: "2025-08-31" });
-    expect(endingAttention({ ...base, noticeMonths: 4 }, "2025-11-15", 60)).toEqual({ kind: "end", date: "2025-12-31" });
+    expect(endingAttention({ ...base, noticeMonths: 4 }, "2025-11-15", 60)).toEqual({
+      kind: "end",
+      date: "2025-12-31",
+    });
     expect(endingAttention({ ...base, noticeMonths: 4 }, "2025-01-01", 60)).toBeNull();
   });
 });

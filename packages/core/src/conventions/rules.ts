@@ -11,7 +11,8 @@ function parts(date: string): [number, number, number] {
   const [y, m, d] = date.split("-").map(Number);
   return [y!, m!, d!];
 }
-const fmt = (y: number, m: number, d: number) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+const fmt = (y: number, m: number, d: number) =>
+  `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 
 /** Adds calendar months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */
 export function addMonths(date: string, months: number): string {
@@ -32,12 +33,15 @@ export function addDaysTo(date: string, days: number): string {
 }
 
 export function daysBetween(from: string, to: string): number {
-  const [a, b] = [from, to].map((s) => Date.UTC(...(parts(s).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number])));
+  const [a, b] = [from, to].map((s) =>
+    Date.UTC(...(parts(s).map((v, i) => (i === 1 ? v - 1 : v)) as [number, number, number])),
+  );
   return Math.round((b! - a!) / 86_400_000);
 }
 
 /** Termination given notice on `noticeDate` takes effect `noticeMonths` later. */
-export const noticeEffectiveDate = (noticeDate: string, noticeMonths: number) => addMonths(noticeDate, noticeMonths);
+export const noticeEffectiveDate = (noticeDate: string, noticeMonths: number) =>
+  addMonths(noticeDate, noticeMonths);
 
 /** Last day on which notice can be given for the convention to end at `endDate` (not renew). */
 export const noticeDeadline = (endDate: string, noticeMonths: number) => addMonths(endDate, -noticeMonths);
@@ -68,7 +72,11 @@ export interface ConventionDates {
 
 /** Last day the convention is (or was) in force, if bounded: termination and notice end it the day before. */
 export function lastDay(c: ConventionDates): string | null {
-  const ends = [c.endDate, c.terminatedOn && addDaysTo(c.terminatedOn, -1), c.noticeEffectiveOn && addDaysTo(c.noticeEffectiveOn, -1)].filter(Boolean) as string[];
+  const ends = [
+    c.endDate,
+    c.terminatedOn && addDaysTo(c.terminatedOn, -1),
+    c.noticeEffectiveOn && addDaysTo(c.noticeEffectiveOn, -1),
+  ].filter(Boolean) as string[];
   return ends.length ? ends.sort()[0]! : null;
 }
 
@@ -96,7 +104,10 @@ export interface RollOverInput extends ConventionDates {
 }
 
 /** What the passing of time does to a convention by `today`: tacit renewal, expiry, termination at notice end. */
-export function rollOver(c: RollOverInput, today: string): { status: ConventionStatus; endDate: string | null; terminatedOn: string | null } | null {
+export function rollOver(
+  c: RollOverInput,
+  today: string,
+): { status: ConventionStatus; endDate: string | null; terminatedOn: string | null } | null {
   if (c.status === "notice_given" && c.noticeEffectiveOn && today >= c.noticeEffectiveOn) {
     return { status: "terminated", endDate: c.endDate, terminatedOn: c.noticeEffectiveOn };
   }
@@ -112,11 +123,16 @@ export function rollOver(c: RollOverInput, today: string): { status: ConventionS
 }
 
 /** Why a convention needs a manager's attention soon, if it does. */
-export function endingAttention(c: RollOverInput & { noticeMonths: number }, today: string, withinDays: number): { kind: "end" | "notice_deadline"; date: string } | null {
+export function endingAttention(
+  c: RollOverInput & { noticeMonths: number },
+  today: string,
+  withinDays: number,
+): { kind: "end" | "notice_deadline"; date: string } | null {
   if (c.status !== "active" || !c.endDate) return null;
   const horizon = addDaysTo(today, withinDays);
   const deadline = c.noticeMonths > 0 ? noticeDeadline(c.endDate, c.noticeMonths) : null;
-  if (c.renewalRule === "tacit" && deadline && deadline >= today && deadline <= horizon) return { kind: "notice_deadline", date: deadline };
+  if (c.renewalRule === "tacit" && deadline && deadline >= today && deadline <= horizon)
+    return { kind: "notice_deadline", date: deadline };
   if (c.endDate >= today && c.endDate <= horizon) return { kind: "end", date: c.endDate };
   return null;
 }

@@ -22,9 +22,12 @@ export const conventionInput = z
     noticeMonths: z.number().int().min(0).max(60).default(0),
   })
   .superRefine((c, ctx) => {
-    if (c.endDate && c.endDate < c.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "end_before_start" });
-    if (c.renewalRule !== "none" && !c.endDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "end_required_for_renewal" });
-    if (c.renewalRule === "tacit" && !c.renewalYears) ctx.addIssue({ code: "custom", path: ["renewalYears"], message: "renewal_years" });
+    if (c.endDate && c.endDate < c.startDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "end_before_start" });
+    if (c.renewalRule !== "none" && !c.endDate)
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: "end_required_for_renewal" });
+    if (c.renewalRule === "tacit" && !c.renewalYears)
+      ctx.addIssue({ code: "custom", path: ["renewalYears"], message: "renewal_years" });
   });
 export type ConventionInput = z.input<typeof conventionInput>;
 
@@ -55,12 +58,22 @@ export const noticeInput = z.object({
   note: z.string().trim().max(500).optional(),
 });
 
-export const terminateInput = z.object({ conventionId: uuid, terminatedOn: isoDate, reason: z.string().trim().min(1, "required").max(500) });
+export const terminateInput = z.object({
+  conventionId: uuid,
+  terminatedOn: isoDate,
+  reason: z.string().trim().min(1, "required").max(500),
+});
 export const renewInput = z.object({ conventionId: uuid, newEndDate: isoDate });
 export const termsOnInput = z.object({ conventionId: uuid, date: isoDate });
 
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-export const DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg", "application/vnd.oasis.opendocument.text", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"] as const;
+export const DOCUMENT_TYPES = [
+  "application/pdf",
+  "image/png",
+  "image/jpeg",
+  "application/vnd.oasis.opendocument.text",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+] as const;
 
 export const documentInput = z.object({
   conventionId: uuid,
@@ -68,5 +81,8 @@ export const documentInput = z.object({
   label: z.string().trim().min(1, "required").max(200),
   fileName: z.string().trim().min(1, "required").max(200),
   mimeType: z.enum(DOCUMENT_TYPES, { message: "file_type" }),
-  contentBase64: z.string().min(1, "required").max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4, "file_too_large"),
+  contentBase64: z
+    .string()
+    .min(1, "required")
+    .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4, "file_too_large"),
 });

@@ -1,6 +1,7 @@
 // Typed domain errors. Services throw these; packages/api maps them to tRPC/HTTP codes and to a
 // message key translated in the user's language (apps/web/messages/*.json, "errors.<code>").
-export type DomainErrorCode = "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
+export type DomainErrorCode =
+  "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "VALIDATION" | "CONFLICT" | "RATE_LIMITED";
 
 export class DomainError extends Error {
   readonly code: DomainErrorCode;
@@ -9,7 +10,11 @@ export class DomainError extends Error {
   /** Values for the translated message (e.g. { max: 14 }). */
   readonly params?: Record<string, string | number>;
 
-  constructor(code: DomainErrorCode, message: string, opts: { field?: string; params?: Record<string, string | number>; cause?: unknown } = {}) {
+  constructor(
+    code: DomainErrorCode,
+    message: string,
+    opts: { field?: string; params?: Record<string, string | number>; cause?: unknown } = {},
+  ) {
     super(message, { cause: opts.cause });
     this.name = "DomainError";
     this.code = code;

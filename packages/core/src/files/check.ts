@@ -19,7 +19,8 @@ export function contentMatches(mimeType: string, bytes: Uint8Array): boolean {
   if (mimeType === UPLOAD_TYPES.pdf) return starts(0x25, 0x50, 0x44, 0x46);
   if (mimeType === UPLOAD_TYPES.png) return starts(0x89, 0x50, 0x4e, 0x47);
   if (mimeType === UPLOAD_TYPES.jpeg) return starts(0xff, 0xd8, 0xff);
-  if (mimeType === UPLOAD_TYPES.txt || mimeType === UPLOAD_TYPES.csv) return !bytes.subarray(0, 8192).includes(0);
+  if (mimeType === UPLOAD_TYPES.txt || mimeType === UPLOAD_TYPES.csv)
+    return !bytes.subarray(0, 8192).includes(0);
   return starts(0x50, 0x4b, 0x03, 0x04); // OpenDocument and OOXML are zip files
 }
 
@@ -27,7 +28,8 @@ export function contentMatches(mimeType: string, bytes: Uint8Array): boolean {
 export function checkUpload(contentBase64: string, mimeType: string, maxBytes: number): Uint8Array {
   const bytes = new Uint8Array(Buffer.from(contentBase64, "base64"));
   if (bytes.byteLength === 0) throw invalid("file", "required");
-  if (bytes.byteLength > maxBytes) throw invalid("file", "file_too_large", { max: Math.round(maxBytes / 1024 / 1024) });
+  if (bytes.byteLength > maxBytes)
+    throw invalid("file", "file_too_large", { max: Math.round(maxBytes / 1024 / 1024) });
   if (!contentMatches(mimeType, bytes)) throw invalid("file", "file_type");
   return bytes;
 }

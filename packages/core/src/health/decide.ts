@@ -3,7 +3,9 @@ export const WORKER_STALE_MS = 60_000;
 
 export interface HealthObservations {
   database: { ok: boolean; latencyMs: number; error?: string };
-  migrations?: { applied: number; pending: string[]; failed: string[]; modified: string[]; missing: string[] } | { error: string };
+  migrations?:
+    | { applied: number; pending: string[]; failed: string[]; modified: string[]; missing: string[] }
+    | { error: string };
   lastHeartbeat?: { lastSeenAt: Date; hostname: string } | null;
   now: Date;
 }
@@ -13,7 +15,15 @@ export interface HealthReport {
   checkedAt: string;
   checks: {
     database: { ok: boolean; latencyMs: number; error?: string };
-    migrations: { ok: boolean; applied: number; pending: string[]; failed: string[]; modified: string[]; missing: string[]; error?: string };
+    migrations: {
+      ok: boolean;
+      applied: number;
+      pending: string[];
+      failed: string[];
+      modified: string[];
+      missing: string[];
+      error?: string;
+    };
     worker: { ok: boolean; lastSeenAt: string | null; hostname: string | null; ageSeconds: number | null };
   };
 }
@@ -22,7 +32,15 @@ export function healthFromObservations(o: HealthObservations): HealthReport {
   const m = o.migrations;
   const migrations =
     !m || "error" in m
-      ? { ok: false, applied: 0, pending: [], failed: [], modified: [], missing: [], error: m?.error ?? "unavailable" }
+      ? {
+          ok: false,
+          applied: 0,
+          pending: [],
+          failed: [],
+          modified: [],
+          missing: [],
+          error: m?.error ?? "unavailable",
+        }
       : { ok: m.pending.length + m.failed.length + m.modified.length + m.missing.length === 0, ...m };
   const beat = o.lastHeartbeat ?? null;
   const age = beat ? o.now.getTime() - beat.lastSeenAt.getTime() : null;
@@ -33,5 +51,9 @@ export function healthFromObservations(o: HealthObservations): HealthReport {
     ageSeconds: age === null ? null : Math.max(0, Math.round(age / 1000)),
   };
   const ok = o.database.ok && migrations.ok && worker.ok;
-  return { status: ok ? "ok" : "degraded", checkedAt: o.now.toISOString(), checks: { database: o.database, migrations, worker } };
+  return {
+    status: ok ? "ok" : "degraded",
+    checkedAt: o.now.toISOString(),
+    checks: { database: o.database, migrations, worker },
+  };
 }

@@ -23,9 +23,13 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
     database = { ok: false, latencyMs: Math.round(performance.now() - started), error: message(error) };
   }
   const [migrations, lastHeartbeat] = await Promise.all([
-    migrationStatus({ connectionString: deps.connectionString, migrationsDir: deps.migrationsDir }).catch((e: unknown) => ({ error: message(e) })),
+    migrationStatus({ connectionString: deps.connectionString, migrationsDir: deps.migrationsDir }).catch(
+      (e: unknown) => ({ error: message(e) }),
+    ),
     database.ok
-      ? deps.db.workerHeartbeat.findFirst({ orderBy: { lastSeenAt: "desc" }, select: { lastSeenAt: true, hostname: true } }).catch(() => null)
+      ? deps.db.workerHeartbeat
+          .findFirst({ orderBy: { lastSeenAt: "desc" }, select: { lastSeenAt: true, hostname: true } })
+          .catch(() => null)
       : Promise.resolve(null),
   ]);
   return healthFromObservations({ database, migrations, lastHeartbeat, now: deps.now?.() ?? new Date() });

@@ -10,7 +10,12 @@ import { getPerson } from "../identity/people.ts";
 export const HISTORY_ENTITIES = ["Body", "User", "Convention", "BusinessCalendar"] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];
 
-export async function historyOfObject(db: Db, actor: Actor, entityType: HistoryEntity, entityId: string): Promise<AuditRow[]> {
+export async function historyOfObject(
+  db: Db,
+  actor: Actor,
+  entityType: HistoryEntity,
+  entityId: string,
+): Promise<AuditRow[]> {
   if (entityType === "Body") await getBody(db, actor, entityId);
   else if (entityType === "User") await getPerson(db, actor, entityId);
   else if (entityType === "Convention") await getConvention(db, actor, entityId);

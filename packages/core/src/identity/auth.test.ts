@@ -10,7 +10,8 @@ import { resolveSession } from "./sessions.ts";
 import { render } from "../notifications/outbox.ts";
 
 const client = { ip: "192.0.2.10" };
-const linkIn = (text: string) => /http:\/\/mutuo\.test\/(?:invitation|reinitialisation)\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
+const linkIn = (text: string) =>
+  /http:\/\/mutuo\.test\/(?:invitation|reinitialisation)\/([A-Za-z0-9_-]+)/.exec(text)![1]!;
 
 describe("authentication", () => {
   let tdb: TestDatabase;
@@ -18,7 +19,9 @@ describe("authentication", () => {
   const deps = () => ({ db: tdb.prisma(), secretKey });
   /** The newest e-mail queued for `to`, as the outbox renders it. */
   const lastMail = async (to: string) => {
-    const m = await tdb.prisma().outboxMessage.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
+    const m = await tdb
+      .prisma()
+      .outboxMessage.findFirstOrThrow({ where: { toEmail: to }, orderBy: { createdAt: "desc" } });
     return { to: m.toEmail, ...render(m, "http://mutuo.test") };
   };
   beforeAll(async () => {
@@ -32,19 +35,31 @@ describe("authentication", () => {
     expect(ok.next).toBe("home");
     const session = await resolveSession(tdb.prisma(), ok.token);
     expect(session?.actor).toMatchObject({ role: "agent", name: "Marc Delorme" });
-    await expect(signIn(deps(), { email: "agent@bellerive.example", password: "wrong-password" }, client)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(signIn(deps(), { email: "nobody@example.test", password: "whatever" }, client)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      signIn(deps(), { email: "agent@bellerive.example", password: "wrong-password" }, client),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    await expect(
+      signIn(deps(), { email: "nobody@example.test", password: "whatever" }, client),
+    ).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 
   it("locks an account after five failures, even with the right password afterwards", async () => {
     for (let i = 0; i < 5; i++) {
-      await expect(signIn(deps(), { email: "agent@cepm.example", password: "bad" }, { ip: "192.0.2.20" })).rejects.toBeInstanceOf(DomainError);
+      await expect(
+        signIn(deps(), { email: "agent@cepm.example", password: "bad" }, { ip: "192.0.2.20" }),
+      ).rejects.toBeInstanceOf(DomainError);
     }
-    await expect(signIn(deps(), { email: "agent@cepm.example", password: DEMO_PASSWORD }, { ip: "192.0.2.20" })).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    await expect(
+      signIn(deps(), { email: "agent@cepm.example", password: DEMO_PASSWORD }, { ip: "192.0.2.20" }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
   });
 
   it("requires admins to enrol a second factor, then to present it", async () => {
-    const first = await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client);
+    const first = await signIn(
+      deps(),
+      { email: "admin@val-orlene.example", password: DEMO_PASSWORD },
+      client,
+    );
     expect(first.next).toBe("enrol-mfa");
     const pending = (await resolveSession(tdb.prisma(), first.token))!;
     expect(pending.mfaVerified).toBe(false);
@@ -53,50 +68,97 @@ describe("authentication", () => {
     await confirmTotpEnrolment(deps(), pending, currentTotp(secret));
     expect((await resolveSession(tdb.prisma(), first.token))!.mfaVerified).toBe(true);
 
-    const second = await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client);
+    const second = await signIn(
+      deps(),
+      { email: "admin@val-orlene.example", password: DEMO_PASSWORD },
+      client,
+    );
     expect(second.next).toBe("mfa");
     const s2 = (await resolveSession(tdb.prisma(), second.token))!;
     await verifySecondFactor(deps(), s2, currentTotp(secret));
     expect((await resolveSession(tdb.prisma(), second.token))!.mfaVerified).toBe(true);
 
     // The seed is not in the database in clear, and another key cannot use it.
-    const stored = (await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } })).totpSecret!;
+    const stored = (
+      await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } })
+    ).totpSecret!;
     expect(stored).toMatch(/^v1:/);
     expect(stored).not.toContain(secret);
-    const third = (await resolveSession(tdb.prisma(), (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token))!;
-    await expect(verifySecondFactor({ ...deps(), secretKey: Buffer.alloc(32, 6) }, third, currentTotp(secret))).rejects.toThrow();
+    const third = (await resolveSession(
+      tdb.prisma(),
+      (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token,
+    ))!;
+    await expect(
+      verifySecondFactor({ ...deps(), secretKey: Buffer.alloc(32, 6) }, third, currentTotp(secret)),
+    ).rejects.toThrow();
     // A seed stored in clear by an earlier version still works, and is sealed once used.
-    await tdb.prisma().user.update({ where: { email: "admin@val-orlene.example" }, data: { totpSecret: secret } });
+    await tdb
+      .prisma()
+      .user.update({ where: { email: "admin@val-orlene.example" }, data: { totpSecret: secret } });
     await verifySecondFactor(deps(), third, currentTotp(secret));
-    expect((await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } })).totpSecret).toMatch(/^v1:/);
+    expect(
+      (await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } }))
+        .totpSecret,
+    ).toMatch(/^v1:/);
   });
 
   it("invites by e-mail with a single-use link, and audits it", async () => {
-    const admin = (await resolveSession(tdb.prisma(), (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token))!.actor;
-    const body = await tdb.prisma().body.findFirstOrThrow({ where: { legalName: "Commune de Roche-Blanche" } });
-    const person = await invitePerson(deps(), admin, { email: "Jeanne.Morel@roche.example", name: "Jeanne Morel", role: "agent", bodyIds: [body.id] });
+    const admin = (await resolveSession(
+      tdb.prisma(),
+      (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token,
+    ))!.actor;
+    const body = await tdb
+      .prisma()
+      .body.findFirstOrThrow({ where: { legalName: "Commune de Roche-Blanche" } });
+    const person = await invitePerson(deps(), admin, {
+      email: "Jeanne.Morel@roche.example",
+      name: "Jeanne Morel",
+      role: "agent",
+      bodyIds: [body.id],
+    });
     expect(person).toMatchObject({ email: "jeanne.morel@roche.example", invitationPending: true });
     const mail = await lastMail("jeanne.morel@roche.example");
     expect(mail.subject).toBe("Votre compte Mutuo");
     const token = linkIn(mail.text);
     await expect(setPasswordWithToken(deps(), token, "invitation", "short")).rejects.toThrow();
     await setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password");
-    await expect(setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password")).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect((await signIn(deps(), { email: "jeanne.morel@roche.example", password: "jeanne-2026-password" }, client)).next).toBe("home");
-    const events = await tdb.prisma().auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => [e.action, e.actorLabel])).toEqual([["create", "Hélène Marchal"], ["update", "Jeanne Morel"]]);
+    await expect(
+      setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password"),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(
+      (
+        await signIn(
+          deps(),
+          { email: "jeanne.morel@roche.example", password: "jeanne-2026-password" },
+          client,
+        )
+      ).next,
+    ).toBe("home");
+    const events = await tdb
+      .prisma()
+      .auditEvent.findMany({ where: { entityId: person.id }, orderBy: { id: "asc" } });
+    expect(events.map((e) => [e.action, e.actorLabel])).toEqual([
+      ["create", "Hélène Marchal"],
+      ["update", "Jeanne Morel"],
+    ]);
     expect(JSON.stringify(events[1]!.changes)).toContain("***");
   });
 
   it("resets a password by e-mail and closes the other sessions", async () => {
-    const before = await signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client);
+    const before = await signIn(
+      deps(),
+      { email: "agent@villeneuve.example", password: DEMO_PASSWORD },
+      client,
+    );
     await requestPasswordReset(deps(), "agent@villeneuve.example");
     await requestPasswordReset(deps(), "unknown@example.test"); // same silent answer
     expect(await tdb.prisma().outboxMessage.count({ where: { toEmail: "unknown@example.test" } })).toBe(0);
     const token = linkIn((await lastMail("agent@villeneuve.example")).text);
     await setPasswordWithToken(deps(), token, "password_reset", "villeneuve-new-2026");
     expect(await resolveSession(tdb.prisma(), before.token)).toBeNull();
-    await expect(signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client)).rejects.toBeInstanceOf(DomainError);
+    await expect(
+      signIn(deps(), { email: "agent@villeneuve.example", password: DEMO_PASSWORD }, client),
+    ).rejects.toBeInstanceOf(DomainError);
   });
 
   it("keeps the audit trail append-only", async () => {

@@ -4,7 +4,12 @@ import { hash, verify } from "@node-rs/argon2";
 import * as OTPAuth from "otpauth";
 
 // OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane.
-const ARGON = { algorithm: 2 /* Algorithm.Argon2id (an ambient const enum) */, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+const ARGON = {
+  algorithm: 2 /* Algorithm.Argon2id (an ambient const enum) */,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 export const MIN_PASSWORD_LENGTH = 12;
 
 export function hashPassword(password: string): Promise<string> {
@@ -31,7 +36,14 @@ export function tokenId(token: string): string {
 }
 
 function totp(secret: string, label = "Mutuo"): OTPAuth.TOTP {
-  return new OTPAuth.TOTP({ issuer: "Mutuo", label, algorithm: "SHA1", digits: 6, period: 30, secret: OTPAuth.Secret.fromBase32(secret) });
+  return new OTPAuth.TOTP({
+    issuer: "Mutuo",
+    label,
+    algorithm: "SHA1",
+    digits: 6,
+    period: 30,
+    secret: OTPAuth.Secret.fromBase32(secret),
+  });
 }
 
 export function newTotpSecret(): string {

@@ -10,5 +10,11 @@ export async function actorByEmail(db: Db, email: string): Promise<Actor | null>
   });
   if (!user) return null;
   const bodyIds = user.memberships.map((m) => m.bodyId);
-  return { userId: user.id, name: user.name, role: user.role, bodyIds, activeBodyId: bodyIds.length === 1 ? bodyIds[0]! : null };
+  return {
+    userId: user.id,
+    name: user.name,
+    role: user.role,
+    bodyIds,
+    activeBodyId: bodyIds.length === 1 ? bodyIds[0]! : null,
+  };
 }

@@ -26,7 +26,12 @@ const personSelect = {
 
 function present(u: Prisma.UserGetPayload<{ select: typeof personSelect }>) {
   const { passwordHash, totpSecret, memberships, ...rest } = u;
-  return { ...rest, invitationPending: passwordHash === null, totpEnabled: totpSecret !== null, bodies: memberships.map((m) => m.body) };
+  return {
+    ...rest,
+    invitationPending: passwordHash === null,
+    totpEnabled: totpSecret !== null,
+    bodies: memberships.map((m) => m.body),
+  };
 }
 export type Person = ReturnType<typeof present>;
 
@@ -48,16 +53,39 @@ export async function invitePerson(d: AuthDeps, actor: Actor, raw: InviteInput):
   requireRole(actor, "admin");
   const input = inviteInput.parse(raw);
   const bodyIds = await bodiesFor(d.db, input.role, input.bodyIds);
-  if (await d.db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw conflict("email already used", "email");
+  if (await d.db.user.findUnique({ where: { email: input.email }, select: { id: true } }))
+    throw conflict("email already used", "email");
   return d.db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, locale: input.locale, memberships: { create: bodyIds.map((bodyId) => ({ bodyId })) } },
+      data: {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        locale: input.locale,
+        memberships: { create: bodyIds.map((bodyId) => ({ bodyId })) },
+      },
       select: personSelect,
     });
     for (const bodyId of bodyIds) {
-      await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: user.id, bodyId, action: "create", after: { email: user.email, name: user.name, role: user.role, bodyId } });
+      await recordAudit(tx, {
+        actor,
+        channel: "web",
+        entityType: "User",
+        entityId: user.id,
+        bodyId,
+        action: "create",
+        after: { email: user.email, name: user.name, role: user.role, bodyId },
+      });
     }
-    if (bodyIds.length === 0) await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: user.id, action: "create", after: { email: user.email, name: user.name, role: user.role } });
+    if (bodyIds.length === 0)
+      await recordAudit(tx, {
+        actor,
+        channel: "web",
+        entityType: "User",
+        entityId: user.id,
+        action: "create",
+        after: { email: user.email, name: user.name, role: user.role },
+      });
     await sendInvitation(d, tx, { ...user, locale: input.locale }, actor);
     return present(user);
   });
@@ -76,12 +104,22 @@ export async function updatePerson(d: AuthDeps, actor: Actor, raw: unknown): Pro
   const input = updatePersonInput.parse(raw);
   const before = await d.db.user.findUnique({ where: { id: input.userId }, include: { memberships: true } });
   if (!before || before.anonymisedAt) throw notFound("person");
-  if (input.userId === actor.userId && (input.role !== "admin" || !input.active)) throw new DomainError("FORBIDDEN", "admins cannot demote or deactivate themselves");
+  if (input.userId === actor.userId && (input.role !== "admin" || !input.active))
+    throw new DomainError("FORBIDDEN", "admins cannot demote or deactivate themselves");
   const bodyIds = await bodiesFor(d.db, input.role, input.bodyIds);
   return d.db.$transaction(async (tx) => {
     await tx.membership.deleteMany({ where: { userId: input.userId, bodyId: { notIn: bodyIds } } });
-    for (const bodyId of bodyIds) await tx.membership.upsert({ where: { userId_bodyId: { userId: input.userId, bodyId } }, create: { userId: input.userId, bodyId }, update: {} });
-    const user = await tx.user.update({ where: { id: input.userId }, data: { name: input.name, phone: input.phone ?? null, role: input.role, active: input.active }, select: personSelect });
+    for (const bodyId of bodyIds)
+      await tx.membership.upsert({
+        where: { userId_bodyId: { userId: input.userId, bodyId } },
+        create: { userId: input.userId, bodyId },
+        update: {},
+      });
+    const user = await tx.user.update({
+      where: { id: input.userId },
+      data: { name: input.name, phone: input.phone ?? null, role: input.role, active: input.active },
+      select: personSelect,
+    });
     if (!input.active || input.role !== before.role) await revokeAllSessions(tx, input.userId);
     await recordAudit(tx, {
       actor,
@@ -90,15 +128,31 @@ export async function updatePerson(d: AuthDeps, actor: Actor, raw: unknown): Pro
       entityId: user.id,
       bodyId: bodyIds[0] ?? null,
       action: "update",
-      before: { name: before.name, phone: before.phone, role: before.role, active: before.active, bodyIds: before.memberships.map((m) => m.bodyId).sort() },
-      after: { name: user.name, phone: user.phone, role: user.role, active: user.active, bodyIds: [...bodyIds].sort() },
+      before: {
+        name: before.name,
+        phone: before.phone,
+        role: before.role,
+        active: before.active,
+        bodyIds: before.memberships.map((m) => m.bodyId).sort(),
+      },
+      after: {
+        name: user.name,
+        phone: user.phone,
+        role: user.role,
+        active: user.active,
+        bodyIds: [...bodyIds].sort(),
+      },
     });
     return present(user);
   });
 }
 
 /** People the actor may see: admins and staff everyone; agents the people of their own bodies. */
-export async function listPeople(db: Db, actor: Actor, opts: { q?: string; bodyId?: string; cursor?: string; limit?: number }): Promise<Page<Person>> {
+export async function listPeople(
+  db: Db,
+  actor: Actor,
+  opts: { q?: string; bodyId?: string; cursor?: string; limit?: number },
+): Promise<Page<Person>> {
   const limit = Math.min(opts.limit ?? 25, 100);
   const ids = visibleBodyIds(actor);
   if (opts.bodyId && !canSeeBody(actor, opts.bodyId)) return { items: [], nextCursor: null };
@@ -106,13 +160,25 @@ export async function listPeople(db: Db, actor: Actor, opts: { q?: string; bodyI
     anonymisedAt: null,
     ...(ids === "all" ? {} : { memberships: { some: { bodyId: { in: ids } } } }),
     ...(opts.bodyId ? { memberships: { some: { bodyId: opts.bodyId } } } : {}),
-    ...(opts.q ? { OR: [{ name: { contains: opts.q, mode: "insensitive" } }, { email: { contains: opts.q, mode: "insensitive" } }] } : {}),
+    ...(opts.q
+      ? {
+          OR: [
+            { name: { contains: opts.q, mode: "insensitive" } },
+            { email: { contains: opts.q, mode: "insensitive" } },
+          ],
+        }
+      : {}),
   };
   if (opts.cursor) {
     const [name, id] = decodeCursor(opts.cursor, 2) as [string, string];
     where.AND = [{ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] }];
   }
-  const rows = await db.user.findMany({ where, select: personSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: limit + 1 });
+  const rows = await db.user.findMany({
+    where,
+    select: personSelect,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: limit + 1,
+  });
   const items = rows.slice(0, limit).map(present);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.name, last.id]) : null };
@@ -120,7 +186,11 @@ export async function listPeople(db: Db, actor: Actor, opts: { q?: string; bodyI
 
 export async function getPerson(db: Db, actor: Actor, userId: string): Promise<Person> {
   const user = await db.user.findUnique({ where: { id: userId }, select: personSelect });
-  const visible = user && (canManagePeople(actor) || actor.userId === userId || user.memberships.some((m) => canSeeBody(actor, m.body.id)));
+  const visible =
+    user &&
+    (canManagePeople(actor) ||
+      actor.userId === userId ||
+      user.memberships.some((m) => canSeeBody(actor, m.body.id)));
   if (!user || !visible || (user.anonymisedAt && !canManagePeople(actor))) throw notFound("person");
   return present(user);
 }

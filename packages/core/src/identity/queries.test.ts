@@ -5,7 +5,13 @@ import { DomainError } from "../errors/index.ts";
 import type { Actor } from "./actor.ts";
 import { countPartnerBodiesByKind, listBodies } from "./queries.ts";
 
-const staff: Actor = { userId: "00000000-0000-4000-8000-000000000001", name: "Tech", role: "technician", bodyIds: [], activeBodyId: null };
+const staff: Actor = {
+  userId: "00000000-0000-4000-8000-000000000001",
+  name: "Tech",
+  role: "technician",
+  bodyIds: [],
+  activeBodyId: null,
+};
 
 describe("body queries", () => {
   let tdb: TestDatabase;
@@ -17,7 +23,10 @@ describe("body queries", () => {
 
   it("pages through every body in name order without gaps or repeats", async () => {
     const db = tdb.prisma();
-    const all = await db.body.findMany({ orderBy: [{ legalName: "asc" }, { id: "asc" }], select: { id: true } });
+    const all = await db.body.findMany({
+      orderBy: [{ legalName: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
     const seen: string[] = [];
     let cursor: string | undefined;
     do {
@@ -33,7 +42,9 @@ describe("body queries", () => {
     const ccas = await listBodies(db, staff, { kind: "ccas" });
     expect(ccas.items.length).toBe(3);
     expect(ccas.items.every((b) => b.kind === "ccas" && b.commune)).toBe(true);
-    expect((await listBodies(db, staff, { q: "montCLAIR" })).items.map((b) => b.legalName)).toEqual(["Commune de Montclair"]);
+    expect((await listBodies(db, staff, { q: "montCLAIR" })).items.map((b) => b.legalName)).toEqual([
+      "Commune de Montclair",
+    ]);
     await expect(listBodies(db, staff, { cursor: "not-a-cursor" })).rejects.toBeInstanceOf(DomainError);
   });
 
@@ -45,9 +56,15 @@ describe("body queries", () => {
 
   it("shows an agent only their own bodies", async () => {
     const db = tdb.prisma();
-    const mine = await db.body.findMany({ where: { legalName: { in: ["Commune de Montclair", "CIAS du Val d'Orlène"] } }, select: { id: true } });
+    const mine = await db.body.findMany({
+      where: { legalName: { in: ["Commune de Montclair", "CIAS du Val d'Orlène"] } },
+      select: { id: true },
+    });
     const agent: Actor = { ...staff, role: "agent", bodyIds: mine.map((b) => b.id) };
-    expect((await listBodies(db, agent, {})).items.map((b) => b.legalName).sort()).toEqual(["CIAS du Val d'Orlène", "Commune de Montclair"]);
+    expect((await listBodies(db, agent, {})).items.map((b) => b.legalName).sort()).toEqual([
+      "CIAS du Val d'Orlène",
+      "Commune de Montclair",
+    ]);
     expect((await countPartnerBodiesByKind(db, agent)).reduce((s, c) => s + c.count, 0)).toBe(2);
     expect((await listBodies(db, { ...agent, activeBodyId: mine[0]!.id }, {})).items).toHaveLength(1);
   });

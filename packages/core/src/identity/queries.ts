@@ -39,11 +39,23 @@ export async function listBodies(db: Db, actor: Actor, raw: ListBodiesInput): Pr
   });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.legalName, last.id]) : null };
+  return {
+    items,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.legalName, last.id]) : null,
+  };
 }
 
 /** Partner bodies (not the provider) by kind, for the dashboard. */
-export async function countPartnerBodiesByKind(db: Db, actor: Actor): Promise<{ kind: BodyListItem["kind"]; count: number }[]> {
-  const groups = await db.body.groupBy({ by: ["kind"], where: { ...bodyScope(actor, "id"), kind: { not: "provider" }, status: "active" }, _count: { _all: true } });
-  return groups.map((g) => ({ kind: g.kind, count: g._count._all })).sort((a, b) => a.kind.localeCompare(b.kind));
+export async function countPartnerBodiesByKind(
+  db: Db,
+  actor: Actor,
+): Promise<{ kind: BodyListItem["kind"]; count: number }[]> {
+  const groups = await db.body.groupBy({
+    by: ["kind"],
+    where: { ...bodyScope(actor, "id"), kind: { not: "provider" }, status: "active" },
+    _count: { _all: true },
+  });
+  return groups
+    .map((g) => ({ kind: g.kind, count: g._count._all }))
+    .sort((a, b) => a.kind.localeCompare(b.kind));
 }

@@ -12,22 +12,55 @@ export async function exportPersonalData(db: Db, actor: Actor, userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
     select: {
-      id: true, email: true, name: true, phone: true, role: true, locale: true, active: true, createdAt: true, lastLoginAt: true,
-      totpSecret: true, oidcIssuer: true,
+      id: true,
+      email: true,
+      name: true,
+      phone: true,
+      role: true,
+      locale: true,
+      active: true,
+      createdAt: true,
+      lastLoginAt: true,
+      totpSecret: true,
+      oidcIssuer: true,
       memberships: { select: { createdAt: true, body: { select: { legalName: true, siret: true } } } },
-      sessions: { select: { createdAt: true, lastSeenAt: true, ip: true, userAgent: true, revokedAt: true }, orderBy: { createdAt: "desc" }, take: 200 },
+      sessions: {
+        select: { createdAt: true, lastSeenAt: true, ip: true, userAgent: true, revokedAt: true },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      },
     },
   });
   if (!user) throw notFound("person");
   const [attempts, actions] = await Promise.all([
-    db.loginAttempt.findMany({ where: { email: user.email }, select: { at: true, ip: true, success: true }, orderBy: { at: "desc" }, take: 500 }),
-    db.auditEvent.findMany({ where: { actorId: userId }, select: { at: true, entityType: true, entityId: true, action: true, channel: true }, orderBy: { at: "desc" }, take: 5000 }),
+    db.loginAttempt.findMany({
+      where: { email: user.email },
+      select: { at: true, ip: true, success: true },
+      orderBy: { at: "desc" },
+      take: 500,
+    }),
+    db.auditEvent.findMany({
+      where: { actorId: userId },
+      select: { at: true, entityType: true, entityId: true, action: true, channel: true },
+      orderBy: { at: "desc" },
+      take: 5000,
+    }),
   ]);
   const { totpSecret, ...profile } = user;
-  return { exportedAt: new Date().toISOString(), profile: { ...profile, secondFactor: totpSecret !== null }, signInAttempts: attempts, actions };
+  return {
+    exportedAt: new Date().toISOString(),
+    profile: { ...profile, secondFactor: totpSecret !== null },
+    signInAttempts: attempts,
+    actions,
+  };
 }
 
-export async function anonymisePerson(db: Db, actor: Actor, userId: string, now: Date = new Date()): Promise<void> {
+export async function anonymisePerson(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  now: Date = new Date(),
+): Promise<void> {
   requireRole(actor, "admin");
   if (actor.userId === userId) throw new DomainError("FORBIDDEN", "cannot anonymise oneself");
   const user = await db.user.findUnique({ where: { id: userId } });
@@ -38,8 +71,16 @@ export async function anonymisePerson(db: Db, actor: Actor, userId: string, now:
     await tx.user.update({
       where: { id: userId },
       data: {
-        email: `anonymised+${userId}@invalid`, name: label, phone: null, passwordHash: null, totpSecret: null, totpPending: null,
-        oidcIssuer: null, oidcSubject: null, active: false, anonymisedAt: now,
+        email: `anonymised+${userId}@invalid`,
+        name: label,
+        phone: null,
+        passwordHash: null,
+        totpSecret: null,
+        totpPending: null,
+        oidcIssuer: null,
+        oidcSubject: null,
+        active: false,
+        anonymisedAt: now,
       },
     });
     await tx.session.deleteMany({ where: { userId } });
@@ -47,8 +88,18 @@ export async function anonymisePerson(db: Db, actor: Actor, userId: string, now:
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
     await tx.$executeRaw`SELECT set_config('mutuo.audit_redaction', 'on', true)`;
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorLabel: label } });
-    await tx.auditEvent.updateMany({ where: { entityType: "User", entityId: userId }, data: { changes: {} } });
+    await tx.auditEvent.updateMany({
+      where: { entityType: "User", entityId: userId },
+      data: { changes: {} },
+    });
     await tx.$executeRaw`SELECT set_config('mutuo.audit_redaction', 'off', true)`;
-    await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: userId, action: "anonymise", after: { anonymisedAt: now } });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "User",
+      entityId: userId,
+      action: "anonymise",
+      after: { anonymisedAt: now },
+    });
   });
 }

@@ -15,13 +15,22 @@ export const listBodiesInput = z.object({
 export type ListBodiesInput = z.input<typeof listBodiesInput>;
 
 const optionalText = (max: number) =>
-  z.string().trim().max(max).optional().nullable().transform((v) => (v ? v : null));
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .nullable()
+    .transform((v) => (v ? v : null));
 
 export const bodyInput = z
   .object({
     legalName: z.string().trim().min(2, "required").max(200),
     kind: z.enum(partnerKinds),
-    siret: z.string().transform((v) => v.replace(/\s/g, "")).refine(isValidSiret, "siret"),
+    siret: z
+      .string()
+      .transform((v) => v.replace(/\s/g, ""))
+      .refine(isValidSiret, "siret"),
     inseeCode: optionalText(5).refine((v) => v === null || isValidInseeCode(v), "insee"),
     population: z.number().int().min(0).max(10_000_000).optional().nullable(),
     populationYear: z.number().int().min(1990).max(2100).optional().nullable(),
@@ -30,19 +39,32 @@ export const bodyInput = z
     postalCode: optionalText(10),
     city: optionalText(100),
     dpoName: optionalText(100),
-    dpoEmail: z.string().trim().email("email").max(200).optional().nullable().or(z.literal("").transform(() => null)),
+    dpoEmail: z
+      .string()
+      .trim()
+      .email("email")
+      .max(200)
+      .optional()
+      .nullable()
+      .or(z.literal("").transform(() => null)),
     status: z.enum(["active", "former"]).default("active"),
   })
   .superRefine((b, ctx) => {
-    if (b.kind === "commune" && !b.inseeCode) ctx.addIssue({ code: "custom", path: ["inseeCode"], message: "insee_required" });
-    if ((b.kind === "ccas" || b.kind === "cias") && !b.communeId) ctx.addIssue({ code: "custom", path: ["communeId"], message: "commune_required" });
-    if (b.population != null && b.populationYear == null) ctx.addIssue({ code: "custom", path: ["populationYear"], message: "year_required" });
+    if (b.kind === "commune" && !b.inseeCode)
+      ctx.addIssue({ code: "custom", path: ["inseeCode"], message: "insee_required" });
+    if ((b.kind === "ccas" || b.kind === "cias") && !b.communeId)
+      ctx.addIssue({ code: "custom", path: ["communeId"], message: "commune_required" });
+    if (b.population != null && b.populationYear == null)
+      ctx.addIssue({ code: "custom", path: ["populationYear"], message: "year_required" });
   });
 export type BodyInput = z.input<typeof bodyInput>;
 
 export const password = z.string().min(MIN_PASSWORD_LENGTH, "password_length").max(200);
 
-export const signInInput = z.object({ email: z.string().trim().toLowerCase().email("email").max(200), password: z.string().min(1).max(200) });
+export const signInInput = z.object({
+  email: z.string().trim().toLowerCase().email("email").max(200),
+  password: z.string().min(1).max(200),
+});
 export const inviteInput = z.object({
   email: z.string().trim().toLowerCase().email("email").max(200),
   name: z.string().trim().min(2, "required").max(120),

@@ -25,7 +25,9 @@ export function openSecret(key: Uint8Array, stored: string): string {
     decipher.setAuthTag(raw.subarray(12, 28));
     return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
   } catch {
-    throw new Error("a sealed secret cannot be opened with this key: did MUTUO_SECRET_KEY or the key file in the data folder change?");
+    throw new Error(
+      "a sealed secret cannot be opened with this key: did MUTUO_SECRET_KEY or the key file in the data folder change?",
+    );
   }
 }
 
@@ -34,7 +36,8 @@ export function openSecret(key: Uint8Array, stored: string): string {
 export async function loadSecretKey(opts: { fromEnv?: string; file: string }): Promise<Uint8Array> {
   if (opts.fromEnv) {
     const key = Buffer.from(opts.fromEnv, "base64");
-    if (key.length !== 32) throw new Error("MUTUO_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
+    if (key.length !== 32)
+      throw new Error("MUTUO_SECRET_KEY must be 32 bytes in base64 (openssl rand -base64 32)");
     return key;
   }
   await mkdir(path.dirname(opts.file), { recursive: true });

@@ -26,18 +26,42 @@ export async function createSession(
   const { token, id } = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
   await db.session.create({
-    data: { id, userId, mfaVerified: opts.mfaVerified, createdAt: now, lastSeenAt: now, expiresAt, ip: opts.ip?.slice(0, 64), userAgent: opts.userAgent?.slice(0, 300) },
+    data: {
+      id,
+      userId,
+      mfaVerified: opts.mfaVerified,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+      ip: opts.ip?.slice(0, 64),
+      userAgent: opts.userAgent?.slice(0, 300),
+    },
   });
   return { token, expiresAt };
 }
 
 /** The session of a cookie token, if valid; slides its expiry as the person uses it. */
 interface SessionRow {
-  id: string; mfaVerified: boolean; revokedAt: Date | null; expiresAt: Date; lastSeenAt: Date; activeBodyId: string | null;
-  userId: string; name: string; role: Actor["role"]; active: boolean; anonymisedAt: Date | null; totpSecret: string | null; bodyIds: string[];
+  id: string;
+  mfaVerified: boolean;
+  revokedAt: Date | null;
+  expiresAt: Date;
+  lastSeenAt: Date;
+  activeBodyId: string | null;
+  userId: string;
+  name: string;
+  role: Actor["role"];
+  active: boolean;
+  anonymisedAt: Date | null;
+  totpSecret: string | null;
+  bodyIds: string[];
 }
 
-export async function resolveSession(db: Db, token: string | undefined, now: Date = new Date()): Promise<SessionInfo | null> {
+export async function resolveSession(
+  db: Db,
+  token: string | undefined,
+  now: Date = new Date(),
+): Promise<SessionInfo | null> {
   if (!token || token.length > 100) return null;
   // One statement: this runs on every request.
   const rows = await db.$queryRaw<SessionRow[]>`
@@ -47,9 +71,13 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
     FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${tokenId(token)}`;
   const session = rows[0];
-  if (!session || session.revokedAt || session.expiresAt <= now || !session.active || session.anonymisedAt) return null;
+  if (!session || session.revokedAt || session.expiresAt <= now || !session.active || session.anonymisedAt)
+    return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id: session.id }, data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) } });
+    await db.session.update({
+      where: { id: session.id },
+      data: { lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS) },
+    });
   }
   const bodyIds = session.bodyIds;
   return {
@@ -63,17 +91,31 @@ export async function resolveSession(db: Db, token: string | undefined, now: Dat
       name: session.name,
       role: session.role,
       bodyIds,
-      activeBodyId: session.activeBodyId && bodyIds.includes(session.activeBodyId) ? session.activeBodyId : null,
+      activeBodyId:
+        session.activeBodyId && bodyIds.includes(session.activeBodyId) ? session.activeBodyId : null,
     },
   };
 }
 
-export async function revokeSession(db: Db, sessionId: string, userId: string, now: Date = new Date()): Promise<boolean> {
-  const { count } = await db.session.updateMany({ where: { id: sessionId, userId, revokedAt: null }, data: { revokedAt: now } });
+export async function revokeSession(
+  db: Db,
+  sessionId: string,
+  userId: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  const { count } = await db.session.updateMany({
+    where: { id: sessionId, userId, revokedAt: null },
+    data: { revokedAt: now },
+  });
   return count > 0;
 }
 
-export async function revokeAllSessions(db: Pick<Db, "session">, userId: string, now: Date = new Date(), exceptId?: string): Promise<number> {
+export async function revokeAllSessions(
+  db: Pick<Db, "session">,
+  userId: string,
+  now: Date = new Date(),
+  exceptId?: string,
+): Promise<number> {
   const { count } = await db.session.updateMany({
     where: { userId, revokedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
     data: { revokedAt: now },

@@ -22,15 +22,26 @@ function codeMatches(d: TotpDeps, stored: string | null, code: string): boolean 
 export async function verifySecondFactor(d: TotpDeps, session: SessionInfo, code: string): Promise<void> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
   if (!codeMatches(d, user.totpSecret, code)) throw invalid("code", "invalid code");
-  if (!isSealed(user.totpSecret!)) await d.db.user.update({ where: { id: user.id }, data: { totpSecret: sealSecret(d.secretKey, user.totpSecret!) } });
+  if (!isSealed(user.totpSecret!))
+    await d.db.user.update({
+      where: { id: user.id },
+      data: { totpSecret: sealSecret(d.secretKey, user.totpSecret!) },
+    });
   await markMfaVerified(d.db, session.id);
 }
 
 /** Starts TOTP enrolment: a new secret, kept pending (sealed) until a code confirms it. */
-export async function startTotpEnrolment(d: TotpDeps, session: SessionInfo): Promise<{ secret: string; uri: string }> {
+export async function startTotpEnrolment(
+  d: TotpDeps,
+  session: SessionInfo,
+): Promise<{ secret: string; uri: string }> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
   const secret = user.totpPending ? openSecret(d.secretKey, user.totpPending) : newTotpSecret();
-  if (!user.totpPending || !isSealed(user.totpPending)) await d.db.user.update({ where: { id: user.id }, data: { totpPending: sealSecret(d.secretKey, secret) } });
+  if (!user.totpPending || !isSealed(user.totpPending))
+    await d.db.user.update({
+      where: { id: user.id },
+      data: { totpPending: sealSecret(d.secretKey, secret) },
+    });
   return { secret, uri: totpUri(secret, user.email) };
 }
 
@@ -40,7 +51,15 @@ export async function confirmTotpEnrolment(d: TotpDeps, session: SessionInfo, co
   const sealed = isSealed(user.totpPending!) ? user.totpPending! : sealSecret(d.secretKey, user.totpPending!);
   await d.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: sealed, totpPending: null } });
-    await recordAudit(tx, { actor: session.actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: user.totpSecret !== null }, after: { totpEnabled: true } });
+    await recordAudit(tx, {
+      actor: session.actor,
+      channel: "web",
+      entityType: "User",
+      entityId: user.id,
+      action: "update",
+      before: { totpEnabled: user.totpSecret !== null },
+      after: { totpEnabled: true },
+    });
   });
   await markMfaVerified(d.db, session.id);
 }
@@ -52,6 +71,14 @@ export async function disableTotp(d: TotpDeps, actor: Actor, code: string): Prom
   if (!codeMatches(d, user.totpSecret, code)) throw invalid("code", "invalid code");
   await d.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null } });
-    await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: user.id, action: "update", before: { totpEnabled: true }, after: { totpEnabled: false } });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "User",
+      entityId: user.id,
+      action: "update",
+      before: { totpEnabled: true },
+      after: { totpEnabled: false },
+    });
   });
 }

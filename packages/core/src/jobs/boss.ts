@@ -5,6 +5,10 @@ import type { RegisteredJob } from "./run.ts";
 /** Creates every registered queue (idempotent): sending to a queue that does not exist fails. */
 export async function ensureQueues(boss: PgBoss, jobs: readonly RegisteredJob[]): Promise<void> {
   for (const job of jobs) {
-    await boss.createQueue(job.name, { retryLimit: job.retryLimit ?? 3, retryBackoff: true, expireInSeconds: job.expireInSeconds ?? 900 });
+    await boss.createQueue(job.name, {
+      retryLimit: job.retryLimit ?? 3,
+      retryBackoff: true,
+      expireInSeconds: job.expireInSeconds ?? 900,
+    });
   }
 }

@@ -5,7 +5,15 @@ import type { Db } from "@mutuo/db";
 
 /** Outgoing mail port; the worker injects the nodemailer implementation from @mutuo/email. */
 export interface Mailer {
-  send(message: { to: string | string[]; subject: string; text: string; html?: string; messageId?: string; inReplyTo?: string; headers?: Record<string, string> }): Promise<void>;
+  send(message: {
+    to: string | string[];
+    subject: string;
+    text: string;
+    html?: string;
+    messageId?: string;
+    inReplyTo?: string;
+    headers?: Record<string, string>;
+  }): Promise<void>;
 }
 
 export interface JobLogger {

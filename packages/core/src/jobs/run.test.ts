@@ -14,7 +14,11 @@ const ctx: JobContext = {
 describe("job runner", () => {
   const seen: number[] = [];
   const job = registerJob(
-    defineJob({ name: "test.double", schema: z.object({ n: z.number().int() }), handler: async ({ n }) => void seen.push(n * 2) }),
+    defineJob({
+      name: "test.double",
+      schema: z.object({ n: z.number().int() }),
+      handler: async ({ n }) => void seen.push(n * 2),
+    }),
   );
 
   it("validates the payload before running the handler", async () => {

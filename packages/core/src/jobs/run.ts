@@ -8,7 +8,11 @@ export class InvalidJobPayloadError extends Error {
 }
 
 /** Validates the payload and runs the handler; used by the worker and by tests alike. */
-export async function runJob<T>(definition: JobDefinition<T>, payload: unknown, ctx: JobContext): Promise<void> {
+export async function runJob<T>(
+  definition: JobDefinition<T>,
+  payload: unknown,
+  ctx: JobContext,
+): Promise<void> {
   const parsed = definition.schema.safeParse(payload ?? {});
   if (!parsed.success) throw new InvalidJobPayloadError(definition.name, parsed.error.message);
   await definition.handler(parsed.data, ctx);
@@ -25,5 +29,11 @@ export interface RegisteredJob {
 
 export function registerJob<T>(definition: JobDefinition<T>): RegisteredJob {
   const { name, schedule, retryLimit, expireInSeconds } = definition;
-  return { name, schedule, retryLimit, expireInSeconds, run: (payload, ctx) => runJob(definition, payload, ctx) };
+  return {
+    name,
+    schedule,
+    retryLimit,
+    expireInSeconds,
+    run: (payload, ctx) => runJob(definition, payload, ctx),
+  };
 }

@@ -1,4 +1,22 @@
-export { enqueueMail, deliverBatch, type DeliveryOptions, claimBatch, backoffMs, MAX_ATTEMPTS, render, type OutboxEntry, type HtmlRenderer } from "./outbox.ts";
+export {
+  enqueueMail,
+  deliverBatch,
+  type DeliveryOptions,
+  claimBatch,
+  backoffMs,
+  MAX_ATTEMPTS,
+  render,
+  type OutboxEntry,
+  type HtmlRenderer,
+} from "./outbox.ts";
 export { listOutbox, listOutboxInput, getOutboxMessage, retryOutbox, retryAllFailed } from "./mailbox.ts";
-export { CATEGORIES, categoryOf, preferencesOf, preferencesInput, getPreferences, setPreferences, type Category } from "./preferences.ts";
+export {
+  CATEGORIES,
+  categoryOf,
+  preferencesOf,
+  preferencesInput,
+  getPreferences,
+  setPreferences,
+  type Category,
+} from "./preferences.ts";
 export * from "./incoming/index.ts";

@@ -23,15 +23,30 @@ export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof listO
     where.OR = [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }];
   }
   const rows = await db.outboxMessage.findMany({
-    where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: input.limit + 1,
-    select: { id: true, template: true, toEmail: true, subject: true, status: true, attempts: true, lastError: true, sentAt: true, createdAt: true, data: true, ticketId: true },
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: {
+      id: true,
+      template: true,
+      toEmail: true,
+      subject: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      sentAt: true,
+      createdAt: true,
+      data: true,
+      ticketId: true,
+    },
   });
   const items = rows.slice(0, input.limit);
   const last = items.at(-1);
   const counts = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
   return {
     items: items.map(({ data, ...m }) => ({ ...m, number: (data as { number?: string }).number ?? null })),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
   };
 }
@@ -46,7 +61,12 @@ export async function getOutboxMessage(db: Db, actor: Actor, id: string, baseUrl
 
 /** Sends a failed message again (from now, with a fresh series of attempts). */
 /** A failed message back in the queue, due now, with a fresh count of attempts. */
-const requeue = (now: Date) => ({ status: "pending" as const, attempts: 0, nextAttemptAt: now, leaseUntil: null });
+const requeue = (now: Date) => ({
+  status: "pending" as const,
+  attempts: 0,
+  nextAttemptAt: now,
+  leaseUntil: null,
+});
 
 export async function retryOutbox(db: Db, actor: Actor, id: string, now = new Date()) {
   requireRole(actor, "admin");

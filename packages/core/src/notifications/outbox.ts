@@ -22,10 +22,19 @@ export interface OutboxEntry {
 export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
   if (!(await wants(tx, e.toUserId, e.template))) return;
   await tx.outboxMessage.createMany({
-    data: [{
-      dedupKey: e.dedupKey, template: e.template, data: e.data as Prisma.InputJsonValue, toEmail: e.to.toLowerCase(), toUserId: e.toUserId ?? null,
-      locale: e.locale === "en" ? "en" : "fr", messageId: `<${randomUUID()}@mutuo>`, inReplyTo: e.inReplyTo ?? null, ticketId: e.ticketId ?? null,
-    }],
+    data: [
+      {
+        dedupKey: e.dedupKey,
+        template: e.template,
+        data: e.data as Prisma.InputJsonValue,
+        toEmail: e.to.toLowerCase(),
+        toUserId: e.toUserId ?? null,
+        locale: e.locale === "en" ? "en" : "fr",
+        messageId: `<${randomUUID()}@mutuo>`,
+        inReplyTo: e.inReplyTo ?? null,
+        ticketId: e.ticketId ?? null,
+      },
+    ],
     skipDuplicates: true,
   });
 }
@@ -37,7 +46,12 @@ const LEASE_MS = 2 * 60_000;
 export const backoffMs = (attempts: number) => Math.min(3600_000, 60_000 * 2 ** Math.max(0, attempts - 1));
 
 /** Claims due messages for this worker (a crashed worker's lease expires and another takes over). */
-export async function claimBatch(db: Db, now: Date, limit = 20, leaseMs = LEASE_MS): Promise<OutboxMessage[]> {
+export async function claimBatch(
+  db: Db,
+  now: Date,
+  limit = 20,
+  leaseMs = LEASE_MS,
+): Promise<OutboxMessage[]> {
   return db.$queryRaw<OutboxMessage[]>`
     UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
     WHERE "id" IN (
@@ -51,11 +65,17 @@ export async function claimBatch(db: Db, now: Date, limit = 20, leaseMs = LEASE_
 /** The message's text, with links on the public URL of this installation. */
 export function render(m: Pick<OutboxMessage, "template" | "locale" | "data">, baseUrl: string) {
   const data = m.data as { path?: string };
-  return renderMail(m.template as MailTemplate, m.locale === "en" ? "en" : "fr", { ...(m.data as object), link: `${baseUrl}${data.path ?? "/"}` });
+  return renderMail(m.template as MailTemplate, m.locale === "en" ? "en" : "fr", {
+    ...(m.data as object),
+    link: `${baseUrl}${data.path ?? "/"}`,
+  });
 }
 
 /** Renders the HTML version of a message (the worker passes MJML's; none in tests that do not care). */
-export type HtmlRenderer = (content: { subject: string; text: string }, locale: "fr" | "en") => Promise<string>;
+export type HtmlRenderer = (
+  content: { subject: string; text: string },
+  locale: "fr" | "en",
+) => Promise<string>;
 
 export interface DeliveryOptions {
   limit?: number;
@@ -69,23 +89,46 @@ export interface DeliveryOptions {
 const SCRUBBED = "[lien à usage unique retiré après l'envoi]";
 
 /** Delivers one claimed batch; returns what happened. */
-export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now: Date, opts: DeliveryOptions = {}): Promise<{ sent: number; retried: number; failed: number }> {
+export async function deliverBatch(
+  db: Db,
+  mailer: Mailer,
+  baseUrl: string,
+  now: Date,
+  opts: DeliveryOptions = {},
+): Promise<{ sent: number; retried: number; failed: number }> {
   const batch = await claimBatch(db, now, opts.limit ?? 20, opts.leaseMs ?? LEASE_MS);
   const out = { sent: 0, retried: 0, failed: 0 };
   for (const m of batch) {
     const content = render(m, baseUrl);
-    const secret = opts.scrubSecrets && SECRET_TEMPLATES.includes(m.template as MailTemplate) ? `${baseUrl}${(m.data as { path?: string }).path ?? ""}` : null;
+    const secret =
+      opts.scrubSecrets && SECRET_TEMPLATES.includes(m.template as MailTemplate)
+        ? `${baseUrl}${(m.data as { path?: string }).path ?? ""}`
+        : null;
     const keep = (s: string | undefined) => (s && secret ? s.replaceAll(secret, SCRUBBED) : (s ?? null));
     try {
       const body = opts.html ? await opts.html(content, m.locale === "en" ? "en" : "fr") : undefined;
       await mailer.send({
-        to: m.toEmail, subject: content.subject, text: content.text, html: body, messageId: m.messageId, inReplyTo: m.inReplyTo ?? undefined,
-        headers: { "Auto-Submitted": "auto-generated", "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? "") },
+        to: m.toEmail,
+        subject: content.subject,
+        text: content.text,
+        html: body,
+        messageId: m.messageId,
+        inReplyTo: m.inReplyTo ?? undefined,
+        headers: {
+          "Auto-Submitted": "auto-generated",
+          "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? ""),
+        },
       });
       await db.outboxMessage.update({
         where: { id: m.id },
         data: {
-          status: "sent", sentAt: new Date(), leaseUntil: null, lastError: null, subject: content.subject, text: keep(content.text), html: keep(body),
+          status: "sent",
+          sentAt: new Date(),
+          leaseUntil: null,
+          lastError: null,
+          subject: content.subject,
+          text: keep(content.text),
+          html: keep(body),
           ...(secret ? { data: { ...(m.data as object), path: null } as Prisma.InputJsonValue } : {}),
         },
       });
@@ -95,7 +138,14 @@ export async function deliverBatch(db: Db, mailer: Mailer, baseUrl: string, now:
       const failed = m.attempts >= MAX_ATTEMPTS || isPermanentFailure(error);
       await db.outboxMessage.update({
         where: { id: m.id },
-        data: { status: failed ? "failed" : "pending", leaseUntil: null, lastError: String(error instanceof Error ? error.message : error).slice(0, 1000), nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)), subject: content.subject, text: keep(content.text) },
+        data: {
+          status: failed ? "failed" : "pending",
+          leaseUntil: null,
+          lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+          nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)),
+          subject: content.subject,
+          text: keep(content.text),
+        },
       });
       if (failed) out.failed++;
       else out.retried++;

@@ -4,15 +4,31 @@ import { z } from "zod";
 import { recordAudit } from "../audit/service.ts";
 import type { Actor } from "../identity/actor.ts";
 
-export const CATEGORIES = ["ticket_updates", "assignments", "sla_alerts", "convention_alerts", "daily_digest"] as const;
+export const CATEGORIES = [
+  "ticket_updates",
+  "assignments",
+  "sla_alerts",
+  "convention_alerts",
+  "daily_digest",
+] as const;
 export type Category = (typeof CATEGORIES)[number];
-const DEFAULTS: Record<Category, boolean> = { ticket_updates: true, assignments: true, sla_alerts: true, convention_alerts: true, daily_digest: false };
+const DEFAULTS: Record<Category, boolean> = {
+  ticket_updates: true,
+  assignments: true,
+  sla_alerts: true,
+  convention_alerts: true,
+  daily_digest: false,
+};
 
 const byTemplate: Record<string, Category> = {
-  "ticket.reply": "ticket_updates", "ticket.status": "ticket_updates",
-  "ticket.assigned": "assignments", "ticket.partner-reply": "assignments",
-  "ticket.sla-warning": "sla_alerts", "ticket.sla-breach": "sla_alerts",
-  "convention.ending": "convention_alerts", "ticket.digest": "daily_digest",
+  "ticket.reply": "ticket_updates",
+  "ticket.status": "ticket_updates",
+  "ticket.assigned": "assignments",
+  "ticket.partner-reply": "assignments",
+  "ticket.sla-warning": "sla_alerts",
+  "ticket.sla-breach": "sla_alerts",
+  "convention.ending": "convention_alerts",
+  "ticket.digest": "daily_digest",
 };
 
 /** The category a template belongs to; null: always sent (e.g. the acknowledgement of a request). */
@@ -20,7 +36,9 @@ export const categoryOf = (template: string): Category | null => byTemplate[temp
 
 export function preferencesOf(raw: unknown): Record<Category, boolean> {
   const stored = (raw && typeof raw === "object" ? raw : {}) as Partial<Record<Category, unknown>>;
-  return Object.fromEntries(CATEGORIES.map((c) => [c, typeof stored[c] === "boolean" ? stored[c] : DEFAULTS[c]])) as Record<Category, boolean>;
+  return Object.fromEntries(
+    CATEGORIES.map((c) => [c, typeof stored[c] === "boolean" ? stored[c] : DEFAULTS[c]]),
+  ) as Record<Category, boolean>;
 }
 
 export async function wants(tx: DbTx, userId: string | null | undefined, template: string): Promise<boolean> {
@@ -32,20 +50,39 @@ export async function wants(tx: DbTx, userId: string | null | undefined, templat
 
 export const preferencesInput = z.object({
   locale: z.enum(["fr", "en"]),
-  categories: z.object(Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<Category, z.ZodBoolean>),
+  categories: z.object(
+    Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<Category, z.ZodBoolean>,
+  ),
 });
 
 export async function getPreferences(db: Db, actor: Actor) {
-  const u = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { locale: true, notifyPrefs: true } });
+  const u = await db.user.findUniqueOrThrow({
+    where: { id: actor.userId },
+    select: { locale: true, notifyPrefs: true },
+  });
   return { locale: u.locale === "en" ? "en" : "fr", categories: preferencesOf(u.notifyPrefs) };
 }
 
 export async function setPreferences(db: Db, actor: Actor, raw: z.input<typeof preferencesInput>) {
   const input = preferencesInput.parse(raw);
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { locale: true, notifyPrefs: true } });
-    await tx.user.update({ where: { id: actor.userId }, data: { locale: input.locale, notifyPrefs: input.categories } });
-    await recordAudit(tx, { actor, channel: "web", entityType: "User", entityId: actor.userId, action: "update", before: { locale: before.locale, ...preferencesOf(before.notifyPrefs) }, after: { locale: input.locale, ...input.categories } });
+    const before = await tx.user.findUniqueOrThrow({
+      where: { id: actor.userId },
+      select: { locale: true, notifyPrefs: true },
+    });
+    await tx.user.update({
+      where: { id: actor.userId },
+      data: { locale: input.locale, notifyPrefs: input.categories },
+    });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "User",
+      entityId: actor.userId,
+      action: "update",
+      before: { locale: before.locale, ...preferencesOf(before.notifyPrefs) },
+      after: { locale: input.locale, ...input.categories },
+    });
     return input;
   });
 }

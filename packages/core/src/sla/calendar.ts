@@ -4,7 +4,10 @@ import { holidayOn } from "./holidays.ts";
 import { addDays, instantOf, isoDate, isoWeekday, localDateOf, type LocalDate } from "./zone.ts";
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
-export interface Slot { from: string; to: string }
+export interface Slot {
+  from: string;
+  to: string;
+}
 
 export interface Calendar {
   /** IANA, e.g. "Europe/Paris". */
@@ -71,10 +74,18 @@ export function workingIntervals(calendar: Calendar, date: LocalDate): [number, 
   const key = date.year * 10000 + date.month * 100 + date.day;
   const hit = days.get(key);
   if (hit) return hit;
-  const out = dayKind(calendar, isoDate(date)).kind !== "open" ? [] : daySlots(calendar, isoWeekday(date)).map(([a, b]) => [
-    instantOf(calendar.timeZone, date, a),
-    instantOf(calendar.timeZone, date, b),
-  ] as [number, number]).filter(([a, b]) => b > a);
+  const out =
+    dayKind(calendar, isoDate(date)).kind !== "open"
+      ? []
+      : daySlots(calendar, isoWeekday(date))
+          .map(
+            ([a, b]) =>
+              [instantOf(calendar.timeZone, date, a), instantOf(calendar.timeZone, date, b)] as [
+                number,
+                number,
+              ],
+          )
+          .filter(([a, b]) => b > a);
   if (days.size >= MAX_CACHED_DAYS) days.clear();
   days.set(key, out);
   return out;

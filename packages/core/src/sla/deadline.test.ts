@@ -6,7 +6,15 @@ import { explainDeadline } from "./explain.ts";
 const H = 3600_000;
 const office: Calendar = {
   timeZone: "Europe/Paris",
-  weekly: Object.fromEntries([1, 2, 3, 4, 5].map((d) => [d, [{ from: "08:30", to: "12:00" }, { from: "13:30", to: "17:30" }]])),
+  weekly: Object.fromEntries(
+    [1, 2, 3, 4, 5].map((d) => [
+      d,
+      [
+        { from: "08:30", to: "12:00" },
+        { from: "13:30", to: "17:30" },
+      ],
+    ]),
+  ),
   holidayZone: "metropole",
 };
 const at = (iso: string) => new Date(iso);
@@ -17,17 +25,29 @@ describe("deadlineWithPauses", () => {
     const plain = deadlineWithPauses(office, friday, 12 * H, [])!;
     expect(plain.toISOString()).toBe("2026-11-24T13:30:00.000Z"); // Tuesday 14:30
     // Waiting on the partner all of Monday 23 (7.5 working hours).
-    const paused = deadlineWithPauses(office, friday, 12 * H, [{ from: at("2026-11-23T07:00:00Z"), to: at("2026-11-24T07:00:00Z") }])!;
+    const paused = deadlineWithPauses(office, friday, 12 * H, [
+      { from: at("2026-11-23T07:00:00Z"), to: at("2026-11-24T07:00:00Z") },
+    ])!;
     expect(paused.toISOString()).toBe("2026-11-25T13:30:00.000Z"); // Wednesday 14:30: exactly 7.5 working hours later
   });
 
   it("ignores pauses outside working time and pauses after the deadline", () => {
-    expect(deadlineWithPauses(office, friday, 12 * H, [{ from: at("2026-11-21T08:00:00Z"), to: at("2026-11-22T20:00:00Z") }])!.toISOString()).toBe("2026-11-24T13:30:00.000Z");
-    expect(deadlineWithPauses(office, friday, 12 * H, [{ from: at("2026-11-27T08:00:00Z"), to: at("2026-11-27T10:00:00Z") }])!.toISOString()).toBe("2026-11-24T13:30:00.000Z");
+    expect(
+      deadlineWithPauses(office, friday, 12 * H, [
+        { from: at("2026-11-21T08:00:00Z"), to: at("2026-11-22T20:00:00Z") },
+      ])!.toISOString(),
+    ).toBe("2026-11-24T13:30:00.000Z");
+    expect(
+      deadlineWithPauses(office, friday, 12 * H, [
+        { from: at("2026-11-27T08:00:00Z"), to: at("2026-11-27T10:00:00Z") },
+      ])!.toISOString(),
+    ).toBe("2026-11-24T13:30:00.000Z");
   });
 
   it("is unknown while a pause lasts", () => {
-    expect(deadlineWithPauses(office, friday, 12 * H, [{ from: at("2026-11-23T09:00:00Z"), to: null }])).toBeNull();
+    expect(
+      deadlineWithPauses(office, friday, 12 * H, [{ from: at("2026-11-23T09:00:00Z"), to: null }]),
+    ).toBeNull();
   });
 
   it("accumulates several pauses, including one that the first extension brings into range", () => {
@@ -36,7 +56,9 @@ describe("deadlineWithPauses", () => {
       { from: at("2026-11-24T13:00:00Z"), to: at("2026-11-24T16:30:00Z") }, // Tuesday afternoon from 14:00 to 17:30: 3.5 h
     ];
     // 12 h + 7 h paused = 19 h of working time from Friday evening: Mon 7.5, Tue 7.5, Wed 4 → Wed 13:30+0.5 = 14:00.
-    expect(deadlineWithPauses(office, friday, 12 * H, pauses)!.toISOString()).toBe("2026-11-25T13:00:00.000Z");
+    expect(deadlineWithPauses(office, friday, 12 * H, pauses)!.toISOString()).toBe(
+      "2026-11-25T13:00:00.000Z",
+    );
   });
 });
 
@@ -51,15 +73,33 @@ describe("targetStatus", () => {
   });
 
   it("is met when achieved in time, breached when late, paused while waiting", () => {
-    expect(targetStatus(office, { ...clock, achievedAt: at("2026-11-23T10:00:00Z") }, at("2026-12-01T00:00:00Z")).state).toBe("met");
-    expect(targetStatus(office, { ...clock, achievedAt: at("2026-11-25T10:00:00Z") }, at("2026-12-01T00:00:00Z")).state).toBe("breached");
-    const waiting = targetStatus(office, { ...clock, pauses: [{ from: at("2026-11-23T09:00:00Z"), to: null }] }, at("2026-11-26T09:00:00Z"));
+    expect(
+      targetStatus(office, { ...clock, achievedAt: at("2026-11-23T10:00:00Z") }, at("2026-12-01T00:00:00Z"))
+        .state,
+    ).toBe("met");
+    expect(
+      targetStatus(office, { ...clock, achievedAt: at("2026-11-25T10:00:00Z") }, at("2026-12-01T00:00:00Z"))
+        .state,
+    ).toBe("breached");
+    const waiting = targetStatus(
+      office,
+      { ...clock, pauses: [{ from: at("2026-11-23T09:00:00Z"), to: null }] },
+      at("2026-11-26T09:00:00Z"),
+    );
     expect(waiting).toMatchObject({ state: "paused", dueAt: null });
   });
 
   it("keeps a deadline set by hand", () => {
     const manual = at("2026-11-30T16:00:00Z");
-    const s = targetStatus(office, { ...clock, manualDueAt: manual, pauses: [{ from: at("2026-11-23T09:00:00Z"), to: at("2026-11-24T09:00:00Z") }] }, at("2026-11-25T09:00:00Z"));
+    const s = targetStatus(
+      office,
+      {
+        ...clock,
+        manualDueAt: manual,
+        pauses: [{ from: at("2026-11-23T09:00:00Z"), to: at("2026-11-24T09:00:00Z") }],
+      },
+      at("2026-11-25T09:00:00Z"),
+    );
     expect(s).toMatchObject({ state: "ok", dueAt: manual });
   });
 
@@ -77,7 +117,13 @@ describe("explainDeadline", () => {
     const pauses = [{ from: at("2026-12-28T07:30:00Z"), to: at("2026-12-28T09:30:00Z") }];
     const due = deadlineWithPauses(office, start, 4 * H, pauses)!;
     const days = explainDeadline(office, start, due, pauses);
-    expect(days.map((d) => [d.date, d.kind])).toEqual([["2026-12-24", "open"], ["2026-12-25", "holiday"], ["2026-12-26", "closed"], ["2026-12-27", "closed"], ["2026-12-28", "open"]]);
+    expect(days.map((d) => [d.date, d.kind])).toEqual([
+      ["2026-12-24", "open"],
+      ["2026-12-25", "holiday"],
+      ["2026-12-26", "closed"],
+      ["2026-12-27", "closed"],
+      ["2026-12-28", "open"],
+    ]);
     expect(days[1]!.holiday).toBe("Noël");
     expect(days[4]!.segments.map((s) => s.counted)).toEqual([false, true, true]);
     expect(days.at(-1)!.cumulativeMs).toBe(4 * H);

@@ -4,7 +4,10 @@ import { addBusinessTime, businessTimeBetween } from "./business-time.ts";
 import type { Calendar } from "./calendar.ts";
 
 /** A pause of the clock (waiting on the partner); `to` null while it lasts. */
-export interface Pause { from: Date; to: Date | null }
+export interface Pause {
+  from: Date;
+  to: Date | null;
+}
 
 /** Working time of the pauses that fall between `start` and `end` (open pauses end at `end`). */
 export function pausedBetween(calendar: Calendar, pauses: Pause[], start: Date, end: Date): number {
@@ -21,7 +24,12 @@ export function pausedBetween(calendar: Calendar, pauses: Pause[], start: Date, 
  * The instant at which `targetMs` of working time, pauses excluded, has elapsed since `start`.
  * Closed pauses only: while a pause lasts, the deadline is not known (null).
  */
-export function deadlineWithPauses(calendar: Calendar, start: Date, targetMs: number, pauses: Pause[]): Date | null {
+export function deadlineWithPauses(
+  calendar: Calendar,
+  start: Date,
+  targetMs: number,
+  pauses: Pause[],
+): Date | null {
   if (pauses.some((p) => p.to === null)) return null;
   let due = addBusinessTime(calendar, start, targetMs);
   for (let i = 0; i <= pauses.length + 1; i++) {
@@ -61,14 +69,32 @@ export function targetStatus(calendar: Calendar, clock: TargetClock, now: Date):
   const warnMs = Math.max(1, Math.floor((clock.targetMs * clock.warningPercent) / 100));
   const open = clock.pauses.some((p) => p.to === null);
   // Once achieved, pauses after the achievement do not matter.
-  const pauses = clock.achievedAt ? clock.pauses.filter((p) => p.from < clock.achievedAt!).map((p) => ({ from: p.from, to: p.to ?? clock.achievedAt })) : clock.pauses;
+  const pauses = clock.achievedAt
+    ? clock.pauses
+        .filter((p) => p.from < clock.achievedAt!)
+        .map((p) => ({ from: p.from, to: p.to ?? clock.achievedAt }))
+    : clock.pauses;
   const dueAt = clock.manualDueAt ?? deadlineWithPauses(calendar, clock.start, clock.targetMs, pauses);
   const warnAt = clock.manualDueAt ? null : deadlineWithPauses(calendar, clock.start, warnMs, pauses);
-  if (clock.achievedAt) return { state: dueAt && clock.achievedAt.getTime() > dueAt.getTime() ? "breached" : "met", dueAt, warnAt };
+  if (clock.achievedAt)
+    return {
+      state: dueAt && clock.achievedAt.getTime() > dueAt.getTime() ? "breached" : "met",
+      dueAt,
+      warnAt,
+    };
   if (open) {
     // Breached before the pause began? It stays breached.
     const elapsed = elapsedWorkingTime(calendar, clock.start, clock.pauses, now);
-    return { state: clock.manualDueAt && now > clock.manualDueAt ? "breached" : elapsed >= clock.targetMs ? "breached" : "paused", dueAt: clock.manualDueAt ?? null, warnAt: null };
+    return {
+      state:
+        clock.manualDueAt && now > clock.manualDueAt
+          ? "breached"
+          : elapsed >= clock.targetMs
+            ? "breached"
+            : "paused",
+      dueAt: clock.manualDueAt ?? null,
+      warnAt: null,
+    };
   }
   if (dueAt && now.getTime() >= dueAt.getTime()) return { state: "breached", dueAt, warnAt };
   if (warnAt && now.getTime() >= warnAt.getTime()) return { state: "warning", dueAt, warnAt };

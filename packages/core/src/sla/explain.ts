@@ -4,7 +4,11 @@ import { dayKind, daysFrom, workingIntervals, type Calendar } from "./calendar.t
 import type { Pause } from "./deadline.ts";
 import { isoDate, localDateOf } from "./zone.ts";
 
-export interface ExplainedSegment { from: Date; to: Date; counted: boolean }
+export interface ExplainedSegment {
+  from: Date;
+  to: Date;
+  counted: boolean;
+}
 export interface ExplainedDay {
   date: string;
   kind: "open" | "holiday" | "closure" | "closed";
@@ -48,10 +52,19 @@ export function explainDeadline(calendar: Calendar, start: Date, end: Date, paus
         segments.push({ from: new Date(x), to: new Date(y), counted: !paused });
       }
     }
-    const countedMs = segments.filter((x) => x.counted).reduce((n, x) => n + x.to.getTime() - x.from.getTime(), 0);
+    const countedMs = segments
+      .filter((x) => x.counted)
+      .reduce((n, x) => n + x.to.getTime() - x.from.getTime(), 0);
     cumulative += countedMs;
     const k = kind.kind === "open" ? (intervals.length ? "open" : "closed") : kind.kind;
-    out.push({ date, kind: k, ...(kind.kind === "holiday" ? { holiday: kind.name } : {}), segments, countedMs, cumulativeMs: cumulative });
+    out.push({
+      date,
+      kind: k,
+      ...(kind.kind === "holiday" ? { holiday: kind.name } : {}),
+      segments,
+      countedMs,
+      cumulativeMs: cumulative,
+    });
   }
   return out;
 }

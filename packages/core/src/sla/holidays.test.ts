@@ -6,20 +6,30 @@ import { isoDate } from "./zone.ts";
 // Independent reference: the date-holidays package (its own rules data), for many years.
 function reference(year: number, state?: string): string[] {
   const hd = state ? new Holidays("FR", state) : new Holidays("FR");
-  return hd.getHolidays(year).filter((h) => h.type === "public").map((h) => h.date.slice(0, 10)).sort();
+  return hd
+    .getHolidays(year)
+    .filter((h) => h.type === "public")
+    .map((h) => h.date.slice(0, 10))
+    .sort();
 }
 
 describe("publicHolidays", () => {
   it("matches an independent reference for metropolitan France, 1990–2150", () => {
     for (let year = 1990; year <= 2150; year++) {
-      expect(publicHolidays(year, "metropole").map((h) => h.date), String(year)).toEqual(reference(year));
+      expect(
+        publicHolidays(year, "metropole").map((h) => h.date),
+        String(year),
+      ).toEqual(reference(year));
     }
   });
 
   it("matches an independent reference for Alsace-Moselle (Moselle, Bas-Rhin, Haut-Rhin), 1990–2150", () => {
     for (const state of ["57", "67", "68"]) {
       for (let year = 1990; year <= 2150; year += 7) {
-        expect(publicHolidays(year, "alsace-moselle").map((h) => h.date), `${state} ${year}`).toEqual(reference(year, state));
+        expect(
+          publicHolidays(year, "alsace-moselle").map((h) => h.date),
+          `${state} ${year}`,
+        ).toEqual(reference(year, state));
       }
     }
   });

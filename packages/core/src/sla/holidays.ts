@@ -3,7 +3,10 @@
 import { addDays, isoDate, type LocalDate } from "./zone.ts";
 
 export type HolidayZone = "metropole" | "alsace-moselle";
-export interface PublicHoliday { date: string; name: string }
+export interface PublicHoliday {
+  date: string;
+  name: string;
+}
 
 /** Easter Sunday of a Gregorian year (Meeus/Jones/Butcher). */
 export function easterSunday(year: number): LocalDate {
@@ -27,7 +30,8 @@ export function easterSunday(year: number): LocalDate {
 const cache = new Map<string, PublicHoliday[]>();
 
 export function publicHolidays(year: number, zone: HolidayZone): PublicHoliday[] {
-  if (!Number.isInteger(year) || year < 1583 || year > 9999) throw new RangeError(`year out of range: ${year}`);
+  if (!Number.isInteger(year) || year < 1583 || year > 9999)
+    throw new RangeError(`year out of range: ${year}`);
   const key = `${year}:${zone}`;
   const hit = cache.get(key);
   if (hit) return hit.map((h) => ({ ...h }));

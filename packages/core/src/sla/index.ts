@@ -11,6 +11,26 @@ export { ALWAYS_OPEN, daySlots, dayKind, hasWorkingTime, minutesOf, workingInter
 export { addBusinessTime, businessTimeBetween, NoWorkingTimeError } from "./business-time.ts";
 export { easterSunday, holidayOn, publicHolidays, type HolidayZone, type PublicHoliday } from "./holidays.ts";
 export { previewDays, type PreviewDay } from "./preview.ts";
-export { isValidTimeZone, localDateOf, instantOf, isoDate, parseIsoDate, addDays, isoWeekday, offsetAt, type LocalDate } from "./zone.ts";
-export { deadlineWithPauses, elapsedWorkingTime, pausedBetween, targetStatus, worstState, type Pause, type SlaState, type TargetClock, type TargetStatus } from "./deadline.ts";
+export {
+  isValidTimeZone,
+  localDateOf,
+  instantOf,
+  isoDate,
+  parseIsoDate,
+  addDays,
+  isoWeekday,
+  offsetAt,
+  type LocalDate,
+} from "./zone.ts";
+export {
+  deadlineWithPauses,
+  elapsedWorkingTime,
+  pausedBetween,
+  targetStatus,
+  worstState,
+  type Pause,
+  type SlaState,
+  type TargetClock,
+  type TargetStatus,
+} from "./deadline.ts";
 export { explainDeadline, type ExplainedDay, type ExplainedSegment } from "./explain.ts";

@@ -11,7 +11,8 @@ export interface PreviewDay {
   minutes: number;
 }
 
-const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
 
 export function previewDays(calendar: Calendar, startDate: string, count: number): PreviewDay[] {
   const start = parseIsoDate(startDate);

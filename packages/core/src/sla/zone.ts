@@ -7,7 +7,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat("en-US", {
-      timeZone, hourCycle: "h23", year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "numeric", second: "numeric",
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
     });
     formatters.set(timeZone, f);
   }
@@ -23,14 +30,28 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
 
 function wallClock(timeZone: string, instant: number): WallClock {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(instant))) {
     if (p.type !== "literal") out[p.type] = Number(p.value);
   }
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
+  return {
+    year: out.year!,
+    month: out.month!,
+    day: out.day!,
+    hour: out.hour! % 24,
+    minute: out.minute!,
+    second: out.second!,
+  };
 }
 
 /** Offset of local time from UTC at `instant`, in ms (Europe/Paris: +3 600 000 in winter). */
@@ -41,7 +62,11 @@ export function offsetAt(timeZone: string, instant: number): number {
 }
 
 /** A local calendar date, e.g. { year: 2026, month: 4, day: 6 }. */
-export interface LocalDate { year: number; month: number; day: number }
+export interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
 
 export function localDateOf(timeZone: string, instant: number): LocalDate {
   const w = wallClock(timeZone, instant);

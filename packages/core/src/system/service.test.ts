@@ -18,7 +18,9 @@ describe("worker heartbeats", () => {
     await recordHeartbeat(db, a, new Date(t0.getTime() + 15_000));
     await recordHeartbeat(db, b, t0);
     expect(await db.workerHeartbeat.count()).toBe(2);
-    expect((await db.workerHeartbeat.findUniqueOrThrow({ where: { id: a.id } })).lastSeenAt).toEqual(new Date(t0.getTime() + 15_000));
+    expect((await db.workerHeartbeat.findUniqueOrThrow({ where: { id: a.id } })).lastSeenAt).toEqual(
+      new Date(t0.getTime() + 15_000),
+    );
 
     const later = new Date(t0.getTime() + HEARTBEAT_RETENTION_MS + 10_000);
     expect(await pruneHeartbeats(db, later)).toBe(1); // b is older than the retention, a by 5 s less

@@ -5,7 +5,11 @@ export const CHANNELS = ["portal", "email", "phone", "letter"] as const;
 export const BASES = ["clock", "business"] as const;
 export type PriorityName = (typeof PRIORITIES)[number];
 
-const minutes = z.number().int("invalid").min(1, "duration_positive").max(60 * 24 * 366, "duration_too_long");
+const minutes = z
+  .number()
+  .int("invalid")
+  .min(1, "duration_positive")
+  .max(60 * 24 * 366, "duration_too_long");
 
 export const targetInput = z
   .object({
@@ -16,7 +20,10 @@ export const targetInput = z
     resolutionBasis: z.enum(BASES),
     warningPercent: z.number().int("invalid").min(1, "percent").max(99, "percent"),
   })
-  .refine((t) => t.resolutionMinutes >= t.interventionMinutes, { path: ["resolutionMinutes"], message: "resolution_before_intervention" });
+  .refine((t) => t.resolutionMinutes >= t.interventionMinutes, {
+    path: ["resolutionMinutes"],
+    message: "resolution_before_intervention",
+  });
 
 /** A service's terms: calendar, channels, equipment covered, and targets for each priority. */
 export const termSetInput = z
@@ -28,9 +35,13 @@ export const termSetInput = z
   })
   .superRefine((t, ctx) => {
     const seen = new Set(t.targets.map((x) => x.priority));
-    if (seen.size !== PRIORITIES.length) ctx.addIssue({ code: "custom", path: ["targets"], message: "all_priorities" });
-    const business = t.targets.some((x) => x.interventionBasis === "business" || x.resolutionBasis === "business");
-    if (business && !t.calendarId) ctx.addIssue({ code: "custom", path: ["calendarId"], message: "calendar_required" });
+    if (seen.size !== PRIORITIES.length)
+      ctx.addIssue({ code: "custom", path: ["targets"], message: "all_priorities" });
+    const business = t.targets.some(
+      (x) => x.interventionBasis === "business" || x.resolutionBasis === "business",
+    );
+    if (business && !t.calendarId)
+      ctx.addIssue({ code: "custom", path: ["calendarId"], message: "calendar_required" });
   });
 
 export type TermSetInput = z.input<typeof termSetInput>;

@@ -9,12 +9,22 @@ export const termSetInclude = {
 } as const;
 
 /** Creates or replaces the term set of (version, service); versionId null = the service's defaults. */
-export async function replaceTermSet(tx: DbTx, owner: { versionId: string | null; serviceId: string }, raw: TermSetInput) {
+export async function replaceTermSet(
+  tx: DbTx,
+  owner: { versionId: string | null; serviceId: string },
+  raw: TermSetInput,
+) {
   const input = termSetInput.parse(raw);
-  if (input.calendarId && !(await tx.businessCalendar.findUnique({ where: { id: input.calendarId }, select: { id: true } }))) {
+  if (
+    input.calendarId &&
+    !(await tx.businessCalendar.findUnique({ where: { id: input.calendarId }, select: { id: true } }))
+  ) {
     throw invalid("calendarId", "unknown calendar");
   }
-  const existing = await tx.termSet.findFirst({ where: { versionId: owner.versionId, serviceId: owner.serviceId }, select: { id: true } });
+  const existing = await tx.termSet.findFirst({
+    where: { versionId: owner.versionId, serviceId: owner.serviceId },
+    select: { id: true },
+  });
   if (existing) await tx.termSet.delete({ where: { id: existing.id } });
   const order = (p: string) => PRIORITIES.indexOf(p as (typeof PRIORITIES)[number]);
   return tx.termSet.create({
@@ -46,8 +56,24 @@ export async function copyTermSet(tx: DbTx, termSetId: string, versionId: string
 }
 
 /** A flat, comparable description of a term set, for the audit trail. */
-export function termSetSnapshot(ts: { calendarId: string | null; channels: string[]; equipmentCovered: string; targets: { priority: string; interventionMinutes: number; interventionBasis: string; resolutionMinutes: number; resolutionBasis: string; warningPercent: number }[] }) {
-  const out: Record<string, unknown> = { calendarId: ts.calendarId, channels: [...ts.channels].sort().join(","), equipmentCovered: ts.equipmentCovered };
+export function termSetSnapshot(ts: {
+  calendarId: string | null;
+  channels: string[];
+  equipmentCovered: string;
+  targets: {
+    priority: string;
+    interventionMinutes: number;
+    interventionBasis: string;
+    resolutionMinutes: number;
+    resolutionBasis: string;
+    warningPercent: number;
+  }[];
+}) {
+  const out: Record<string, unknown> = {
+    calendarId: ts.calendarId,
+    channels: [...ts.channels].sort().join(","),
+    equipmentCovered: ts.equipmentCovered,
+  };
   for (const t of ts.targets) {
     out[`${t.priority}.intervention`] = `${t.interventionMinutes} min ${t.interventionBasis}`;
     out[`${t.priority}.resolution`] = `${t.resolutionMinutes} min ${t.resolutionBasis}`;

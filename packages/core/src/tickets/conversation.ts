@@ -19,39 +19,70 @@ export interface EmailOrigin {
   inTx?: (tx: DbTx, messageId: string) => Promise<void>;
 }
 
-export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.input<typeof messageInput>, now = new Date(), email?: EmailOrigin) {
+export async function addMessage(
+  db: Db,
+  files: FileStore,
+  actor: Actor,
+  raw: z.input<typeof messageInput>,
+  now = new Date(),
+  email?: EmailOrigin,
+) {
   const input = messageInput.parse(raw);
   const staff = isStaff(actor) && !email?.outsideSender;
   if (input.kind === "note" && !staff) throw forbidden("internal notes are for provider staff");
   const { staged, discard } = await stageFiles(files, input.attachments);
   try {
     let messageId = "";
-    const ticket = await mutateTicket(db, actor, input.ticketId, async (tx, t) => {
-      if (t.status === "closed" || t.status === "cancelled") throw conflict("ticket_closed");
-      const author = email?.outsideSender ? { authorId: null, authorLabel: email.outsideSender } : { authorId: actor.userId, authorLabel: actor.name };
-      const message = await tx.ticketMessage.create({ data: { ticketId: t.id, kind: input.kind, ...author, fromStaff: staff, body: input.body, createdAt: now, data: email ? { via: "email" } : undefined } });
-      messageId = message.id;
-      if (email?.inTx) await email.inTx(tx, message.id);
-      await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId || null);
-      await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
-      const data: Record<string, unknown> = {};
-      const events = [];
-      // A staff reply is the first intervention; a partner's reply ends the wait on them, and
-      // reopens a resolved ticket (the problem is back, or the answer did not help).
-      if (staff && input.kind === "reply" && !t.interventionAt) data.interventionAt = now;
-      if (!staff && (t.status === "waiting_partner" || t.status === "resolved")) {
-        await syncPause(tx, t.id, t.status, "in_progress", now);
-        data.status = "in_progress";
-        if (isReopen(t.status, "in_progress")) data.resolvedAt = null; // the time since resolution is not a pause
-        events.push({ data: { status: [t.status, "in_progress"] } });
-      }
-      const after = async (t2: DbTx, final: Ticket) => {
-        if (input.kind !== "reply") return;
-        if (staff) await notifyDeclarant(t2, final, { key: message.id, template: "ticket.reply", body: input.body });
-        else await notifyAssignee(t2, final, { key: message.id, template: "ticket.partner-reply", body: input.body });
-      };
-      return { data, events, after };
-    }, now);
+    const ticket = await mutateTicket(
+      db,
+      actor,
+      input.ticketId,
+      async (tx, t) => {
+        if (t.status === "closed" || t.status === "cancelled") throw conflict("ticket_closed");
+        const author = email?.outsideSender
+          ? { authorId: null, authorLabel: email.outsideSender }
+          : { authorId: actor.userId, authorLabel: actor.name };
+        const message = await tx.ticketMessage.create({
+          data: {
+            ticketId: t.id,
+            kind: input.kind,
+            ...author,
+            fromStaff: staff,
+            body: input.body,
+            createdAt: now,
+            data: email ? { via: "email" } : undefined,
+          },
+        });
+        messageId = message.id;
+        if (email?.inTx) await email.inTx(tx, message.id);
+        await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId || null);
+        await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
+        const data: Record<string, unknown> = {};
+        const events = [];
+        // A staff reply is the first intervention; a partner's reply ends the wait on them, and
+        // reopens a resolved ticket (the problem is back, or the answer did not help).
+        if (staff && input.kind === "reply" && !t.interventionAt) data.interventionAt = now;
+        if (!staff && (t.status === "waiting_partner" || t.status === "resolved")) {
+          await syncPause(tx, t.id, t.status, "in_progress", now);
+          data.status = "in_progress";
+          if (isReopen(t.status, "in_progress")) data.resolvedAt = null; // the time since resolution is not a pause
+          events.push({ data: { status: [t.status, "in_progress"] } });
+        }
+        const after = async (t2: DbTx, final: Ticket) => {
+          if (input.kind !== "reply") return;
+          if (staff)
+            await notifyDeclarant(t2, final, { key: message.id, template: "ticket.reply", body: input.body });
+          else
+            await notifyAssignee(t2, final, {
+              key: message.id,
+              template: "ticket.partner-reply",
+              body: input.body,
+            });
+        };
+        return { data, events, after };
+      },
+      now,
+    );
     return { ticket, messageId };
   } catch (error) {
     await discard();
@@ -63,8 +94,17 @@ export async function addMessage(db: Db, files: FileStore, actor: Actor, raw: z.
 export async function rateTicket(db: Db, actor: Actor, raw: z.input<typeof csatInput>, now = new Date()) {
   const input = csatInput.parse(raw);
   if (isStaff(actor)) throw forbidden("ratings come from partners");
-  return mutateTicket(db, actor, input.ticketId, async (_tx, t) => {
-    if (t.status !== "resolved" && t.status !== "closed") throw conflict("not_resolved");
-    return { data: { csatScore: input.score, csatComment: input.comment || null, csatAt: now }, events: [{ data: { csat: input.score } }] };
-  }, now);
+  return mutateTicket(
+    db,
+    actor,
+    input.ticketId,
+    async (_tx, t) => {
+      if (t.status !== "resolved" && t.status !== "closed") throw conflict("not_resolved");
+      return {
+        data: { csatScore: input.score, csatComment: input.comment || null, csatAt: now },
+        events: [{ data: { csat: input.score } }],
+      };
+    },
+    now,
+  );
 }

@@ -1,7 +1,15 @@
 export * from "./schema.ts";
 export { priorityOf, OPEN_STATUSES, STATUSES, CATEGORIES, LEVELS, canMove } from "./rules.ts";
 export { createTicket, servicesForBody, type IntakeOptions } from "./create.ts";
-export { changeStatus, assignTicket, bulkUpdate, changePriority, changeService, setDiagnosis, setDeadline } from "./workflow.ts";
+export {
+  changeStatus,
+  assignTicket,
+  bulkUpdate,
+  changePriority,
+  changeService,
+  setDiagnosis,
+  setDeadline,
+} from "./workflow.ts";
 export { addMessage, rateTicket, type EmailOrigin } from "./conversation.ts";
 export { mergeTicket, linkTickets, unlinkTickets } from "./links.ts";
 export { listTickets, queueCounts, getTicket, assignableStaff, type TicketListItem } from "./queries.ts";

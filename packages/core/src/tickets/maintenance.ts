@@ -27,7 +27,10 @@ export async function refreshSlaStates(db: Db, now: Date, batch = 500): Promise<
       await db.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${id}::uuid FOR UPDATE`;
         const t = await tx.ticket.findUniqueOrThrow({ where: { id } });
-        const final = await tx.ticket.update({ where: { id }, data: computeSla(t, await pausesOf(tx, id), now) });
+        const final = await tx.ticket.update({
+          where: { id },
+          data: computeSla(t, await pausesOf(tx, id), now),
+        });
         await notifySla(tx, t, final);
       });
       changed++;
@@ -38,11 +41,27 @@ export async function refreshSlaStates(db: Db, now: Date, batch = 500): Promise<
 
 export async function autoCloseResolved(db: Db, now: Date, days: number): Promise<number> {
   const limit = new Date(now.getTime() - days * 86_400_000);
-  const tickets = await db.ticket.findMany({ where: { status: "resolved", resolvedAt: { lte: limit } }, select: { id: true } });
+  const tickets = await db.ticket.findMany({
+    where: { status: "resolved", resolvedAt: { lte: limit } },
+    select: { id: true },
+  });
   for (const { id } of tickets) {
     await db.$transaction(async (tx) => {
-      const res = await tx.ticket.updateMany({ where: { id, status: "resolved", resolvedAt: { lte: limit } }, data: { status: "closed", closedAt: now } });
-      if (res.count === 1) await tx.ticketMessage.create({ data: { ticketId: id, kind: "event", authorLabel: "Mutuo", fromStaff: true, data: { status: ["resolved", "closed"], automatic: days }, createdAt: now } });
+      const res = await tx.ticket.updateMany({
+        where: { id, status: "resolved", resolvedAt: { lte: limit } },
+        data: { status: "closed", closedAt: now },
+      });
+      if (res.count === 1)
+        await tx.ticketMessage.create({
+          data: {
+            ticketId: id,
+            kind: "event",
+            authorLabel: "Mutuo",
+            fromStaff: true,
+            data: { status: ["resolved", "closed"], automatic: days },
+            createdAt: now,
+          },
+        });
     });
   }
   return tickets.length;

@@ -19,7 +19,13 @@ export async function pausesOf(tx: DbTx, ticketId: string) {
   return rows.map((p) => ({ from: p.startedAt, to: p.endedAt }));
 }
 
-export async function mutateTicket(db: Db, actor: Actor, ticketId: string, change: (tx: DbTx, t: Ticket, now: Date) => Promise<TicketChange>, now = new Date()): Promise<Ticket> {
+export async function mutateTicket(
+  db: Db,
+  actor: Actor,
+  ticketId: string,
+  change: (tx: DbTx, t: Ticket, now: Date) => Promise<TicketChange>,
+  now = new Date(),
+): Promise<Ticket> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM "Ticket" WHERE "id" = ${ticketId}::uuid FOR UPDATE`;
     const t = await tx.ticket.findUnique({ where: { id: ticketId } });
@@ -29,10 +35,22 @@ export async function mutateTicket(db: Db, actor: Actor, ticketId: string, chang
     const updated = await tx.ticket.update({ where: { id: ticketId }, data });
     for (const e of events) {
       await tx.ticketMessage.create({
-        data: { ticketId, kind: e.kind ?? "event", authorId: actor.userId || null, authorLabel: actor.name, fromStaff: isStaff(actor), body: e.body ?? "", data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined, createdAt: now },
+        data: {
+          ticketId,
+          kind: e.kind ?? "event",
+          authorId: actor.userId || null,
+          authorLabel: actor.name,
+          fromStaff: isStaff(actor),
+          body: e.body ?? "",
+          data: (e.data ?? undefined) as Prisma.InputJsonValue | undefined,
+          createdAt: now,
+        },
       });
     }
-    const final = await tx.ticket.update({ where: { id: ticketId }, data: computeSla(updated, await pausesOf(tx, ticketId), now) });
+    const final = await tx.ticket.update({
+      where: { id: ticketId },
+      data: computeSla(updated, await pausesOf(tx, ticketId), now),
+    });
     await notifySla(tx, ticket, final);
     if (after) await after(tx, final);
     return final;
@@ -40,7 +58,13 @@ export async function mutateTicket(db: Db, actor: Actor, ticketId: string, chang
 }
 
 /** Opens or closes the pause of the SLA clock as a status enters or leaves "waiting on partner". */
-export async function syncPause(tx: DbTx, ticketId: string, from: string, to: string, now: Date): Promise<void> {
+export async function syncPause(
+  tx: DbTx,
+  ticketId: string,
+  from: string,
+  to: string,
+  now: Date,
+): Promise<void> {
   if (to === "waiting_partner" && from !== "waiting_partner") {
     await tx.ticketPause.create({ data: { ticketId, startedAt: now } });
   } else if (from === "waiting_partner" && to !== "waiting_partner") {

@@ -4,7 +4,10 @@ import { forbidden, notFound } from "../errors/index.ts";
 import { isStaff, type Actor } from "../identity/actor.ts";
 import { canSeeBody } from "../identity/policy.ts";
 
-export function assertTicketVisible(actor: Actor, ticket: { bodyId: string } | null): asserts ticket is { bodyId: string } {
+export function assertTicketVisible(
+  actor: Actor,
+  ticket: { bodyId: string } | null,
+): asserts ticket is { bodyId: string } {
   if (!ticket || !canSeeBody(actor, ticket.bodyId)) throw notFound("ticket");
 }
 
@@ -13,4 +16,5 @@ export function requireStaff(actor: Actor): void {
 }
 
 /** Message kinds a person may read: partners never see internal notes. */
-export const visibleKinds = (actor: Actor) => (isStaff(actor) ? (["reply", "note", "event"] as const) : (["reply", "event"] as const));
+export const visibleKinds = (actor: Actor) =>
+  isStaff(actor) ? (["reply", "note", "event"] as const) : (["reply", "event"] as const);

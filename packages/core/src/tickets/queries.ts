@@ -10,15 +10,33 @@ import { queueCountsSql, queuePage } from "./queue-sql.ts";
 import { calendarFor } from "./sla.ts";
 
 export const ticketListSelect = {
-  id: true, number: true, subject: true, status: true, priority: true, channel: true, receivedAt: true, slaDueAt: true, slaState: true,
-  interventionDueAt: true, interventionState: true, resolutionDueAt: true, resolutionState: true, interventionAt: true, resolvedAt: true,
+  id: true,
+  number: true,
+  subject: true,
+  status: true,
+  priority: true,
+  channel: true,
+  receivedAt: true,
+  slaDueAt: true,
+  slaState: true,
+  interventionDueAt: true,
+  interventionState: true,
+  resolutionDueAt: true,
+  resolutionState: true,
+  interventionAt: true,
+  resolvedAt: true,
   body: { select: { id: true, legalName: true } },
   service: { select: { id: true, name: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TicketSelect;
 export type TicketListItem = Prisma.TicketGetPayload<{ select: typeof ticketListSelect }>;
 
-export async function listTickets(db: Db, actor: Actor, raw: ListTicketsInput, now = new Date()): Promise<Page<TicketListItem>> {
+export async function listTickets(
+  db: Db,
+  actor: Actor,
+  raw: ListTicketsInput,
+  now = new Date(),
+): Promise<Page<TicketListItem>> {
   return queuePage(db, actor, listTicketsInput.parse(raw), now);
 }
 
@@ -44,7 +62,11 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
   const fileSelect = { file: { select: { name: true, size: true, mimeType: true } } } as const;
   const linkSelect = { id: true, number: true, subject: true, bodyId: true, status: true } as const;
   const [messages, attachments, pauseRows, linksFrom, linksTo, merged] = await Promise.all([
-    db.ticketMessage.findMany({ where: { ticketId: id, kind: { in: [...visibleKinds(actor)] } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], include: { attachments: { include: fileSelect } } }),
+    db.ticketMessage.findMany({
+      where: { ticketId: id, kind: { in: [...visibleKinds(actor)] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      include: { attachments: { include: fileSelect } },
+    }),
     db.ticketAttachment.findMany({ where: { ticketId: id, messageId: null }, include: fileSelect }),
     db.ticketPause.findMany({ where: { ticketId: id }, orderBy: { startedAt: "asc" } }),
     db.ticketLink.findMany({ where: { fromId: id }, include: { to: { select: linkSelect } } }),
@@ -52,10 +74,14 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     db.ticket.findMany({ where: { mergedIntoId: id }, select: { id: true, number: true, subject: true } }),
   ]);
   const { createdById: _c, slaCalendar, ...rest } = ticket;
-  const links = [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)].filter((x) => staff || x.bodyId === ticket.bodyId);
+  const links = [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)].filter(
+    (x) => staff || x.bodyId === ticket.bodyId,
+  );
   const pauses = pauseRows.map((p) => ({ from: p.startedAt, to: p.endedAt }));
   const explain = (basis: typeof ticket.interventionBasis, due: Date | null, achieved: Date | null) =>
-    basis ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses) : [];
+    basis
+      ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses)
+      : [];
   return {
     ...rest,
     messages,
@@ -65,7 +91,11 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     links,
     calendarName: (slaCalendar as { name?: string } | null)?.name ?? null,
     explainer: {
-      intervention: explain(ticket.interventionBasis, ticket.interventionDueAt, ticket.interventionAt ?? ticket.resolvedAt),
+      intervention: explain(
+        ticket.interventionBasis,
+        ticket.interventionDueAt,
+        ticket.interventionAt ?? ticket.resolvedAt,
+      ),
       resolution: explain(ticket.resolutionBasis, ticket.resolutionDueAt, ticket.resolvedAt),
     },
     canWork: staff,
@@ -75,5 +105,9 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
 /** Technicians a ticket can be assigned to. */
 export async function assignableStaff(db: Db, actor: Actor) {
   if (!isStaff(actor)) return [];
-  return db.user.findMany({ where: { role: { in: ["technician", "manager", "admin"] }, active: true, anonymisedAt: null }, select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return db.user.findMany({
+    where: { role: { in: ["technician", "manager", "admin"] }, active: true, anonymisedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
 }

@@ -12,10 +12,27 @@ import type { TicketListItem } from "./queries.ts";
 type Input = ReturnType<typeof listTicketsInput.parse>;
 
 interface Row {
-  id: string; number: string; subject: string; status: TicketListItem["status"]; priority: Priority; channel: TicketListItem["channel"]; receivedAt: Date;
-  slaDueAt: Date | null; slaState: TicketListItem["slaState"]; interventionDueAt: Date | null; interventionState: TicketListItem["interventionState"];
-  resolutionDueAt: Date | null; resolutionState: TicketListItem["resolutionState"]; interventionAt: Date | null; resolvedAt: Date | null;
-  bodyId: string; bodyName: string; serviceId: string; serviceName: string; assigneeId: string | null; assigneeName: string | null;
+  id: string;
+  number: string;
+  subject: string;
+  status: TicketListItem["status"];
+  priority: Priority;
+  channel: TicketListItem["channel"];
+  receivedAt: Date;
+  slaDueAt: Date | null;
+  slaState: TicketListItem["slaState"];
+  interventionDueAt: Date | null;
+  interventionState: TicketListItem["interventionState"];
+  resolutionDueAt: Date | null;
+  resolutionState: TicketListItem["resolutionState"];
+  interventionAt: Date | null;
+  resolvedAt: Date | null;
+  bodyId: string;
+  bodyName: string;
+  serviceId: string;
+  serviceName: string;
+  assigneeId: string | null;
+  assigneeName: string | null;
 }
 
 function conditions(actor: Actor, input: Input, now: Date): Prisma.Sql[] {
@@ -25,7 +42,11 @@ function conditions(actor: Actor, input: Input, now: Date): Prisma.Sql[] {
   const open = Prisma.sql`t."status" = ANY(${OPEN_STATUSES}::"TicketStatus"[])`;
   if (input.view === "mine") c.push(Prisma.sql`t."assigneeId" = ${actor.userId}::uuid`, open);
   if (input.view === "unassigned") c.push(Prisma.sql`t."assigneeId" IS NULL`, open);
-  if (input.view === "breaching") c.push(open, Prisma.sql`(t."slaState" IN ('warning', 'breached') OR t."slaDueAt" <= ${new Date(now.getTime() + 4 * 3600_000)})`);
+  if (input.view === "breaching")
+    c.push(
+      open,
+      Prisma.sql`(t."slaState" IN ('warning', 'breached') OR t."slaDueAt" <= ${new Date(now.getTime() + 4 * 3600_000)})`,
+    );
   if (input.status?.length) c.push(Prisma.sql`t."status" = ANY(${input.status}::"TicketStatus"[])`);
   else if (input.open) c.push(open);
   if (input.priority) c.push(Prisma.sql`t."priority" = ${input.priority}::"Priority"`);
@@ -42,12 +63,17 @@ const whereOf = (c: Prisma.Sql[]) => (c.length ? Prisma.sql`WHERE ${Prisma.join(
 /** Open tickets by status, and the counts of the built-in views, in one statement. */
 export async function queueCountsSql(db: Db, actor: Actor, base: Input, now: Date) {
   const filter = (view: Input["view"]) => Prisma.join(conditions(actor, { ...base, view }, now), " AND ");
-  const [row] = await db.$queryRaw<{ byStatus: Record<string, number> | null; mine: number; unassigned: number; breaching: number }[]>`
+  const [row] = await db.$queryRaw<
+    { byStatus: Record<string, number> | null; mine: number; unassigned: number; breaching: number }[]
+  >`
     SELECT (SELECT jsonb_object_agg(s."status", s."n") FROM (SELECT t."status", count(*)::int AS "n" FROM "Ticket" t ${whereOf(conditions(actor, { ...base, open: true }, now))} GROUP BY t."status") s) AS "byStatus",
            (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("mine")}) AS "mine",
            (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("unassigned")}) AS "unassigned",
            (SELECT count(*)::int FROM "Ticket" t WHERE ${filter("breaching")}) AS "breaching"`;
-  return { byStatus: row?.byStatus ?? {}, views: { mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0, breaching: row?.breaching ?? 0 } };
+  return {
+    byStatus: row?.byStatus ?? {},
+    views: { mine: row?.mine ?? 0, unassigned: row?.unassigned ?? 0, breaching: row?.breaching ?? 0 },
+  };
 }
 
 function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
@@ -57,13 +83,19 @@ function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
     if (!c) return { where: null, order };
     const [due, id] = decodeCursor(c, 2) as [string, string];
     if (due === "") return { where: Prisma.sql`(t."slaDueAt" IS NULL AND t."id" > ${id}::uuid)`, order };
-    return { where: Prisma.sql`((t."slaDueAt", t."id") > (${new Date(due)}, ${id}::uuid) OR t."slaDueAt" IS NULL)`, order };
+    return {
+      where: Prisma.sql`((t."slaDueAt", t."id") > (${new Date(due)}, ${id}::uuid) OR t."slaDueAt" IS NULL)`,
+      order,
+    };
   }
   if (input.sort === "priority") {
     const order = Prisma.sql`t."priority" ASC, t."receivedAt" DESC, t."id" DESC`;
     if (!c) return { where: null, order };
     const [p, at, id] = decodeCursor(c, 3) as [Priority, string, string];
-    return { where: Prisma.sql`(t."priority" > ${p}::"Priority" OR (t."priority" = ${p}::"Priority" AND (t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)))`, order };
+    return {
+      where: Prisma.sql`(t."priority" > ${p}::"Priority" OR (t."priority" = ${p}::"Priority" AND (t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)))`,
+      order,
+    };
   }
   const order = Prisma.sql`t."receivedAt" DESC, t."id" DESC`;
   if (!c) return { where: null, order };
@@ -71,7 +103,12 @@ function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   return { where: Prisma.sql`(t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)`, order };
 }
 
-export async function queuePage(db: Db, actor: Actor, input: Input, now: Date): Promise<Page<TicketListItem>> {
+export async function queuePage(
+  db: Db,
+  actor: Actor,
+  input: Input,
+  now: Date,
+): Promise<Page<TicketListItem>> {
   const ks = keyset(input);
   const where = [...conditions(actor, input, now), ...(ks.where ? [ks.where] : [])];
   const rows = await db.$queryRaw<Row[]>`
@@ -85,15 +122,23 @@ export async function queuePage(db: Db, actor: Actor, input: Input, now: Date): 
     ${whereOf(where)}
     ORDER BY ${ks.order}
     LIMIT ${input.limit + 1}`;
-  const items = rows.slice(0, input.limit).map(({ bodyId, bodyName, serviceId, serviceName, assigneeId, assigneeName, ...t }) => ({
-    ...t, body: { id: bodyId, legalName: bodyName }, service: { id: serviceId, name: serviceName }, assignee: assigneeId ? { id: assigneeId, name: assigneeName! } : null,
-  }));
+  const items = rows
+    .slice(0, input.limit)
+    .map(({ bodyId, bodyName, serviceId, serviceName, assigneeId, assigneeName, ...t }) => ({
+      ...t,
+      body: { id: bodyId, legalName: bodyName },
+      service: { id: serviceId, name: serviceName },
+      assignee: assigneeId ? { id: assigneeId, name: assigneeName! } : null,
+    }));
   const last = items.at(-1);
   let next: string | null = null;
   if (rows.length > input.limit && last) {
-    next = input.sort === "deadline" ? encodeCursor([last.slaDueAt?.toISOString() ?? "", last.id])
-      : input.sort === "priority" ? encodeCursor([last.priority, last.receivedAt.toISOString(), last.id])
-      : encodeCursor([last.receivedAt.toISOString(), last.id]);
+    next =
+      input.sort === "deadline"
+        ? encodeCursor([last.slaDueAt?.toISOString() ?? "", last.id])
+        : input.sort === "priority"
+          ? encodeCursor([last.priority, last.receivedAt.toISOString(), last.id])
+          : encodeCursor([last.receivedAt.toISOString(), last.id]);
   }
   return { items, nextCursor: next };
 }

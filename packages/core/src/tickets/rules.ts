@@ -2,7 +2,15 @@
 import type { Level, Priority, Role, TicketStatus } from "@mutuo/db";
 
 export const LEVELS = ["high", "medium", "low"] as const;
-export const STATUSES = ["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"] as const;
+export const STATUSES = [
+  "new",
+  "assigned",
+  "in_progress",
+  "waiting_partner",
+  "resolved",
+  "closed",
+  "cancelled",
+] as const;
 export const OPEN_STATUSES: TicketStatus[] = ["new", "assigned", "in_progress", "waiting_partner"];
 export const CATEGORIES = ["fault", "request", "question", "security"] as const;
 

@@ -9,11 +9,20 @@ export const MAX_ATTACHMENTS = 5;
 export const attachmentInput = z.object({
   fileName: z.string().trim().min(1, "required").max(200),
   mimeType: z.enum(Object.values(UPLOAD_TYPES) as [string, ...string[]], { message: "file_type" }),
-  contentBase64: z.string().min(1, "required").max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, "file_too_large"),
+  contentBase64: z
+    .string()
+    .min(1, "required")
+    .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, "file_too_large"),
 });
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
-const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((s) => s || null);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .nullish()
+    .transform((s) => s || null);
 
 /** What every ticket needs, whoever reports it: declarant, nature, description, service, equipment. */
 export const ticketInput = z.object({
@@ -26,7 +35,12 @@ export const ticketInput = z.object({
   impact: z.enum(LEVELS),
   urgency: z.enum(LEVELS),
   declarantName: z.string().trim().min(2, "required").max(120),
-  declarantPhone: optionalText(40).pipe(z.string().regex(/^[+0-9 ().-]{6,40}$/, "phone").nullable()),
+  declarantPhone: optionalText(40).pipe(
+    z
+      .string()
+      .regex(/^[+0-9 ().-]{6,40}$/, "phone")
+      .nullable(),
+  ),
   declarantEmail: optionalText(200).pipe(z.string().email("email").nullable()),
   attachments: z.array(attachmentInput).max(MAX_ATTACHMENTS, "too_many_files").default([]),
 });
@@ -58,7 +72,11 @@ export const listTicketsInput = z.object({
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
-export const statusInput = z.object({ ticketId: uuid, status: z.enum(STATUSES), comment: z.string().trim().max(5000).optional() });
+export const statusInput = z.object({
+  ticketId: uuid,
+  status: z.enum(STATUSES),
+  comment: z.string().trim().max(5000).optional(),
+});
 export const assignInput = z.object({ ticketId: uuid, assigneeId: uuid.nullable() });
 export const bulkInput = z.object({
   ticketIds: z.array(uuid).min(1, "required").max(100),
@@ -67,16 +85,44 @@ export const bulkInput = z.object({
 });
 export const serviceInput = z.object({ ticketId: uuid, serviceId: uuid });
 export const priorityInput = z.object({ ticketId: uuid, impact: z.enum(LEVELS), urgency: z.enum(LEVELS) });
-export const diagnosisInput = z.object({ ticketId: uuid, diagnosis: z.string().trim().min(3, "required").max(5000), estimatedRestorationAt: z.coerce.date({ message: "date" }).nullable() });
-export const deadlineInput = z.object({ ticketId: uuid, target: z.enum(["intervention", "resolution"]), dueAt: z.coerce.date({ message: "date" }).nullable(), reason: z.string().trim().min(3, "required").max(500) });
+export const diagnosisInput = z.object({
+  ticketId: uuid,
+  diagnosis: z.string().trim().min(3, "required").max(5000),
+  estimatedRestorationAt: z.coerce.date({ message: "date" }).nullable(),
+});
+export const deadlineInput = z.object({
+  ticketId: uuid,
+  target: z.enum(["intervention", "resolution"]),
+  dueAt: z.coerce.date({ message: "date" }).nullable(),
+  reason: z.string().trim().min(3, "required").max(500),
+});
 export const messageInput = z.object({
   ticketId: uuid,
   kind: z.enum(["reply", "note"]),
   body: z.string().trim().min(1, "required").max(20_000),
   attachments: z.array(attachmentInput).max(MAX_ATTACHMENTS, "too_many_files").default([]),
 });
-export const mergeInput = z.object({ ticketId: uuid, intoNumber: z.string().trim().regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number") });
-export const linkInput = z.object({ ticketId: uuid, otherNumber: z.string().trim().regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number") });
+export const mergeInput = z.object({
+  ticketId: uuid,
+  intoNumber: z
+    .string()
+    .trim()
+    .regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number"),
+});
+export const linkInput = z.object({
+  ticketId: uuid,
+  otherNumber: z
+    .string()
+    .trim()
+    .regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number"),
+});
 export const unlinkInput = z.object({ ticketId: uuid, otherId: uuid });
-export const csatInput = z.object({ ticketId: uuid, score: z.number().int().min(1, "csat").max(5, "csat"), comment: z.string().trim().max(2000).optional() });
-export const searchInput = z.object({ q: z.string().trim().min(2, "search_short").max(200), limit: z.number().int().min(1).max(100).default(50) });
+export const csatInput = z.object({
+  ticketId: uuid,
+  score: z.number().int().min(1, "csat").max(5, "csat"),
+  comment: z.string().trim().max(2000).optional(),
+});
+export const searchInput = z.object({
+  q: z.string().trim().min(2, "search_short").max(200),
+  limit: z.number().int().min(1).max(100).default(50),
+});

@@ -7,12 +7,18 @@ import { ticketListSelect, type TicketListItem } from "./queries.ts";
 import { searchInput } from "./schema.ts";
 import type { z } from "zod";
 
-export async function searchTickets(db: Db, actor: Actor, raw: z.input<typeof searchInput>): Promise<TicketListItem[]> {
+export async function searchTickets(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof searchInput>,
+): Promise<TicketListItem[]> {
   const input = searchInput.parse(raw);
   const bodies = visibleBodyIds(actor);
   if (bodies !== "all" && bodies.length === 0) return [];
   const scope = bodies === "all" ? Prisma.empty : Prisma.sql`AND t."bodyId" = ANY(${bodies}::uuid[])`;
-  const kinds = isStaff(actor) ? Prisma.sql`m."kind" <> 'event'` : Prisma.sql`m."kind" <> 'event' AND m."kind" = 'reply'`;
+  const kinds = isStaff(actor)
+    ? Prisma.sql`m."kind" <> 'event'`
+    : Prisma.sql`m."kind" <> 'event' AND m."kind" = 'reply'`;
   const rows = await db.$queryRaw<{ id: string }[]>`
     WITH q AS (SELECT websearch_to_tsquery('mutuo_fr', ${input.q}) AS query),
     hits AS (
@@ -27,7 +33,10 @@ export async function searchTickets(db: Db, actor: Actor, raw: z.input<typeof se
     ORDER BY t."receivedAt" DESC, t."id" DESC
     LIMIT ${input.limit}`;
   if (rows.length === 0) return [];
-  const tickets = await db.ticket.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: ticketListSelect });
+  const tickets = await db.ticket.findMany({
+    where: { id: { in: rows.map((r) => r.id) } },
+    select: ticketListSelect,
+  });
   const order = new Map(rows.map((r, i) => [r.id, i]));
   return tickets.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
 }

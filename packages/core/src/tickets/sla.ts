@@ -35,15 +35,49 @@ export const calendarFor = (basis: TimeBasis | null, snapshot: unknown): Calenda
   basis === "business" && snapshot ? (snapshot as Calendar) : ALWAYS_OPEN;
 
 export function computeSla(t: SlaInput, pauses: Pause[], now: Date): SlaFields {
-  const none: SlaFields = { interventionDueAt: null, interventionWarnAt: null, interventionState: "none", resolutionDueAt: null, resolutionWarnAt: null, resolutionState: "none", slaDueAt: null, slaState: "none" };
+  const none: SlaFields = {
+    interventionDueAt: null,
+    interventionWarnAt: null,
+    interventionState: "none",
+    resolutionDueAt: null,
+    resolutionWarnAt: null,
+    resolutionState: "none",
+    slaDueAt: null,
+    slaState: "none",
+  };
   if (t.status === "cancelled" || t.interventionMinutes === null || t.resolutionMinutes === null) {
-    return { ...none, interventionDueAt: t.interventionDueManual ? t.interventionDueAt : null, resolutionDueAt: t.resolutionDueManual ? t.resolutionDueAt : null };
+    return {
+      ...none,
+      interventionDueAt: t.interventionDueManual ? t.interventionDueAt : null,
+      resolutionDueAt: t.resolutionDueManual ? t.resolutionDueAt : null,
+    };
   }
   const target = (minutes: number, basis: TimeBasis | null, achievedAt: Date | null, manual: Date | null) =>
-    targetStatus(calendarFor(basis, t.slaCalendar), { start: t.receivedAt, targetMs: minutes * 60_000, warningPercent: t.warningPercent, pauses, achievedAt, manualDueAt: manual }, now);
+    targetStatus(
+      calendarFor(basis, t.slaCalendar),
+      {
+        start: t.receivedAt,
+        targetMs: minutes * 60_000,
+        warningPercent: t.warningPercent,
+        pauses,
+        achievedAt,
+        manualDueAt: manual,
+      },
+      now,
+    );
   // Resolution counts as the first intervention too, if none was recorded before.
-  const intervention = target(t.interventionMinutes, t.interventionBasis, t.interventionAt ?? t.resolvedAt, t.interventionDueManual ? t.interventionDueAt : null);
-  const resolution = target(t.resolutionMinutes, t.resolutionBasis, t.resolvedAt, t.resolutionDueManual ? t.resolutionDueAt : null);
+  const intervention = target(
+    t.interventionMinutes,
+    t.interventionBasis,
+    t.interventionAt ?? t.resolvedAt,
+    t.interventionDueManual ? t.interventionDueAt : null,
+  );
+  const resolution = target(
+    t.resolutionMinutes,
+    t.resolutionBasis,
+    t.resolvedAt,
+    t.resolutionDueManual ? t.resolutionDueAt : null,
+  );
   const interventionOpen = intervention.state !== "met" && !(t.interventionAt ?? t.resolvedAt);
   const next = interventionOpen ? intervention : resolution;
   return {

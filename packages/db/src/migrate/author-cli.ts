@@ -8,7 +8,9 @@ const root = process.cwd();
 async function main(): Promise<number> {
   const name = validateMigrationName(process.argv[2]);
   const shadowUrl = process.env.SHADOW_DATABASE_URL;
-  const embedded = shadowUrl ? undefined : await startEmbeddedPostgres({ dataDir: path.join(root, ".mutuo", "dev-pg") });
+  const embedded = shadowUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: path.join(root, ".mutuo", "dev-pg") });
   try {
     const result = await authorMigration({
       name,

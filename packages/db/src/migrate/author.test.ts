@@ -21,17 +21,36 @@ describe("authoring a migration offline", () => {
     const adminUrl = inject("mutuoTestAdminUrl");
     await fs.writeFile(schemaPath, base);
 
-    const first = await authorMigration({ name: "init", schemaPath, migrationsDir, adminUrl, now: new Date("2026-01-02T03:04:05Z") });
+    const first = await authorMigration({
+      name: "init",
+      schemaPath,
+      migrationsDir,
+      adminUrl,
+      now: new Date("2026-01-02T03:04:05Z"),
+    });
     expect(first).toMatchObject({ created: true, name: "20260102030405_init" });
     const sql = await fs.readFile(path.join(migrationsDir, "20260102030405_init", "migration.sql"), "utf8");
     expect(sql).toContain(`CREATE TABLE "Team"`);
     expect(sql).toContain(`CREATE UNIQUE INDEX "Team_name_key"`);
-    expect(await fs.readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain(`provider = "postgresql"`);
+    expect(await fs.readFile(path.join(migrationsDir, "migration_lock.toml"), "utf8")).toContain(
+      `provider = "postgresql"`,
+    );
 
-    expect(await authorMigration({ name: "again", schemaPath, migrationsDir, adminUrl })).toEqual({ created: false });
+    expect(await authorMigration({ name: "again", schemaPath, migrationsDir, adminUrl })).toEqual({
+      created: false,
+    });
 
-    await fs.writeFile(schemaPath, base.replace("name String @unique", "name String @unique\n  city String?"));
-    const second = await authorMigration({ name: "add-city", schemaPath, migrationsDir, adminUrl, now: new Date("2026-01-03T00:00:00Z") });
+    await fs.writeFile(
+      schemaPath,
+      base.replace("name String @unique", "name String @unique\n  city String?"),
+    );
+    const second = await authorMigration({
+      name: "add-city",
+      schemaPath,
+      migrationsDir,
+      adminUrl,
+      now: new Date("2026-01-03T00:00:00Z"),
+    });
     expect(second).toMatchObject({ created: true, name: "20260103000000_add_city" });
     expect(second.created && second.sql).toMatch(/ALTER TABLE "Team" ADD COLUMN\s+"city" TEXT/);
   });

@@ -26,7 +26,9 @@ export type AuthorResult = { created: false } | { created: true; name: string; d
 
 export function validateMigrationName(name: string | undefined): string {
   if (!name || !/^[A-Za-z0-9][A-Za-z0-9_-]{0,80}$/.test(name)) {
-    throw new Error(`Nom de migration invalide : « ${name ?? ""} ». Lettres, chiffres, _ ou -, par exemple : npm run db:migration -- add_tickets`);
+    throw new Error(
+      `Nom de migration invalide : « ${name ?? ""} ». Lettres, chiffres, _ ou -, par exemple : npm run db:migration -- add_tickets`,
+    );
   }
   return name.replace(/-/g, "_").toLowerCase();
 }
@@ -38,7 +40,10 @@ function timestamp(d: Date): string {
 async function migrationsList(migrationsDir: string) {
   const lock = await fs.readFile(path.join(migrationsDir, LOCK_FILE), "utf8").catch(() => null);
   const entries = await fs.readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = [];
   for (const d of dirs) {
     const content = await fs.readFile(path.join(migrationsDir, d, "migration.sql"), "utf8").then(
@@ -47,7 +52,12 @@ async function migrationsList(migrationsDir: string) {
     );
     migrationDirectories.push({ path: d, migrationFile: { path: "migration.sql", content } });
   }
-  return { baseDir: migrationsDir, lockfile: { path: LOCK_FILE, content: lock }, migrationDirectories, shadowDbInitScript: "" };
+  return {
+    baseDir: migrationsDir,
+    lockfile: { path: LOCK_FILE, content: lock },
+    migrationDirectories,
+    shadowDbInitScript: "",
+  };
 }
 
 async function withScratchDatabase<T>(adminUrl: string, fn: (url: string) => Promise<T>): Promise<T> {

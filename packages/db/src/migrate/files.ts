@@ -22,7 +22,10 @@ export async function readMigrations(migrationsDir: string): Promise<MigrationFi
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const out: MigrationFile[] = [];
   for (const name of dirs) {
     const buf = await fs.readFile(path.join(migrationsDir, name, "migration.sql")).catch(() => undefined);

@@ -22,7 +22,9 @@ export interface HistoryRow {
 }
 
 export async function readHistory(client: pg.ClientBase): Promise<HistoryRow[] | null> {
-  const exists = await client.query<{ t: string | null }>(`SELECT to_regclass('"_prisma_migrations"')::text AS t`);
+  const exists = await client.query<{ t: string | null }>(
+    `SELECT to_regclass('"_prisma_migrations"')::text AS t`,
+  );
   if (!exists.rows[0]?.t) return null;
   const r = await client.query<HistoryRow>(
     `SELECT id, checksum, migration_name, finished_at, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY started_at, migration_name`,

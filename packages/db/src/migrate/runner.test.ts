@@ -14,11 +14,23 @@ async function write(name: string, sql: string) {
   await fs.writeFile(path.join(dir, name, "migration.sql"), sql);
 }
 
-async function rows(): Promise<{ migration_name: string; checksum: string; finished_at: Date | null; logs: string | null; rolled_back_at: Date | null }[]> {
+async function rows(): Promise<
+  {
+    migration_name: string;
+    checksum: string;
+    finished_at: Date | null;
+    logs: string | null;
+    rolled_back_at: Date | null;
+  }[]
+> {
   const c = new pg.Client({ connectionString: tdb.url });
   await c.connect();
   try {
-    return (await c.query(`SELECT migration_name, checksum, finished_at, logs, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at, migration_name`)).rows;
+    return (
+      await c.query(
+        `SELECT migration_name, checksum, finished_at, logs, rolled_back_at FROM "_prisma_migrations" ORDER BY started_at, migration_name`,
+      )
+    ).rows;
   } finally {
     await c.end();
   }
@@ -28,7 +40,9 @@ async function tables(): Promise<string[]> {
   const c = new pg.Client({ connectionString: tdb.url });
   await c.connect();
   try {
-    const r = await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`);
+    const r = await c.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' ORDER BY 1`,
+    );
     return r.rows.map((x) => x.tablename);
   } finally {
     await c.end();
@@ -49,9 +63,15 @@ afterEach(async () => {
 describe("applyMigrations", () => {
   it("applies folders in name order, records Prisma's checksums, and is idempotent", async () => {
     await write("20260102000000_second", `ALTER TABLE "a" ADD COLUMN "b" int;`);
-    await write("20260101000000_first", `CREATE TABLE "a" (id int primary key);\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;`);
+    await write(
+      "20260101000000_first",
+      `CREATE TABLE "a" (id int primary key);\nCREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;`,
+    );
     await fs.mkdir(path.join(dir, "not-a-migration")); // no migration.sql: ignored, like Prisma
-    expect(await migrate()).toEqual({ applied: ["20260101000000_first", "20260102000000_second"], alreadyApplied: 0 });
+    expect(await migrate()).toEqual({
+      applied: ["20260101000000_first", "20260102000000_second"],
+      alreadyApplied: 0,
+    });
     const recorded = await rows();
     expect(recorded.map((r) => r.migration_name)).toEqual(["20260101000000_first", "20260102000000_second"]);
     const firstSql = await fs.readFile(path.join(dir, "20260101000000_first", "migration.sql"));
@@ -97,7 +117,10 @@ describe("applyMigrations", () => {
     expect(failed.finished_at).toBeNull();
     expect(failed.logs).toMatch(/42P01.*missing_table/);
 
-    await expect(migrate()).rejects.toMatchObject({ code: "PREVIOUSLY_FAILED", migration: "20260102000000_bad" });
+    await expect(migrate()).rejects.toMatchObject({
+      code: "PREVIOUSLY_FAILED",
+      migration: "20260102000000_bad",
+    });
     expect(await migrationStatus({ connectionString: tdb.url, migrationsDir: dir })).toMatchObject({
       applied: 1,
       failed: ["20260102000000_bad"],
@@ -117,7 +140,13 @@ describe("migrationStatus", () => {
   it("reports pending on a database never migrated, then modified ones", async () => {
     await write("20260101000000_first", `CREATE TABLE "a" (id int);`);
     const status = () => migrationStatus({ connectionString: tdb.url, migrationsDir: dir });
-    expect(await status()).toEqual({ applied: 0, pending: ["20260101000000_first"], failed: [], modified: [], missing: [] });
+    expect(await status()).toEqual({
+      applied: 0,
+      pending: ["20260101000000_first"],
+      failed: [],
+      modified: [],
+      missing: [],
+    });
     await migrate();
     expect(await status()).toEqual({ applied: 1, pending: [], failed: [], modified: [], missing: [] });
     await write("20260101000000_first", `-- edited\nCREATE TABLE "a" (id int);`);

@@ -23,7 +23,10 @@ export interface MigrateResult {
 
 export async function applyMigrations(opts: MigrateOptions): Promise<MigrateResult> {
   const files = await readMigrations(opts.migrationsDir);
-  const client = new pg.Client({ connectionString: opts.connectionString, application_name: "mutuo-migrate" });
+  const client = new pg.Client({
+    connectionString: opts.connectionString,
+    application_name: "mutuo-migrate",
+  });
   await client.connect();
   try {
     await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
@@ -46,7 +49,9 @@ export async function applyMigrations(opts: MigrateOptions): Promise<MigrateResu
       }
       return result;
     } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
+      await client
+        .query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()])
+        .catch(() => undefined);
     }
   } finally {
     await client.end();
@@ -113,7 +118,12 @@ async function applyOne(client: pg.Client, file: MigrationFile): Promise<void> {
        VALUES ($1, $2, NULL, $3, $4, $5, 0)`,
       [randomUUID(), file.checksum, file.name, logs, startedAt],
     );
-    throw new MigrationError("FAILED", file.name, `La migration ${file.name} a échoué et a été annulée : ${logs}`, { cause: error });
+    throw new MigrationError(
+      "FAILED",
+      file.name,
+      `La migration ${file.name} a échoué et a été annulée : ${logs}`,
+      { cause: error },
+    );
   }
 }
 
@@ -129,7 +139,10 @@ export interface MigrationStatus {
 /** Read-only comparison of the folder and the database (no lock), for the health check. */
 export async function migrationStatus(opts: Omit<MigrateOptions, "log">): Promise<MigrationStatus> {
   const files = await readMigrations(opts.migrationsDir);
-  const client = new pg.Client({ connectionString: opts.connectionString, application_name: "mutuo-migrate-status" });
+  const client = new pg.Client({
+    connectionString: opts.connectionString,
+    application_name: "mutuo-migrate-status",
+  });
   await client.connect();
   try {
     const rows = liveRows((await readHistory(client)) ?? []);

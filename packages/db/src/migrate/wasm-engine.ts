@@ -106,7 +106,10 @@ function loadWasm(): void {
   if (wasmReady) return;
   const g = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: unknown };
   g.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (m: string) => console.error("schema-engine panic:", m) };
-  const wasmPath = path.join(path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"))), "schema_engine_bg.wasm");
+  const wasmPath = path.join(
+    path.dirname(fileURLToPath(import.meta.resolve("@prisma/schema-engine-wasm"))),
+    "schema_engine_bg.wasm",
+  );
   // Node 20 cannot import .wasm modules: instantiate by hand (the WebAssembly global is untyped here).
   const WA = (globalThis as unknown as { WebAssembly: WasmGlobal }).WebAssembly;
   const instance = new WA.Instance(new WA.Module(readFileSync(wasmPath)), { "./schema_engine_bg.js": bg });
@@ -119,7 +122,11 @@ function loadWasm(): void {
 export type SchemaEngine = bg.SchemaEngine;
 
 /** Opens the schema engine on `databaseUrl` (a scratch database; shadows are made beside it). */
-export async function openSchemaEngine(schemaPath: string, schemaContent: string, databaseUrl: string): Promise<SchemaEngine> {
+export async function openSchemaEngine(
+  schemaPath: string,
+  schemaContent: string,
+  databaseUrl: string,
+): Promise<SchemaEngine> {
   loadWasm();
   return bg.SchemaEngine.new(
     { datamodels: [[schemaPath, schemaContent]] } as unknown as bg.ConstructorOptions,

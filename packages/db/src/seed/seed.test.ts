@@ -37,9 +37,16 @@ describe("demo seed", () => {
     expect(await isDemoSeeded(db)).toBe(true);
     // Conventions: one amended (intervention target changed), one in clock hours, a calendar per need.
     expect(await db.convention.count()).toBe(5);
-    const amended = await db.conventionVersion.findFirstOrThrow({ where: { number: 2 }, include: { termSets: { include: { targets: { where: { priority: "high" } } } } } });
+    const amended = await db.conventionVersion.findFirstOrThrow({
+      where: { number: 2 },
+      include: { termSets: { include: { targets: { where: { priority: "high" } } } } },
+    });
     expect(amended.termSets[0]!.targets[0]!.interventionMinutes).toBe(480);
-    expect(await db.termTarget.count({ where: { interventionBasis: "clock", interventionMinutes: 720, priority: "high" } })).toBe(1);
+    expect(
+      await db.termTarget.count({
+        where: { interventionBasis: "clock", interventionMinutes: 720, priority: "high" },
+      }),
+    ).toBe(1);
     expect(await db.termSet.count({ where: { versionId: null } })).toBe(await db.service.count());
     expect(await db.businessCalendar.count()).toBeGreaterThanOrEqual(2);
   });

@@ -88,7 +88,8 @@ export interface RunningDovecot extends DovecotConfig {
 
 async function waitForPort(port: number, child: ChildProcess, logFile: string): Promise<void> {
   for (let i = 0; i < 100; i++) {
-    if (child.exitCode !== null) throw new Error(`dovecot exited: ${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`);
+    if (child.exitCode !== null)
+      throw new Error(`dovecot exited: ${fs.existsSync(logFile) ? fs.readFileSync(logFile, "utf8") : ""}`);
     const ok = await new Promise<boolean>((resolve) => {
       const s = net.connect(port, "127.0.0.1", () => (s.end(), resolve(true)));
       s.once("error", () => resolve(false));
@@ -104,7 +105,12 @@ export async function startDovecot(opts: Partial<DovecotConfig> = {}): Promise<R
   const bin = dovecotBinary();
   if (!bin) throw new Error(DOVECOT_MISSING);
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), "mutuo-dovecot-"));
-  const c: DovecotConfig = { dir, port: opts.port ?? (await freePort()), user: opts.user ?? "support", password: opts.password ?? `pw-${Math.random().toString(36).slice(2)}` };
+  const c: DovecotConfig = {
+    dir,
+    port: opts.port ?? (await freePort()),
+    user: opts.user ?? "support",
+    password: opts.password ?? `pw-${Math.random().toString(36).slice(2)}`,
+  };
   const conf = writeDovecotConfig(c);
   const child = spawn(bin, ["-F", "-c", conf], { stdio: "ignore" });
   await waitForPort(c.port, child, path.join(dir, "dovecot.log"));

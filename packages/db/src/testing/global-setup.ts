@@ -74,7 +74,8 @@ export default async function setup(project: TestProject) {
         "SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2",
         [`mutuo_test_${process.pid}_%`, shared.template],
       );
-      for (const { datname } of rows.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      for (const { datname } of rows.rows)
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     } finally {
       await admin.end();
     }

@@ -28,7 +28,9 @@ export async function createTestDatabase(opts: { empty?: boolean } = {}): Promis
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(opts.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.query(
+      opts.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${template}"`,
+    );
   } finally {
     await admin.end();
   }

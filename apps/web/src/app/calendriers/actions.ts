@@ -8,26 +8,47 @@ function weeklyFrom(fd: FormData) {
   for (const d of ["1", "2", "3", "4", "5", "6", "7"]) {
     const raw = formText(fd, `weekly.${d}`);
     if (!raw) continue;
-    weekly[d] = raw.split(/[,;]/).map((s) => s.trim()).filter(Boolean).map((s) => {
-      const [from = "", to = ""] = s.split(/\s*[-–à]\s*/);
-      return { from: from.replace("h", ":"), to: to.replace("h", ":") };
-    });
+    weekly[d] = raw
+      .split(/[,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const [from = "", to = ""] = s.split(/\s*[-–à]\s*/);
+        return { from: from.replace("h", ":"), to: to.replace("h", ":") };
+      });
   }
   return weekly;
 }
 
 export async function saveCalendarAction(id: string | null, _: FormState, fd: FormData) {
-  const calendar = { name: formText(fd, "name"), timeZone: formText(fd, "timeZone") || "Europe/Paris", holidayZone: formText(fd, "holidayZone") as "metropole", weekly: weeklyFrom(fd) };
-  return runThenRedirect(fd, async (c) => `/calendriers/${(id ? await c.calendars.update({ id, calendar }) : await c.calendars.create(calendar)).id}`);
+  const calendar = {
+    name: formText(fd, "name"),
+    timeZone: formText(fd, "timeZone") || "Europe/Paris",
+    holidayZone: formText(fd, "holidayZone") as "metropole",
+    weekly: weeklyFrom(fd),
+  };
+  return runThenRedirect(
+    fd,
+    async (c) =>
+      `/calendriers/${(id ? await c.calendars.update({ id, calendar }) : await c.calendars.create(calendar)).id}`,
+  );
 }
 
 export async function addClosureAction(calendarId: string, _: FormState, fd: FormData) {
   return runThenRedirect(fd, async (c) => {
-    await c.calendars.addClosure({ calendarId, startDate: formText(fd, "startDate"), endDate: formText(fd, "endDate") || formText(fd, "startDate"), label: formText(fd, "label") });
+    await c.calendars.addClosure({
+      calendarId,
+      startDate: formText(fd, "startDate"),
+      endDate: formText(fd, "endDate") || formText(fd, "startDate"),
+      label: formText(fd, "label"),
+    });
     return `/calendriers/${calendarId}#closures`;
   });
 }
 
 export async function removeClosureAction(calendarId: string, closureId: string, _: FormState, fd: FormData) {
-  return runThenRedirect(fd, async (c) => (await c.calendars.removeClosure({ id: closureId }), `/calendriers/${calendarId}#closures`));
+  return runThenRedirect(
+    fd,
+    async (c) => (await c.calendars.removeClosure({ id: closureId }), `/calendriers/${calendarId}#closures`),
+  );
 }

@@ -4,9 +4,14 @@ import { ActionForm, Field, SelectField, Submit } from "../../components/form.ts
 import type { FormState } from "../../lib/form-state.ts";
 
 type Weekly = Record<string, { from: string; to: string }[]>;
-const slotsText = (w: Weekly | undefined, d: string) => (w?.[d] ?? []).map((s) => `${s.from}-${s.to}`).join(", ");
+const slotsText = (w: Weekly | undefined, d: string) =>
+  (w?.[d] ?? []).map((s) => `${s.from}-${s.to}`).join(", ");
 
-export function CalendarForm({ action, defaults, submit }: {
+export function CalendarForm({
+  action,
+  defaults,
+  submit,
+}: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
   defaults: { name?: string; timeZone?: string; holidayZone?: string; weekly?: Weekly };
   submit: string;
@@ -15,13 +20,28 @@ export function CalendarForm({ action, defaults, submit }: {
   return (
     <ActionForm action={action}>
       <Field name="name" label={t("name")} required defaultValue={defaults.name} />
-      <Field name="timeZone" label={t("timeZone")} defaultValue={defaults.timeZone ?? "Europe/Paris"} hint={t("timeZoneHint")} />
-      <SelectField name="holidayZone" label={t("holidayZone")} defaultValue={defaults.holidayZone ?? "metropole"} options={["metropole", "alsace_moselle", "none"].map((z) => ({ value: z, label: t(`zone.${z}`) }))} />
+      <Field
+        name="timeZone"
+        label={t("timeZone")}
+        defaultValue={defaults.timeZone ?? "Europe/Paris"}
+        hint={t("timeZoneHint")}
+      />
+      <SelectField
+        name="holidayZone"
+        label={t("holidayZone")}
+        defaultValue={defaults.holidayZone ?? "metropole"}
+        options={["metropole", "alsace_moselle", "none"].map((z) => ({ value: z, label: t(`zone.${z}`) }))}
+      />
       <fieldset className="flex flex-col gap-3">
         <legend className="font-medium">{t("weekly")}</legend>
         <p className="text-sm text-slate-700">{t("weeklyHint")}</p>
         {["1", "2", "3", "4", "5", "6", "7"].map((d) => (
-          <Field key={d} name={`weekly.${d}`} label={t(`day.${d}`)} defaultValue={slotsText(defaults.weekly, d)} />
+          <Field
+            key={d}
+            name={`weekly.${d}`}
+            label={t(`day.${d}`)}
+            defaultValue={slotsText(defaults.weekly, d)}
+          />
         ))}
       </fieldset>
       <Submit>{submit}</Submit>

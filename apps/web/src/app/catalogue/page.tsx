@@ -20,7 +20,11 @@ export default async function CataloguePage() {
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      {manager ? <p className="mb-4"><Link href="/catalogue/nouveau">{t("new")}</Link></p> : null}
+      {manager ? (
+        <p className="mb-4">
+          <Link href="/catalogue/nouveau">{t("new")}</Link>
+        </p>
+      ) : null}
       {services.length === 0 ? (
         <p className="text-slate-700">{t("empty")}</p>
       ) : (

@@ -13,9 +13,19 @@ function Check({ name, label, defaultChecked }: { name: string; label: string; d
   );
 }
 
-export function ServiceForm({ action, defaults, submit }: {
+export function ServiceForm({
+  action,
+  defaults,
+  submit,
+}: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
-  defaults: { code?: string; name?: string; description?: string; active?: boolean; lendsEquipment?: boolean };
+  defaults: {
+    code?: string;
+    name?: string;
+    description?: string;
+    active?: boolean;
+    lendsEquipment?: boolean;
+  };
   submit: string;
 }) {
   const t = useTranslations("catalogue");

@@ -16,9 +16,18 @@ export async function switchBodyAction(fd: FormData): Promise<void> {
 export async function changePasswordAction(_: FormState, fd: FormData): Promise<FormState> {
   const session = await currentSession();
   if (!session) redirect("/connexion");
-  if (String(fd.get("password")) !== String(fd.get("confirm"))) return toFormState(Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }), {});
+  if (String(fd.get("password")) !== String(fd.get("confirm")))
+    return toFormState(
+      Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }),
+      {},
+    );
   try {
-    await changePassword(await authDeps(), session, String(fd.get("currentPassword") ?? ""), String(fd.get("password") ?? ""));
+    await changePassword(
+      await authDeps(),
+      session,
+      String(fd.get("currentPassword") ?? ""),
+      String(fd.get("password") ?? ""),
+    );
   } catch (e) {
     return toFormState(e, {});
   }
@@ -54,9 +63,17 @@ export async function disableTotpAction(_: FormState, fd: FormData): Promise<For
 export async function notificationPrefsAction(_: FormState, fd: FormData): Promise<FormState> {
   const on = (k: string) => fd.get(k) === "on";
   try {
-    await (await api()).me.setNotificationPrefs({
+    await (
+      await api()
+    ).me.setNotificationPrefs({
       locale: fd.get("locale") === "en" ? "en" : "fr",
-      categories: { ticket_updates: on("ticket_updates"), assignments: on("assignments"), sla_alerts: on("sla_alerts"), convention_alerts: on("convention_alerts"), daily_digest: on("daily_digest") },
+      categories: {
+        ticket_updates: on("ticket_updates"),
+        assignments: on("assignments"),
+        sla_alerts: on("sla_alerts"),
+        convention_alerts: on("convention_alerts"),
+        daily_digest: on("daily_digest"),
+      },
     });
   } catch (e) {
     return toFormState(e, formValues(fd));

@@ -4,7 +4,12 @@
 import { revalidatePath } from "next/cache";
 import { redirect as nextRedirect } from "next/navigation";
 import {
-  confirmTotpEnrolment, requestPasswordReset, revokeSession, setPasswordWithToken, signIn, verifySecondFactor,
+  confirmTotpEnrolment,
+  requestPasswordReset,
+  revokeSession,
+  setPasswordWithToken,
+  signIn,
+  verifySecondFactor,
 } from "@mutuo/core/identity";
 import { formValues, type FormState } from "../../lib/form-state.ts";
 import { authDeps } from "../../server/api.ts";
@@ -18,13 +23,21 @@ function redirect(path: string): never {
   nextRedirect(path);
 }
 
-const nextPage = { home: "/", mfa: "/connexion/verification", "enrol-mfa": "/connexion/double-facteur" } as const;
+const nextPage = {
+  home: "/",
+  mfa: "/connexion/verification",
+  "enrol-mfa": "/connexion/double-facteur",
+} as const;
 
 export async function signInAction(_: FormState, fd: FormData): Promise<FormState> {
   const values = formValues(fd, ["password"]);
   let target: string;
   try {
-    const result = await signIn(await authDeps(), { email: String(fd.get("email") ?? ""), password: String(fd.get("password") ?? "") }, await clientInfo());
+    const result = await signIn(
+      await authDeps(),
+      { email: String(fd.get("email") ?? ""), password: String(fd.get("password") ?? "") },
+      await clientInfo(),
+    );
     await setSessionCookie(result.token, result.expiresAt);
     target = nextPage[result.next];
   } catch (e) {
@@ -62,9 +75,17 @@ export async function signOutAction(): Promise<void> {
   redirect("/connexion");
 }
 
-export async function setPasswordAction(kind: "invitation" | "password_reset", _: FormState, fd: FormData): Promise<FormState> {
+export async function setPasswordAction(
+  kind: "invitation" | "password_reset",
+  _: FormState,
+  fd: FormData,
+): Promise<FormState> {
   const password = String(fd.get("password") ?? "");
-  if (password !== String(fd.get("confirm") ?? "")) return toFormState(Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }), {});
+  if (password !== String(fd.get("confirm") ?? ""))
+    return toFormState(
+      Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }),
+      {},
+    );
   try {
     await setPasswordWithToken(await authDeps(), String(fd.get("token") ?? ""), kind, password);
   } catch (e) {

@@ -14,7 +14,11 @@ export async function generateMetadata() {
   return { title: t("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   if (await currentActor()) redirect("/");
   const t = await getTranslations("auth");
   const params = await searchParams;
@@ -22,11 +26,25 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <div className="mx-auto max-w-md">
       <PageTitle>{t("signInTitle")}</PageTitle>
-      {params["mot-de-passe"] === "ok" ? <p role="status" className="mb-4 rounded-md bg-green-50 px-4 py-3 text-green-900">{t("passwordSet")}</p> : null}
-      {params.erreur ? <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-3 text-red-900">{t.has(`oidcErrors.${params.erreur}`) ? t(`oidcErrors.${params.erreur}`) : t("oidcErrors.generic")}</p> : null}
+      {params["mot-de-passe"] === "ok" ? (
+        <p role="status" className="mb-4 rounded-md bg-green-50 px-4 py-3 text-green-900">
+          {t("passwordSet")}
+        </p>
+      ) : null}
+      {params.erreur ? (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-4 py-3 text-red-900">
+          {t.has(`oidcErrors.${params.erreur}`) ? t(`oidcErrors.${params.erreur}`) : t("oidcErrors.generic")}
+        </p>
+      ) : null}
       <ActionForm action={signInAction}>
         <Field name="email" label={t("email")} type="email" required autoComplete="username" />
-        <Field name="password" label={t("password")} type="password" required autoComplete="current-password" />
+        <Field
+          name="password"
+          label={t("password")}
+          type="password"
+          required
+          autoComplete="current-password"
+        />
         <Submit>{t("signIn")}</Submit>
       </ActionForm>
       <p className="mt-4">
@@ -34,7 +52,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </p>
       {oidc ? (
         <div className="mt-8 border-t border-slate-200 pt-6">
-          <a href="/api/auth/oidc/login" className="inline-block rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 no-underline hover:bg-brand-50">
+          <a
+            href="/api/auth/oidc/login"
+            className="inline-block rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 no-underline hover:bg-brand-50"
+          >
             {t("oidc", { provider: oidc.label })}
           </a>
         </div>

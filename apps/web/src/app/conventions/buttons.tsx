@@ -23,7 +23,14 @@ export function NoticeForm({ action, today }: { action: Action; today: string })
     <Disclosure title={t("giveNotice")}>
       <ActionForm action={action}>
         <Field name="noticeDate" label={t("noticeDate")} type="date" required defaultValue={today} />
-        <SelectField name="givenBy" label={t("givenBy")} options={[{ value: "partner", label: t("byPartner") }, { value: "provider", label: t("byProvider") }]} />
+        <SelectField
+          name="givenBy"
+          label={t("givenBy")}
+          options={[
+            { value: "partner", label: t("byPartner") },
+            { value: "provider", label: t("byProvider") },
+          ]}
+        />
         <Field name="note" label={t("noticeNote")} hint={t("noticeNoteHint")} />
         <Submit>{t("giveNotice")}</Submit>
       </ActionForm>
@@ -71,13 +78,26 @@ export function AmendForm({ action }: { action: Action }) {
   );
 }
 
-export function DocumentForm({ action, versions }: { action: Action; versions: { id: string; label: string }[] }) {
+export function DocumentForm({
+  action,
+  versions,
+}: {
+  action: Action;
+  versions: { id: string; label: string }[];
+}) {
   const t = useTranslations("conventions");
   return (
     <Disclosure title={t("addDocument")}>
       <ActionForm action={action} encType="multipart/form-data">
         <Field name="label" label={t("documentLabel")} required />
-        <SelectField name="versionId" label={t("documentVersion")} options={[{ value: "", label: t("wholeConvention") }, ...versions.map((v) => ({ value: v.id, label: v.label }))]} />
+        <SelectField
+          name="versionId"
+          label={t("documentVersion")}
+          options={[
+            { value: "", label: t("wholeConvention") },
+            ...versions.map((v) => ({ value: v.id, label: v.label })),
+          ]}
+        />
         <Field name="file" label={t("file")} type="file" required hint={t("fileHint")} />
         <Submit>{t("upload")}</Submit>
       </ActionForm>

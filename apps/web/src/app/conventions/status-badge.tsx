@@ -10,5 +10,9 @@ const colours: Record<string, string> = {
 
 export async function StatusBadge({ status }: { status: string }) {
   const t = await getTranslations("conventions");
-  return <span className={`rounded px-2 py-0.5 text-sm font-medium ${colours[status] ?? ""}`}>{t(`status.${status}`)}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-sm font-medium ${colours[status] ?? ""}`}>
+      {t(`status.${status}`)}
+    </span>
+  );
 }

@@ -7,15 +7,44 @@ import type { FormState } from "../../lib/form-state.ts";
 
 type Option = { value: string; label: string };
 
-export function AcceptForm({ action, bodies, services, declarantName }: { action: (s: FormState, fd: FormData) => Promise<FormState>; bodies: Option[]; services: Option[]; declarantName: string }) {
+export function AcceptForm({
+  action,
+  bodies,
+  services,
+  declarantName,
+}: {
+  action: (s: FormState, fd: FormData) => Promise<FormState>;
+  bodies: Option[];
+  services: Option[];
+  declarantName: string;
+}) {
   const t = useTranslations("tickets");
   const ti = useTranslations("incoming");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
   return (
     <ActionForm action={action} className="flex max-w-3xl flex-col gap-4">
-      <SelectField name="bodyId" label={t("body")} required options={[{ value: "", label: "—" }, ...bodies]} />
-      <SelectField name="serviceId" label={t("service")} required options={[{ value: "", label: "—" }, ...services]} />
-      <SelectField name="category" label={t("category")} required defaultValue="request" options={["fault", "request", "question", "security"].map((c) => ({ value: c, label: t(`categories.${c}`) }))} />
+      <SelectField
+        name="bodyId"
+        label={t("body")}
+        required
+        options={[{ value: "", label: "—" }, ...bodies]}
+      />
+      <SelectField
+        name="serviceId"
+        label={t("service")}
+        required
+        options={[{ value: "", label: "—" }, ...services]}
+      />
+      <SelectField
+        name="category"
+        label={t("category")}
+        required
+        defaultValue="request"
+        options={["fault", "request", "question", "security"].map((c) => ({
+          value: c,
+          label: t(`categories.${c}`),
+        }))}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />
         <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={levels} />

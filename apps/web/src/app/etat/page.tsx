@@ -16,22 +16,38 @@ export default async function StatusPage() {
   const report = await (await api()).health.check();
   const { database, migrations, worker } = report.checks;
   const rows = [
-    { name: t("database"), ok: database.ok, detail: database.ok ? t("latency", { ms: database.latencyMs }) : (database.error ?? "") },
+    {
+      name: t("database"),
+      ok: database.ok,
+      detail: database.ok ? t("latency", { ms: database.latencyMs }) : (database.error ?? ""),
+    },
     {
       name: t("migrations"),
       ok: migrations.ok,
-      detail: migrations.error ?? t("applied", { applied: migrations.applied, pending: migrations.pending.length, failed: migrations.failed.length, modified: migrations.modified.length }),
+      detail:
+        migrations.error ??
+        t("applied", {
+          applied: migrations.applied,
+          pending: migrations.pending.length,
+          failed: migrations.failed.length,
+          modified: migrations.modified.length,
+        }),
     },
     {
       name: t("worker"),
       ok: worker.ok,
-      detail: worker.lastSeenAt ? t("lastSeen", { seconds: worker.ageSeconds ?? 0, host: worker.hostname ?? "?" }) : t("noWorker"),
+      detail: worker.lastSeenAt
+        ? t("lastSeen", { seconds: worker.ageSeconds ?? 0, host: worker.hostname ?? "?" })
+        : t("noWorker"),
     },
   ];
   return (
     <>
       <PageTitle>{t("title")}</PageTitle>
-      <p role="status" className={`mb-6 rounded-md px-4 py-3 font-medium ${report.status === "ok" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}>
+      <p
+        role="status"
+        className={`mb-6 rounded-md px-4 py-3 font-medium ${report.status === "ok" ? "bg-green-50 text-green-900" : "bg-amber-50 text-amber-900"}`}
+      >
         {report.status === "ok" ? t("ok") : t("degraded")}
       </p>
       <Table caption={t("caption")} headers={[t("check"), t("state"), t("detail")]}>
@@ -39,14 +55,18 @@ export default async function StatusPage() {
           <tr key={r.name}>
             <Cell header>{r.name}</Cell>
             <Cell>
-              <span className={r.ok ? "text-green-800" : "text-red-800"}>{r.ok ? `✓ ${t("up")}` : `✗ ${t("down")}`}</span>
+              <span className={r.ok ? "text-green-800" : "text-red-800"}>
+                {r.ok ? `✓ ${t("up")}` : `✗ ${t("down")}`}
+              </span>
             </Cell>
             <Cell>{r.detail}</Cell>
           </tr>
         ))}
       </Table>
       <p className="mt-4 text-sm text-slate-600">
-        {t("checkedAt", { date: format.dateTime(new Date(report.checkedAt), { dateStyle: "long", timeStyle: "medium" }) })}
+        {t("checkedAt", {
+          date: format.dateTime(new Date(report.checkedAt), { dateStyle: "long", timeStyle: "medium" }),
+        })}
       </p>
     </>
   );

@@ -30,7 +30,9 @@ export async function saveBodyAction(id: string | null, _: FormState, fd: FormDa
   let target: string;
   try {
     const caller = await api();
-    const body = id ? await caller.bodies.update({ id, body: bodyFrom(fd) }) : await caller.bodies.create(bodyFrom(fd));
+    const body = id
+      ? await caller.bodies.update({ id, body: bodyFrom(fd) })
+      : await caller.bodies.create(bodyFrom(fd));
     target = `/organismes/${body.id}`;
   } catch (e) {
     return toFormState(e, values);
@@ -41,7 +43,8 @@ export async function saveBodyAction(id: string | null, _: FormState, fd: FormDa
 
 export async function importAction(_: FormState, fd: FormData): Promise<FormState> {
   const file = fd.get("file");
-  if (!(file instanceof File) || file.size === 0) return toFormState(Object.assign(new Error(), { issues: [{ path: ["file"], message: "required" }] }), {});
+  if (!(file instanceof File) || file.size === 0)
+    return toFormState(Object.assign(new Error(), { issues: [{ path: ["file"], message: "required" }] }), {});
   try {
     const report = await (await api()).bodies.importCsv({ content: await file.text() });
     return { ok: report.errors.length === 0, data: report };

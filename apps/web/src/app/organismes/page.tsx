@@ -22,14 +22,21 @@ const params = z.object({
   cursor: z.string().max(500).optional().catch(undefined),
 });
 
-export default async function BodiesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BodiesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActorOrRedirect();
   const t = await getTranslations();
   const format = await getFormatter();
   const { kind, q, cursor } = params.parse(await searchParams);
   const caller = await api();
-  const page = await caller.bodies.list({ kind, q: q || undefined, cursor, limit: 25 }).catch(() => caller.bodies.list({ kind, q: q || undefined, limit: 25 }));
-  const query = (extra: Record<string, string>) => new URLSearchParams({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), ...extra }).toString();
+  const page = await caller.bodies
+    .list({ kind, q: q || undefined, cursor, limit: 25 })
+    .catch(() => caller.bodies.list({ kind, q: q || undefined, limit: 25 }));
+  const query = (extra: Record<string, string>) =>
+    new URLSearchParams({ ...(kind ? { kind } : {}), ...(q ? { q } : {}), ...extra }).toString();
 
   return (
     <>
@@ -42,7 +49,13 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       <FilterBar label={t("bodies.filters")} submit={t("bodies.filter")}>
-        <FilterSelect name="kind" label={t("bodies.kind")} value={kind} all={t("bodies.allKinds")} options={bodyKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))} />
+        <FilterSelect
+          name="kind"
+          label={t("bodies.kind")}
+          value={kind}
+          all={t("bodies.allKinds")}
+          options={bodyKinds.map((k) => ({ value: k, label: t(`kinds.${k}`) }))}
+        />
         <FilterInput name="q" label={t("bodies.search")} value={q} type="search" maxLength={100} />
       </FilterBar>
 
@@ -51,7 +64,14 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
       ) : (
         <Table
           caption={t("bodies.caption")}
-          headers={[t("bodies.name"), t("bodies.kind"), t("bodies.siret"), t("bodies.insee"), t("bodies.population"), t("bodies.commune")]}
+          headers={[
+            t("bodies.name"),
+            t("bodies.kind"),
+            t("bodies.siret"),
+            t("bodies.insee"),
+            t("bodies.population"),
+            t("bodies.commune"),
+          ]}
         >
           {page.items.map((b) => (
             <tr key={b.id}>
@@ -63,7 +83,10 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
               <Cell>{b.inseeCode ?? "—"}</Cell>
               <Cell>
                 {b.population != null && b.populationYear != null
-                  ? t("bodies.populationYear", { population: format.number(b.population), year: String(b.populationYear) })
+                  ? t("bodies.populationYear", {
+                      population: format.number(b.population),
+                      year: String(b.populationYear),
+                    })
                   : "—"}
               </Cell>
               <Cell>{b.commune?.legalName ?? "—"}</Cell>
@@ -73,7 +96,9 @@ export default async function BodiesPage({ searchParams }: { searchParams: Promi
       )}
       <p className="mt-4 flex gap-4">
         {cursor ? <Link href={`/organismes?${query({})}`}>{t("bodies.first")}</Link> : null}
-        {page.nextCursor ? <Link href={`/organismes?${query({ cursor: page.nextCursor })}`}>{t("bodies.next")}</Link> : null}
+        {page.nextCursor ? (
+          <Link href={`/organismes?${query({ cursor: page.nextCursor })}`}>{t("bodies.next")}</Link>
+        ) : null}
       </p>
     </>
   );

@@ -6,10 +6,19 @@ export async function EventText({ data, body }: { data: Record<string, unknown> 
   const parts: string[] = [];
   const d = data ?? {};
   if (typeof d.created === "string") parts.push(t("event.created", { channel: t(`channel.${d.created}`) }));
-  if (Array.isArray(d.status)) parts.push(t("event.status", { from: t(`status.${d.status[0]}`), to: t(`status.${d.status[1]}`) }) + (d.automatic ? ` (${t("event.automatic")})` : ""));
-  if (Array.isArray(d.assignee)) parts.push(d.assignee[1] ? t("event.assigned", { name: String(d.assignee[1]) }) : t("event.unassigned"));
-  if (Array.isArray(d.priority)) parts.push(t("event.priority", { from: t(`priorities.${d.priority[0]}`), to: t(`priorities.${d.priority[1]}`) }));
-  if (Array.isArray(d.service)) parts.push(t("event.service", { from: String(d.service[0]), to: String(d.service[1]) }));
+  if (Array.isArray(d.status))
+    parts.push(
+      t("event.status", { from: t(`status.${d.status[0]}`), to: t(`status.${d.status[1]}`) }) +
+        (d.automatic ? ` (${t("event.automatic")})` : ""),
+    );
+  if (Array.isArray(d.assignee))
+    parts.push(d.assignee[1] ? t("event.assigned", { name: String(d.assignee[1]) }) : t("event.unassigned"));
+  if (Array.isArray(d.priority))
+    parts.push(
+      t("event.priority", { from: t(`priorities.${d.priority[0]}`), to: t(`priorities.${d.priority[1]}`) }),
+    );
+  if (Array.isArray(d.service))
+    parts.push(t("event.service", { from: String(d.service[0]), to: String(d.service[1]) }));
   if (d.diagnosis) parts.push(t("event.diagnosis"));
   if (typeof d.mergedInto === "string") parts.push(t("event.mergedInto", { number: d.mergedInto }));
   if (typeof d.mergedFrom === "string") parts.push(t("event.mergedFrom", { number: d.mergedFrom }));

@@ -8,7 +8,13 @@ export function QueueShortcuts({ newHref }: { newHref: string }) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const el = e.target as HTMLElement | null;
-      if (e.ctrlKey || e.metaKey || e.altKey || (el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName)))) return;
+      if (
+        e.ctrlKey ||
+        e.metaKey ||
+        e.altKey ||
+        (el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName)))
+      )
+        return;
       const links = [...document.querySelectorAll<HTMLAnchorElement>("a[data-ticket-link]")];
       const index = links.indexOf(document.activeElement as HTMLAnchorElement);
       if (e.key === "/") {

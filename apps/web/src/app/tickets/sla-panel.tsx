@@ -2,21 +2,47 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ExplainedDay } from "@mutuo/core/sla";
 import { SlaBadge, formatDue } from "./ticket-bits.tsx";
 
-interface Target { minutes: number | null; basis: string | null; dueAt: Date | null; state: string; manual: boolean; days: ExplainedDay[] }
+interface Target {
+  minutes: number | null;
+  basis: string | null;
+  dueAt: Date | null;
+  state: string;
+  manual: boolean;
+  days: ExplainedDay[];
+}
 
 /** Deadlines with their state, and the explainer: the working time counted day by day. */
-export async function SlaPanel({ intervention, resolution, calendarName, source }: { intervention: Target; resolution: Target; calendarName: string | null; source: string }) {
+export async function SlaPanel({
+  intervention,
+  resolution,
+  calendarName,
+  source,
+}: {
+  intervention: Target;
+  resolution: Target;
+  calendarName: string | null;
+  source: string;
+}) {
   const t = await getTranslations("tickets");
   const format = await getFormatter();
-  const time = (d: Date) => format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
-  const hours = (ms: number) => t("hoursValue", { h: (ms / 3600_000).toLocaleString("fr-FR", { maximumFractionDigits: 2 }) });
+  const time = (d: Date) =>
+    format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+  const hours = (ms: number) =>
+    t("hoursValue", { h: (ms / 3600_000).toLocaleString("fr-FR", { maximumFractionDigits: 2 }) });
   const block = async (key: "intervention" | "resolution", x: Target) => (
     <div className="flex flex-col gap-2">
-      <h3 className="font-semibold">{t(key)} <SlaBadge state={x.state} /></h3>
-      {x.minutes === null ? <p>{t("noTarget")}</p> : (
+      <h3 className="font-semibold">
+        {t(key)} <SlaBadge state={x.state} />
+      </h3>
+      {x.minutes === null ? (
+        <p>{t("noTarget")}</p>
+      ) : (
         <p>
-          {t("targetValue", { hours: (x.minutes / 60).toLocaleString("fr-FR"), basis: t(`basis.${x.basis ?? "clock"}`) })} —{" "}
-          {x.dueAt ? t("dueOn", { when: await formatDue(x.dueAt) }) : t("dueUnknown")}
+          {t("targetValue", {
+            hours: (x.minutes / 60).toLocaleString("fr-FR"),
+            basis: t(`basis.${x.basis ?? "clock"}`),
+          })}{" "}
+          — {x.dueAt ? t("dueOn", { when: await formatDue(x.dueAt) }) : t("dueUnknown")}
           {x.manual ? ` (${t("manual")})` : ""}
         </p>
       )}
@@ -26,14 +52,32 @@ export async function SlaPanel({ intervention, resolution, calendarName, source 
           <ol className="mt-2 flex flex-col gap-1 text-sm">
             {x.days.map((d) => (
               <li key={d.date} className={d.kind === "open" ? "" : "text-slate-600"}>
-                <span className="font-medium">{format.dateTime(new Date(`${d.date}T12:00:00Z`), { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" })}</span> —{" "}
-                {d.kind === "holiday" ? t("dayHoliday", { name: d.holiday ?? "" }) : d.kind === "closure" ? t("dayClosure") : d.kind === "closed" ? t("dayClosed") : null}
+                <span className="font-medium">
+                  {format.dateTime(new Date(`${d.date}T12:00:00Z`), {
+                    weekday: "long",
+                    day: "numeric",
+                    month: "long",
+                    timeZone: "UTC",
+                  })}
+                </span>{" "}
+                —{" "}
+                {d.kind === "holiday"
+                  ? t("dayHoliday", { name: d.holiday ?? "" })
+                  : d.kind === "closure"
+                    ? t("dayClosure")
+                    : d.kind === "closed"
+                      ? t("dayClosed")
+                      : null}
                 {d.segments.map((s, i) => (
                   <span key={i} className={s.counted ? "" : "line-through"}>
-                    {i > 0 || d.kind !== "open" ? ", " : ""}{time(s.from)}–{time(s.to)}{s.counted ? "" : ` (${t("pausedSegment")})`}
+                    {i > 0 || d.kind !== "open" ? ", " : ""}
+                    {time(s.from)}–{time(s.to)}
+                    {s.counted ? "" : ` (${t("pausedSegment")})`}
                   </span>
                 ))}
-                {d.countedMs ? ` : ${hours(d.countedMs)} (${t("cumulative", { total: hours(d.cumulativeMs) })})` : ""}
+                {d.countedMs
+                  ? ` : ${hours(d.countedMs)} (${t("cumulative", { total: hours(d.cumulativeMs) })})`
+                  : ""}
               </li>
             ))}
           </ol>
@@ -42,9 +86,17 @@ export async function SlaPanel({ intervention, resolution, calendarName, source 
     </div>
   );
   return (
-    <section aria-labelledby="sla" className="mb-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="sla" className="text-lg font-semibold">{t("slaTitle")}</h2>
-      <p className="text-sm text-slate-700">{t(`source.${source}`)}{calendarName ? ` · ${t("calendarUsed", { name: calendarName })}` : ""}</p>
+    <section
+      aria-labelledby="sla"
+      className="mb-6 flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h2 id="sla" className="text-lg font-semibold">
+        {t("slaTitle")}
+      </h2>
+      <p className="text-sm text-slate-700">
+        {t(`source.${source}`)}
+        {calendarName ? ` · ${t("calendarUsed", { name: calendarName })}` : ""}
+      </p>
       {await block("intervention", intervention)}
       {await block("resolution", resolution)}
     </section>

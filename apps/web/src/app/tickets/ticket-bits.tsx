@@ -1,33 +1,65 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 
 const stateColours: Record<string, string> = {
-  ok: "bg-green-100 text-green-900", warning: "bg-amber-100 text-amber-900", breached: "bg-red-100 text-red-900",
-  met: "bg-slate-100 text-slate-900", paused: "bg-sky-100 text-sky-900", none: "bg-slate-100 text-slate-700",
+  ok: "bg-green-100 text-green-900",
+  warning: "bg-amber-100 text-amber-900",
+  breached: "bg-red-100 text-red-900",
+  met: "bg-slate-100 text-slate-900",
+  paused: "bg-sky-100 text-sky-900",
+  none: "bg-slate-100 text-slate-700",
 };
 
 export async function SlaBadge({ state }: { state: string }) {
   const t = await getTranslations("tickets");
-  return <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateColours[state] ?? ""}`}>{t(`sla.${state}`)}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateColours[state] ?? ""}`}>
+      {t(`sla.${state}`)}
+    </span>
+  );
 }
 
 export async function StatusLabel({ status }: { status: string }) {
   const t = await getTranslations("tickets");
-  return <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900">{t(`status.${status}`)}</span>;
+  return (
+    <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900">
+      {t(`status.${status}`)}
+    </span>
+  );
 }
 
 /** A deadline in plain words, Paris time: "jeudi 26 novembre à 14:30". */
 export async function formatDue(d: Date) {
   const format = await getFormatter();
-  return format.dateTime(d, { weekday: "long", day: "numeric", month: "long", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
+  return format.dateTime(d, {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/Paris",
+  });
 }
 
 /** What is promised next, in words: "intervention prévue avant jeudi 26 novembre à 14:30". */
-export async function DuePromise({ t: ticket }: { t: { status: string; interventionAt: Date | null; resolvedAt: Date | null; interventionDueAt: Date | null; resolutionDueAt: Date | null; slaState: string } }) {
+export async function DuePromise({
+  t: ticket,
+}: {
+  t: {
+    status: string;
+    interventionAt: Date | null;
+    resolvedAt: Date | null;
+    interventionDueAt: Date | null;
+    resolutionDueAt: Date | null;
+    slaState: string;
+  };
+}) {
   const t = await getTranslations("tickets");
   if (ticket.status === "cancelled") return <>{t("promise.cancelled")}</>;
   if (ticket.resolvedAt) return <>{t("promise.resolved")}</>;
   if (ticket.status === "waiting_partner") return <>{t("promise.waiting")}</>;
-  if (!ticket.interventionAt && ticket.interventionDueAt) return <>{t("promise.intervention", { when: await formatDue(ticket.interventionDueAt) })}</>;
-  if (ticket.resolutionDueAt) return <>{t("promise.resolution", { when: await formatDue(ticket.resolutionDueAt) })}</>;
+  if (!ticket.interventionAt && ticket.interventionDueAt)
+    return <>{t("promise.intervention", { when: await formatDue(ticket.interventionDueAt) })}</>;
+  if (ticket.resolutionDueAt)
+    return <>{t("promise.resolution", { when: await formatDue(ticket.resolutionDueAt) })}</>;
   return <>{t("promise.none")}</>;
 }

@@ -7,7 +7,14 @@ import type { FormState } from "../../lib/form-state.ts";
 
 type Option = { value: string; label: string };
 
-export function TicketForm({ action, bodies, services, declarant, staff, now }: {
+export function TicketForm({
+  action,
+  bodies,
+  services,
+  declarant,
+  staff,
+  now,
+}: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
   bodies: Option[];
   services: Option[];
@@ -19,15 +26,54 @@ export function TicketForm({ action, bodies, services, declarant, staff, now }: 
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
   return (
     <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-4">
-      {bodies.length > 1 || staff ? <SelectField name="bodyId" label={t("body")} required options={[...(staff ? [{ value: "", label: "—" }] : []), ...bodies]} /> : <input type="hidden" name="bodyId" value={bodies[0]?.value ?? ""} />}
+      {bodies.length > 1 || staff ? (
+        <SelectField
+          name="bodyId"
+          label={t("body")}
+          required
+          options={[...(staff ? [{ value: "", label: "—" }] : []), ...bodies]}
+        />
+      ) : (
+        <input type="hidden" name="bodyId" value={bodies[0]?.value ?? ""} />
+      )}
       {staff ? (
         <div className="grid gap-4 sm:grid-cols-2">
-          <SelectField name="channel" label={t("channelLabel")} required defaultValue="phone" options={["phone", "email", "letter", "portal"].map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
-          <Field name="receivedAt" label={t("receivedAt")} type="datetime-local" required defaultValue={now} hint={t("receivedAtHint")} />
+          <SelectField
+            name="channel"
+            label={t("channelLabel")}
+            required
+            defaultValue="phone"
+            options={["phone", "email", "letter", "portal"].map((c) => ({
+              value: c,
+              label: t(`channel.${c}`),
+            }))}
+          />
+          <Field
+            name="receivedAt"
+            label={t("receivedAt")}
+            type="datetime-local"
+            required
+            defaultValue={now}
+            hint={t("receivedAtHint")}
+          />
         </div>
       ) : null}
-      <SelectField name="serviceId" label={t("service")} required options={[{ value: "", label: "—" }, ...services]} />
-      <SelectField name="category" label={t("category")} required defaultValue="fault" options={["fault", "request", "question", "security"].map((c) => ({ value: c, label: t(`categories.${c}`) }))} />
+      <SelectField
+        name="serviceId"
+        label={t("service")}
+        required
+        options={[{ value: "", label: "—" }, ...services]}
+      />
+      <SelectField
+        name="category"
+        label={t("category")}
+        required
+        defaultValue="fault"
+        options={["fault", "request", "question", "security"].map((c) => ({
+          value: c,
+          label: t(`categories.${c}`),
+        }))}
+      />
       <Field name="subject" label={t("subject")} required maxLength={200} />
       <TextAreaField name="description" label={t("description")} required hint={t("descriptionHint")} />
       <Field name="equipment" label={t("equipment")} hint={t("equipmentHint")} />
@@ -38,9 +84,27 @@ export function TicketForm({ action, bodies, services, declarant, staff, now }: 
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-semibold">{t("declarant")}</legend>
         <p className="text-sm text-slate-700">{t("declarantHint")}</p>
-        <Field name="declarantName" label={t("declarantName")} required defaultValue={declarant.name} autoComplete="name" />
-        <Field name="declarantPhone" label={t("declarantPhone")} type="tel" defaultValue={declarant.phone} autoComplete="tel" />
-        <Field name="declarantEmail" label={t("declarantEmail")} type="email" defaultValue={declarant.email} autoComplete="email" />
+        <Field
+          name="declarantName"
+          label={t("declarantName")}
+          required
+          defaultValue={declarant.name}
+          autoComplete="name"
+        />
+        <Field
+          name="declarantPhone"
+          label={t("declarantPhone")}
+          type="tel"
+          defaultValue={declarant.phone}
+          autoComplete="tel"
+        />
+        <Field
+          name="declarantEmail"
+          label={t("declarantEmail")}
+          type="email"
+          defaultValue={declarant.email}
+          autoComplete="email"
+        />
       </fieldset>
       <FileField name="attachments" label={t("attachments")} hint={t("attachmentsHint")} multiple />
       <Submit>{t("submit")}</Submit>

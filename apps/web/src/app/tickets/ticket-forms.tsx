@@ -21,7 +21,19 @@ export function MessageForm({ action, staff }: { action: Action; staff: boolean 
   const t = useTranslations("tickets");
   return (
     <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-3">
-      {staff ? <SelectField name="kind" label={t("messageKind")} defaultValue="reply" options={[{ value: "reply", label: t("kindReply") }, { value: "note", label: t("kindNote") }]} /> : <input type="hidden" name="kind" value="reply" />}
+      {staff ? (
+        <SelectField
+          name="kind"
+          label={t("messageKind")}
+          defaultValue="reply"
+          options={[
+            { value: "reply", label: t("kindReply") },
+            { value: "note", label: t("kindNote") },
+          ]}
+        />
+      ) : (
+        <input type="hidden" name="kind" value="reply" />
+      )}
       <TextAreaField name="body" label={t("message")} required rows={4} />
       <FileField name="attachments" label={t("attachments")} hint={t("attachmentsHint")} multiple />
       <Submit>{t("send")}</Submit>
@@ -42,19 +54,40 @@ export function StatusForm({ action, options }: { action: Action; options: Optio
   );
 }
 
-export function AssignForm({ action, staff, current }: { action: Action; staff: Option[]; current: string | null }) {
+export function AssignForm({
+  action,
+  staff,
+  current,
+}: {
+  action: Action;
+  staff: Option[];
+  current: string | null;
+}) {
   const t = useTranslations("tickets");
   return (
     <Box title={t("assign")}>
       <ActionForm action={action}>
-        <SelectField name="assigneeId" label={t("assignee")} defaultValue={current ?? ""} options={[{ value: "", label: t("unassigned") }, ...staff]} />
+        <SelectField
+          name="assigneeId"
+          label={t("assignee")}
+          defaultValue={current ?? ""}
+          options={[{ value: "", label: t("unassigned") }, ...staff]}
+        />
         <Submit>{t("apply")}</Submit>
       </ActionForm>
     </Box>
   );
 }
 
-export function PriorityForm({ action, impact, urgency }: { action: Action; impact: string; urgency: string }) {
+export function PriorityForm({
+  action,
+  impact,
+  urgency,
+}: {
+  action: Action;
+  impact: string;
+  urgency: string;
+}) {
   const t = useTranslations("tickets");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
   return (
@@ -68,13 +101,27 @@ export function PriorityForm({ action, impact, urgency }: { action: Action; impa
   );
 }
 
-export function DiagnosisForm({ action, diagnosis, eta }: { action: Action; diagnosis: string; eta: string }) {
+export function DiagnosisForm({
+  action,
+  diagnosis,
+  eta,
+}: {
+  action: Action;
+  diagnosis: string;
+  eta: string;
+}) {
   const t = useTranslations("tickets");
   return (
     <Box title={t("diagnosis")}>
       <ActionForm action={action}>
         <TextAreaField name="diagnosis" label={t("diagnosis")} required defaultValue={diagnosis} rows={3} />
-        <Field name="estimatedRestorationAt" label={t("eta")} type="datetime-local" defaultValue={eta} hint={t("etaHint")} />
+        <Field
+          name="estimatedRestorationAt"
+          label={t("eta")}
+          type="datetime-local"
+          defaultValue={eta}
+          hint={t("etaHint")}
+        />
         <Submit>{t("apply")}</Submit>
       </ActionForm>
     </Box>
@@ -86,7 +133,14 @@ export function DeadlineForm({ action }: { action: Action }) {
   return (
     <Box title={t("setDeadline")}>
       <ActionForm action={action}>
-        <SelectField name="target" label={t("target")} options={[{ value: "intervention", label: t("intervention") }, { value: "resolution", label: t("resolution") }]} />
+        <SelectField
+          name="target"
+          label={t("target")}
+          options={[
+            { value: "intervention", label: t("intervention") },
+            { value: "resolution", label: t("resolution") },
+          ]}
+        />
         <Field name="dueAt" label={t("dueAt")} type="datetime-local" hint={t("dueAtHint")} />
         <Field name="reason" label={t("reason")} required />
         <Submit>{t("apply")}</Submit>
@@ -95,7 +149,19 @@ export function DeadlineForm({ action }: { action: Action }) {
   );
 }
 
-export function NumberForm({ action, title, name, label, submit }: { action: Action; title: string; name: string; label: string; submit: string }) {
+export function NumberForm({
+  action,
+  title,
+  name,
+  label,
+  submit,
+}: {
+  action: Action;
+  title: string;
+  name: string;
+  label: string;
+  submit: string;
+}) {
   const t = useTranslations("tickets");
   return (
     <Box title={title}>
@@ -111,14 +177,28 @@ export function RateForm({ action }: { action: Action }) {
   const t = useTranslations("tickets");
   return (
     <ActionForm action={action} className="flex max-w-xl flex-col gap-3">
-      <SelectField name="score" label={t("score")} required defaultValue="5" options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t("scoreValue", { n }) }))} />
+      <SelectField
+        name="score"
+        label={t("score")}
+        required
+        defaultValue="5"
+        options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t("scoreValue", { n }) }))}
+      />
       <TextAreaField name="comment" label={t("rateComment")} rows={2} />
       <Submit>{t("rate")}</Submit>
     </ActionForm>
   );
 }
 
-export function ServiceForm({ action, services, current }: { action: Action; services: Option[]; current: string }) {
+export function ServiceForm({
+  action,
+  services,
+  current,
+}: {
+  action: Action;
+  services: Option[];
+  current: string;
+}) {
   const t = useTranslations("tickets");
   return (
     <Box title={t("changeService")}>

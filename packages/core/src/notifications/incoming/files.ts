@@ -25,9 +25,16 @@ export function keepAttachments(list: ParsedAttachment[]): Kept {
   for (const a of list) {
     const type = typeOf(a);
     if (!type || !contentMatches(type, a.content)) kept.skipped.push({ name: a.fileName, reason: "type" });
-    else if (a.content.byteLength === 0 || a.content.byteLength > MAX_ATTACHMENT_BYTES) kept.skipped.push({ name: a.fileName, reason: "size" });
-    else if (kept.attachments.length >= MAX_ATTACHMENTS) kept.skipped.push({ name: a.fileName, reason: "count" });
-    else kept.attachments.push({ fileName: a.fileName, mimeType: type, contentBase64: a.content.toString("base64") });
+    else if (a.content.byteLength === 0 || a.content.byteLength > MAX_ATTACHMENT_BYTES)
+      kept.skipped.push({ name: a.fileName, reason: "size" });
+    else if (kept.attachments.length >= MAX_ATTACHMENTS)
+      kept.skipped.push({ name: a.fileName, reason: "count" });
+    else
+      kept.attachments.push({
+        fileName: a.fileName,
+        mimeType: type,
+        contentBase64: a.content.toString("base64"),
+      });
   }
   return kept;
 }
@@ -35,11 +42,18 @@ export function keepAttachments(list: ParsedAttachment[]): Kept {
 /** Stores a quarantined message's files; `link` records them in the caller's transaction. */
 export async function storeQuarantined(files: FileStore, attachments: AttachmentInput[]) {
   const stored: { key: string; sha256: string; size: number; name: string; mimeType: string }[] = [];
-  for (const a of attachments) stored.push({ ...(await files.put(new Uint8Array(Buffer.from(a.contentBase64, "base64")))), name: a.fileName, mimeType: a.mimeType });
+  for (const a of attachments)
+    stored.push({
+      ...(await files.put(new Uint8Array(Buffer.from(a.contentBase64, "base64")))),
+      name: a.fileName,
+      mimeType: a.mimeType,
+    });
   return {
     async link(tx: DbTx, incomingId: string) {
       for (const s of stored) {
-        const file = await tx.storedFile.create({ data: { storageKey: s.key, name: s.name, mimeType: s.mimeType, size: s.size, sha256: s.sha256 } });
+        const file = await tx.storedFile.create({
+          data: { storageKey: s.key, name: s.name, mimeType: s.mimeType, size: s.size, sha256: s.sha256 },
+        });
         await tx.incomingAttachment.create({ data: { incomingId, fileId: file.id } });
       }
     },

@@ -3,7 +3,8 @@
 
 export type Headers = Record<string, string | undefined>;
 
-const lower = (h: Headers) => Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), (v ?? "").trim()]));
+const lower = (h: Headers) =>
+  Object.fromEntries(Object.entries(h).map(([k, v]) => [k.toLowerCase(), (v ?? "").trim()]));
 
 /** Auto-replies, bounces, mailing lists and our own messages: recorded, never answered. */
 export function isAutomatic(headers: Headers, ownAddresses: string[] = []): boolean {
@@ -11,7 +12,12 @@ export function isAutomatic(headers: Headers, ownAddresses: string[] = []): bool
   const autoSubmitted = h["auto-submitted"]?.toLowerCase();
   if (autoSubmitted && autoSubmitted !== "no") return true;
   if (/^(bulk|junk|list|auto_reply)$/i.test(h.precedence ?? "")) return true;
-  if (h["x-autoreply"] || h["x-autorespond"] || /\b(all|oof|autoreply)\b/i.test(h["x-auto-response-suppress"] ?? "")) return true;
+  if (
+    h["x-autoreply"] ||
+    h["x-autorespond"] ||
+    /\b(all|oof|autoreply)\b/i.test(h["x-auto-response-suppress"] ?? "")
+  )
+    return true;
   if (h["return-path"] === "<>") return true;
   if (h["x-mutuo-ticket"] !== undefined && h["x-mutuo-ticket"] !== "") return true;
   const from = (/<([^>]+)>/.exec(h.from ?? "")?.[1] ?? h.from ?? "").toLowerCase();
@@ -46,7 +52,10 @@ export function stripQuoted(text: string): string {
     const m = marker.exec(body);
     if (m) body = body.slice(0, m.index);
   }
-  body = body.split("\n").filter((l) => !/^\s*>/.test(l)).join("\n");
+  body = body
+    .split("\n")
+    .filter((l) => !/^\s*>/.test(l))
+    .join("\n");
   const sig = body.search(/^-- ?$/m);
   if (sig >= 0) body = body.slice(0, sig);
   return body.replace(/\n{3,}/g, "\n\n").trim();

@@ -16,17 +16,26 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const params = z.object({ status: z.enum(["pending", "sent", "failed"]).optional().catch(undefined), cursor: z.string().max(500).optional().catch(undefined) });
+const params = z.object({
+  status: z.enum(["pending", "sent", "failed"]).optional().catch(undefined),
+  cursor: z.string().max(500).optional().catch(undefined),
+});
 
 /** Every e-mail Mutuo sends: with no SMTP server configured, this is where they can be read. */
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActorOrRedirect();
   if (actor.role !== "admin") notFound();
   const t = await getTranslations("mailbox");
   const format = await getFormatter();
   const f = params.parse(await searchParams);
   const caller = await api();
-  const page = await caller.mailbox.list({ status: f.status, cursor: f.cursor }).catch(() => caller.mailbox.list({ status: f.status }));
+  const page = await caller.mailbox
+    .list({ status: f.status, cursor: f.cursor })
+    .catch(() => caller.mailbox.list({ status: f.status }));
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
@@ -34,28 +43,59 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
         <ul className="flex flex-wrap gap-2">
           {([undefined, "pending", "sent", "failed"] as const).map((s) => (
             <li key={s ?? "all"}>
-              <Link href={s ? `/admin/courriels?status=${s}` : "/admin/courriels"} aria-current={f.status === s ? "page" : undefined}
-                className={`inline-block rounded-full border px-3 py-1 text-sm ${f.status === s ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"}`}>
-                {t(`status.${s ?? "all"}`)}{s ? ` (${page.counts[s] ?? 0})` : ""}
+              <Link
+                href={s ? `/admin/courriels?status=${s}` : "/admin/courriels"}
+                aria-current={f.status === s ? "page" : undefined}
+                className={`inline-block rounded-full border px-3 py-1 text-sm ${f.status === s ? "border-brand-700 bg-brand-50 font-semibold" : "border-slate-300 bg-white"}`}
+              >
+                {t(`status.${s ?? "all"}`)}
+                {s ? ` (${page.counts[s] ?? 0})` : ""}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
-      {page.counts.failed ? <div className="mb-4"><ButtonForm action={retryAllAction} label={t("retryAll", { n: page.counts.failed })} /></div> : null}
-      {page.items.length === 0 ? <p className="text-slate-700">{t("empty")}</p> : (
+      {page.counts.failed ? (
+        <div className="mb-4">
+          <ButtonForm action={retryAllAction} label={t("retryAll", { n: page.counts.failed })} />
+        </div>
+      ) : null}
+      {page.items.length === 0 ? (
+        <p className="text-slate-700">{t("empty")}</p>
+      ) : (
         <Table caption={t("caption")} headers={[t("date"), t("to"), t("subject"), t("statusLabel")]}>
           {page.items.map((m) => (
             <tr key={m.id}>
-              <Cell>{format.dateTime(m.createdAt, { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" })}</Cell>
+              <Cell>
+                {format.dateTime(m.createdAt, {
+                  dateStyle: "short",
+                  timeStyle: "short",
+                  timeZone: "Europe/Paris",
+                })}
+              </Cell>
               <Cell>{m.toEmail}</Cell>
-              <Cell header><Link href={`/admin/courriels/${m.id}`}>{m.subject ?? t(`template.${m.template.replace(/[.-]/g, "_")}`, { number: m.number ?? "" })}</Link></Cell>
-              <Cell>{t(`state.${m.status}`)}{m.status !== "sent" && m.attempts ? ` — ${t("attempts", { n: m.attempts })}` : ""}</Cell>
+              <Cell header>
+                <Link href={`/admin/courriels/${m.id}`}>
+                  {m.subject ?? t(`template.${m.template.replace(/[.-]/g, "_")}`, { number: m.number ?? "" })}
+                </Link>
+              </Cell>
+              <Cell>
+                {t(`state.${m.status}`)}
+                {m.status !== "sent" && m.attempts ? ` — ${t("attempts", { n: m.attempts })}` : ""}
+              </Cell>
             </tr>
           ))}
         </Table>
       )}
-      {page.nextCursor ? <p className="mt-4"><Link href={`/admin/courriels?${new URLSearchParams({ ...(f.status ? { status: f.status } : {}), cursor: page.nextCursor })}`}>{t("next")}</Link></p> : null}
+      {page.nextCursor ? (
+        <p className="mt-4">
+          <Link
+            href={`/admin/courriels?${new URLSearchParams({ ...(f.status ? { status: f.status } : {}), cursor: page.nextCursor })}`}
+          >
+            {t("next")}
+          </Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -10,7 +10,9 @@ export async function inviteAction(_: FormState, fd: FormData): Promise<FormStat
   try {
     const role = roleOf(fd);
     const bodyId = String(fd.get("bodyId") ?? "");
-    await (await api()).people.invite({
+    await (
+      await api()
+    ).people.invite({
       email: String(fd.get("email") ?? ""),
       name: String(fd.get("name") ?? ""),
       role,
@@ -38,7 +40,9 @@ export async function updateAction(userId: string, _: FormState, fd: FormData): 
   const bodyIds = fd.getAll("bodyIds").map(String);
   const values = { ...formValues(fd), bodyIds: bodyIds.join("\n"), active: fd.get("active") ? "on" : "" };
   try {
-    await (await api()).people.update({
+    await (
+      await api()
+    ).people.update({
       userId,
       name: String(fd.get("name") ?? ""),
       phone: String(fd.get("phone") ?? "").trim() || null,

@@ -6,7 +6,8 @@ export const ROLES = ["agent", "technician", "manager", "admin"] as const satisf
 /** The role posted by a form (the API checks it). */
 export const roleOf = (fd: FormData) => String(fd.get("role") ?? "agent") as Role;
 
-export const roleOptions = (t: (key: `roles.${Role}`) => string) => ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
+export const roleOptions = (t: (key: `roles.${Role}`) => string) =>
+  ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
 
 /** The bodies an agent may belong to (not the provider). */
 export const partnerBodyOptions = (bodies: { id: string; legalName: string; kind: string }[]) =>

@@ -14,7 +14,13 @@ export default async function NewCalendarPage() {
   return (
     <>
       <PageTitle>{t("new")}</PageTitle>
-      <CalendarForm action={saveCalendarAction.bind(null, null)} submit={t("create")} defaults={{ weekly: Object.fromEntries(["1", "2", "3", "4", "5"].map((d) => [d, [office, afternoon]])) }} />
+      <CalendarForm
+        action={saveCalendarAction.bind(null, null)}
+        submit={t("create")}
+        defaults={{
+          weekly: Object.fromEntries(["1", "2", "3", "4", "5"].map((d) => [d, [office, afternoon]])),
+        }}
+      />
     </>
   );
 }

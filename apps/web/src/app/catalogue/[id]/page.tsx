@@ -18,11 +18,22 @@ export default async function ServicePage({ params }: { params: Promise<{ id: st
   return (
     <>
       <PageTitle lead={s.description}>{s.name}</PageTitle>
-      <p className="mb-4 text-sm"><code>{s.code}</code> · {s.active ? t("activeYes") : t("activeNo")} · {s.lendsEquipment ? t("lendsYes") : t("lendsNo")}</p>
-      {actor && (actor.role === "manager" || actor.role === "admin") ? <p className="mb-6"><Link href={`/catalogue/${id}/modifier`}>{t("edit")}</Link></p> : null}
+      <p className="mb-4 text-sm">
+        <code>{s.code}</code> · {s.active ? t("activeYes") : t("activeNo")} ·{" "}
+        {s.lendsEquipment ? t("lendsYes") : t("lendsNo")}
+      </p>
+      {actor && (actor.role === "manager" || actor.role === "admin") ? (
+        <p className="mb-6">
+          <Link href={`/catalogue/${id}/modifier`}>{t("edit")}</Link>
+        </p>
+      ) : null}
       <h2 className="mb-2 text-xl font-semibold">{t("defaultTerms")}</h2>
       <p className="mb-3 text-slate-700">{t("defaultTermsLead")}</p>
-      {s.defaultTerms ? <TermsTable set={s.defaultTerms} caption={t("defaultTerms")} /> : <p>{t("noDefaultTerms")}</p>}
+      {s.defaultTerms ? (
+        <TermsTable set={s.defaultTerms} caption={t("defaultTerms")} />
+      ) : (
+        <p>{t("noDefaultTerms")}</p>
+      )}
     </>
   );
 }

@@ -24,14 +24,32 @@ export default async function EnrolPage() {
   const qr = await QRCode.toDataURL(uri, { margin: 1, width: 200 });
   return (
     <div className="mx-auto max-w-md">
-      <PageTitle lead={session.actor.role === "admin" ? t("enrolRequired") : t("enrolLead")}>{t("enrolTitle")}</PageTitle>
+      <PageTitle lead={session.actor.role === "admin" ? t("enrolRequired") : t("enrolLead")}>
+        {t("enrolTitle")}
+      </PageTitle>
       {/* eslint-disable-next-line @next/next/no-img-element -- a data: URL generated on the server */}
-      <img src={qr} alt={t("qrAlt")} width={200} height={200} className="mb-4 rounded border border-slate-200" />
+      <img
+        src={qr}
+        alt={t("qrAlt")}
+        width={200}
+        height={200}
+        className="mb-4 rounded border border-slate-200"
+      />
       <p className="mb-4">
-        {t("secretLabel")} <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-2 py-1">{secret}</code>
+        {t("secretLabel")}{" "}
+        <code data-testid="totp-secret" className="break-all rounded bg-slate-100 px-2 py-1">
+          {secret}
+        </code>
       </p>
       <ActionForm action={enrolAction}>
-        <Field name="code" label={t("code")} required autoComplete="one-time-code" inputMode="numeric" maxLength={7} />
+        <Field
+          name="code"
+          label={t("code")}
+          required
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={7}
+        />
         <Submit>{t("enrolConfirm")}</Submit>
       </ActionForm>
     </div>

@@ -21,7 +21,14 @@ export default async function VerifyPage() {
     <div className="mx-auto max-w-md">
       <PageTitle lead={t("mfaLead")}>{t("mfaTitle")}</PageTitle>
       <ActionForm action={verifyAction}>
-        <Field name="code" label={t("code")} required autoComplete="one-time-code" inputMode="numeric" maxLength={7} />
+        <Field
+          name="code"
+          label={t("code")}
+          required
+          autoComplete="one-time-code"
+          inputMode="numeric"
+          maxLength={7}
+        />
         <Submit>{t("verify")}</Submit>
       </ActionForm>
     </div>

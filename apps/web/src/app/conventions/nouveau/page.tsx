@@ -8,7 +8,11 @@ import { bodyChoices } from "../options.ts";
 
 export const dynamic = "force-dynamic";
 
-export default async function NewConventionPage({ searchParams }: { searchParams: Promise<{ organisme?: string }> }) {
+export default async function NewConventionPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ organisme?: string }>;
+}) {
   await requireActorOrRedirect();
   const t = await getTranslations("conventions");
   const { bodies, communes } = await bodyChoices(await api());
@@ -16,7 +20,13 @@ export default async function NewConventionPage({ searchParams }: { searchParams
   return (
     <>
       <PageTitle lead={t("newLead")}>{t("new")}</PageTitle>
-      <ConventionForm action={saveConventionAction.bind(null, null)} bodies={bodies} communes={communes} defaults={{ signatoryBodyId: organisme }} submit={t("create")} />
+      <ConventionForm
+        action={saveConventionAction.bind(null, null)}
+        bodies={bodies}
+        communes={communes}
+        defaults={{ signatoryBodyId: organisme }}
+        submit={t("create")}
+      />
     </>
   );
 }

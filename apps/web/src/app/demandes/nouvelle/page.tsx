@@ -18,14 +18,24 @@ export default async function NewRequestPage() {
   const me = await caller.me.get();
   const bodyId = actor.activeBodyId ?? actor.bodyIds[0];
   if (!bodyId) notFound();
-  const [body, services] = await Promise.all([caller.bodies.get({ id: bodyId }), caller.tickets.services({ bodyId })]);
+  const [body, services] = await Promise.all([
+    caller.bodies.get({ id: bodyId }),
+    caller.tickets.services({ bodyId }),
+  ]);
   return (
     <>
       <PageTitle lead={t("newLead", { body: body.legalName })}>{t("new")}</PageTitle>
-      {!services.covered ? <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("noConvention")}</p> : null}
-      <TicketForm action={createTicketAction.bind(null, false)} staff={false} now={dateToParisLocal(new Date())}
-        bodies={[{ value: body.id, label: body.legalName }]} services={services.services.map((s) => ({ value: s.id, label: s.name }))}
-        declarant={{ name: me.person.name, phone: me.person.phone ?? "", email: me.person.email }} />
+      {!services.covered ? (
+        <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">{t("noConvention")}</p>
+      ) : null}
+      <TicketForm
+        action={createTicketAction.bind(null, false)}
+        staff={false}
+        now={dateToParisLocal(new Date())}
+        bodies={[{ value: body.id, label: body.legalName }]}
+        services={services.services.map((s) => ({ value: s.id, label: s.name }))}
+        declarant={{ name: me.person.name, phone: me.person.phone ?? "", email: me.person.email }}
+      />
     </>
   );
 }

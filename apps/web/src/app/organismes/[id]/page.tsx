@@ -33,20 +33,32 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
         </p>
       ) : null}
       <section aria-labelledby="details">
-        <h2 id="details" className="mb-3 text-lg font-semibold">{t("bodies.details")}</h2>
+        <h2 id="details" className="mb-3 text-lg font-semibold">
+          {t("bodies.details")}
+        </h2>
         <dl className="grid max-w-2xl grid-cols-[auto_1fr] gap-x-6 gap-y-2">
           {row(t("fields.siret"), body.siret)}
           {row(t("fields.inseeCode"), body.inseeCode)}
-          {row(t("fields.population"), body.population != null ? `${format.number(body.population)} (${body.populationYear ?? "?"})` : null)}
+          {row(
+            t("fields.population"),
+            body.population != null
+              ? `${format.number(body.population)} (${body.populationYear ?? "?"})`
+              : null,
+          )}
           {row(t("fields.communeId"), body.commune?.legalName)}
-          {row(t("fields.addressLine"), [body.addressLine, body.postalCode, body.city].filter(Boolean).join(", "))}
+          {row(
+            t("fields.addressLine"),
+            [body.addressLine, body.postalCode, body.city].filter(Boolean).join(", "),
+          )}
           {row(t("bodies.dpo"), [body.dpoName, body.dpoEmail].filter(Boolean).join(" — "))}
           {row(t("bodies.status"), t(`bodies.statuses.${body.status}`))}
         </dl>
       </section>
       {body.dependents.length ? (
         <section aria-labelledby="dependents" className="mt-8">
-          <h2 id="dependents" className="mb-3 text-lg font-semibold">{t("bodies.dependents")}</h2>
+          <h2 id="dependents" className="mb-3 text-lg font-semibold">
+            {t("bodies.dependents")}
+          </h2>
           <ul className="list-disc pl-6">
             {body.dependents.map((d) => (
               <li key={d.id}>
@@ -57,14 +69,17 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
         </section>
       ) : null}
       <section aria-labelledby="people" className="mt-8">
-        <h2 id="people" className="mb-3 text-lg font-semibold">{t("bodies.people")}</h2>
+        <h2 id="people" className="mb-3 text-lg font-semibold">
+          {t("bodies.people")}
+        </h2>
         {body.people.length === 0 ? (
           <p>—</p>
         ) : (
           <ul className="flex flex-col gap-1">
             {body.people.map((p) => (
               <li key={p.id}>
-                {actor.role === "admin" ? <Link href={`/admin/personnes/${p.id}`}>{p.name}</Link> : p.name} — {p.email} — {t(`roles.${p.role}`)}
+                {actor.role === "admin" ? <Link href={`/admin/personnes/${p.id}`}>{p.name}</Link> : p.name} —{" "}
+                {p.email} — {t(`roles.${p.role}`)}
               </li>
             ))}
           </ul>

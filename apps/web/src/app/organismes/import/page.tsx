@@ -21,7 +21,15 @@ export default async function ImportPage() {
     <>
       <PageTitle lead={t("importLead", { columns: CSV_COLUMNS.join(", ") })}>{t("importTitle")}</PageTitle>
       <ImportForm
-        labels={{ file: t("importFile"), send: t("importSend"), done: t("importDone"), errors: t("importErrors"), line: t("line"), column: t("column"), problem: t("problem") }}
+        labels={{
+          file: t("importFile"),
+          send: t("importSend"),
+          done: t("importDone"),
+          errors: t("importErrors"),
+          line: t("line"),
+          column: t("column"),
+          problem: t("problem"),
+        }}
         problems={messages.validation}
       />
     </>

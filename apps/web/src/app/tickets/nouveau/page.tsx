@@ -20,9 +20,14 @@ export default async function StaffTicketPage() {
   return (
     <>
       <PageTitle lead={t("staffLead")}>{t("staffNew")}</PageTitle>
-      <TicketForm action={createTicketAction.bind(null, true)} staff now={dateToParisLocal(new Date())}
-        bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))} services={services.map((s) => ({ value: s.id, label: s.name }))}
-        declarant={{ name: "", phone: "", email: "" }} />
+      <TicketForm
+        action={createTicketAction.bind(null, true)}
+        staff
+        now={dateToParisLocal(new Date())}
+        bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
+        services={services.map((s) => ({ value: s.id, label: s.name }))}
+        declarant={{ name: "", phone: "", email: "" }}
+      />
     </>
   );
 }

@@ -14,9 +14,13 @@ export async function GET(req: Request) {
   const from = day("from");
   const to = day("to");
   const rows = exportAuditCsv(db(), actor, {
-    actor: q.get("actor")?.slice(0, 100) || undefined, entityType: q.get("entityType")?.slice(0, 40) || undefined,
-    action: (["create", "update", "delete", "anonymise"].includes(q.get("action") ?? "") ? q.get("action") : undefined) as "create" | undefined,
-    from: from ? parisLocalToDate(`${from}T00:00`) : undefined, to: to ? new Date(parisLocalToDate(`${to}T00:00`).getTime() + 86_400_000) : undefined,
+    actor: q.get("actor")?.slice(0, 100) || undefined,
+    entityType: q.get("entityType")?.slice(0, 40) || undefined,
+    action: (["create", "update", "delete", "anonymise"].includes(q.get("action") ?? "")
+      ? q.get("action")
+      : undefined) as "create" | undefined,
+    from: from ? parisLocalToDate(`${from}T00:00`) : undefined,
+    to: to ? new Date(parisLocalToDate(`${to}T00:00`).getTime() + 86_400_000) : undefined,
   });
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -26,5 +30,11 @@ export async function GET(req: Request) {
       else controller.enqueue(encoder.encode(next.value));
     },
   });
-  return new Response(stream, { headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": 'attachment; filename="journal-mutuo.csv"', "cache-control": "no-store" } });
+  return new Response(stream, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": 'attachment; filename="journal-mutuo.csv"',
+      "cache-control": "no-store",
+    },
+  });
 }

@@ -19,7 +19,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const caller = await api();
   const person = await caller.people.get({ userId: id }).catch(() => null);
   if (!person) notFound();
-  const [history, bodies] = await Promise.all([caller.audit.history({ entityType: "User", entityId: id }), caller.bodies.list({ limit: 100 })]);
+  const [history, bodies] = await Promise.all([
+    caller.audit.history({ entityType: "User", entityId: id }),
+    caller.bodies.list({ limit: 100 }),
+  ]);
   return (
     <>
       <PageTitle lead={`${t(`roles.${person.role}`)} — ${person.email}`}>{person.name}</PageTitle>
@@ -27,32 +30,73 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <dt className="font-medium">{t("fields.bodyIds")}</dt>
         <dd>{person.bodies.map((b) => b.legalName).join(", ") || "—"}</dd>
         <dt className="font-medium">{t("people.state")}</dt>
-        <dd>{person.anonymisedAt ? t("people.anonymised") : !person.active ? t("people.inactive") : person.invitationPending ? t("people.pending") : t("people.activeState")}</dd>
+        <dd>
+          {person.anonymisedAt
+            ? t("people.anonymised")
+            : !person.active
+              ? t("people.inactive")
+              : person.invitationPending
+                ? t("people.pending")
+                : t("people.activeState")}
+        </dd>
         <dt className="font-medium">{t("people.lastLogin")}</dt>
-        <dd>{person.lastLoginAt ? format.dateTime(person.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : "—"}</dd>
+        <dd>
+          {person.lastLoginAt
+            ? format.dateTime(person.lastLoginAt, { dateStyle: "medium", timeStyle: "short" })
+            : "—"}
+        </dd>
       </dl>
       {!person.anonymisedAt ? (
         <div className="mt-6 flex flex-wrap gap-3">
           {person.invitationPending ? (
             <form action={resendAction}>
               <input type="hidden" name="userId" value={person.id} />
-              <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100">{t("people.resend")}</button>
+              <button
+                type="submit"
+                className="rounded-md border border-slate-300 px-3 py-1.5 hover:bg-slate-100"
+              >
+                {t("people.resend")}
+              </button>
             </form>
           ) : null}
           {person.id !== actor.userId ? (
             <form action={anonymiseAction}>
               <input type="hidden" name="userId" value={person.id} />
-              <button type="submit" className="rounded-md border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50">{t("people.anonymise")}</button>
+              <button
+                type="submit"
+                className="rounded-md border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50"
+              >
+                {t("people.anonymise")}
+              </button>
             </form>
           ) : null}
         </div>
       ) : null}
       {!person.anonymisedAt ? (
         <section aria-labelledby="edit" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
-          <h2 id="edit" className="mb-4 text-lg font-semibold">{t("people.edit")}</h2>
+          <h2 id="edit" className="mb-4 text-lg font-semibold">
+            {t("people.edit")}
+          </h2>
           <PersonForm
-            labels={{ name: t("fields.name"), phone: t("fields.phone"), role: t("fields.role"), bodies: t("fields.bodyIds"), bodiesHint: t("people.bodiesHint"), active: t("people.active"), activeHint: t("people.activeHint"), submit: t("people.save"), success: t("people.saved") }}
-            person={{ id: person.id, name: person.name, phone: person.phone, role: person.role, active: person.active, bodyIds: person.bodies.map((b) => b.id) }}
+            labels={{
+              name: t("fields.name"),
+              phone: t("fields.phone"),
+              role: t("fields.role"),
+              bodies: t("fields.bodyIds"),
+              bodiesHint: t("people.bodiesHint"),
+              active: t("people.active"),
+              activeHint: t("people.activeHint"),
+              submit: t("people.save"),
+              success: t("people.saved"),
+            }}
+            person={{
+              id: person.id,
+              name: person.name,
+              phone: person.phone,
+              role: person.role,
+              active: person.active,
+              bodyIds: person.bodies.map((b) => b.id),
+            }}
             roles={roleOptions(t)}
             bodies={partnerBodyOptions(bodies.items)}
           />

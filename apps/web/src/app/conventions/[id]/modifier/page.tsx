@@ -20,8 +20,23 @@ export default async function EditConventionPage({ params }: { params: Promise<{
   return (
     <>
       <PageTitle lead={c.number}>{t("edit")}</PageTitle>
-      <ConventionForm action={saveConventionAction.bind(null, id)} bodies={bodies} communes={communes} submit={t("save")}
-        defaults={{ title: c.title, deliberationRef: c.deliberationRef, signatoryBodyId: c.signatoryBodyId, communeBodyId: c.communeBodyId, startDate: c.startDate, endDate: c.endDate, renewalRule: c.renewalRule, renewalYears: c.renewalYears, noticeMonths: c.noticeMonths }} />
+      <ConventionForm
+        action={saveConventionAction.bind(null, id)}
+        bodies={bodies}
+        communes={communes}
+        submit={t("save")}
+        defaults={{
+          title: c.title,
+          deliberationRef: c.deliberationRef,
+          signatoryBodyId: c.signatoryBodyId,
+          communeBodyId: c.communeBodyId,
+          startDate: c.startDate,
+          endDate: c.endDate,
+          renewalRule: c.renewalRule,
+          renewalYears: c.renewalYears,
+          noticeMonths: c.noticeMonths,
+        }}
+      />
     </>
   );
 }

@@ -8,5 +8,10 @@ export const dynamic = "force-dynamic";
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const m = isUuid(id) ? await (await api()).incoming.get({ id }).catch(() => null) : null;
-  return sandboxedHtml(m?.html ? `<!doctype html><meta charset="utf-8"><title>${m.subject.replace(/[<>&"]/g, "")}</title>${m.html}` : null, { remoteImages: false });
+  return sandboxedHtml(
+    m?.html
+      ? `<!doctype html><meta charset="utf-8"><title>${m.subject.replace(/[<>&"]/g, "")}</title>${m.html}`
+      : null,
+    { remoteImages: false },
+  );
 }

@@ -18,9 +18,19 @@ export default async function EditBodyPage({ params }: { params: Promise<{ id: s
   const t = await getTranslations("bodies");
   const s = (v: string | number | null | undefined) => (v == null ? "" : String(v));
   const initial = {
-    legalName: body.legalName, kind: body.kind, siret: s(body.siret), inseeCode: s(body.inseeCode), population: s(body.population),
-    populationYear: s(body.populationYear), communeId: s(body.communeId), addressLine: s(body.addressLine), postalCode: s(body.postalCode),
-    city: s(body.city), dpoName: s(body.dpoName), dpoEmail: s(body.dpoEmail), status: body.status,
+    legalName: body.legalName,
+    kind: body.kind,
+    siret: s(body.siret),
+    inseeCode: s(body.inseeCode),
+    population: s(body.population),
+    populationYear: s(body.populationYear),
+    communeId: s(body.communeId),
+    addressLine: s(body.addressLine),
+    postalCode: s(body.postalCode),
+    city: s(body.city),
+    dpoName: s(body.dpoName),
+    dpoEmail: s(body.dpoEmail),
+    status: body.status,
   };
   return (
     <>

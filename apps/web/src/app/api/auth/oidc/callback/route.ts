@@ -24,19 +24,33 @@ export async function GET(req: Request) {
     // Behind a proxy the request URL may differ from the public one: rebuild it on the callback URL.
     const current = new URL(callbackUrl());
     current.search = new URL(req.url).search;
-    const tokens = await oidc.authorizationCodeGrant(cfg, current, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce });
+    const tokens = await oidc.authorizationCodeGrant(cfg, current, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+    });
     const sub = tokens.claims()!.sub;
     const info = await oidc.fetchUserInfo(cfg, tokens.access_token, sub);
     const str = (v: unknown) => (typeof v === "string" ? v : undefined);
     const result = await signInWithOidc(
       db(),
-      { issuer: cfg.serverMetadata().issuer, sub, email: str(info.email), givenName: str(info.given_name), familyName: str(info.usual_name) ?? str(info.family_name), siret: str(info.siret) },
+      {
+        issuer: cfg.serverMetadata().issuer,
+        sub,
+        email: str(info.email),
+        givenName: str(info.given_name),
+        familyName: str(info.usual_name) ?? str(info.family_name),
+        siret: str(info.siret),
+      },
       await clientInfo(),
     );
     await setSessionCookie(result.token, result.expiresAt);
     return Response.redirect(`${base()}${result.next === "mfa" ? "/connexion/verification" : "/"}`, 302);
   } catch (e) {
-    if (e instanceof DomainError) return fail(e.code === "CONFLICT" ? "conflict" : e.message === "account disabled" ? "disabled" : "no_body");
+    if (e instanceof DomainError)
+      return fail(
+        e.code === "CONFLICT" ? "conflict" : e.message === "account disabled" ? "disabled" : "no_body",
+      );
     console.error("[web] OpenID Connect sign-in failed", e);
     return fail("generic");
   }

@@ -19,6 +19,11 @@ export async function GET() {
     state,
     nonce,
   });
-  (await cookies()).set(OIDC_COOKIE, JSON.stringify({ verifier, state, nonce }), { httpOnly: true, sameSite: "lax", path: "/api/auth/oidc", maxAge: 600 });
+  (await cookies()).set(OIDC_COOKIE, JSON.stringify({ verifier, state, nonce }), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/api/auth/oidc",
+    maxAge: 600,
+  });
   return Response.redirect(url.href, 302);
 }

@@ -11,7 +11,13 @@ import { setTermsAction } from "../../../actions.ts";
 
 export const dynamic = "force-dynamic";
 
-export default async function VersionTermsPage({ params, searchParams }: { params: Promise<{ id: string; versionId: string }>; searchParams: Promise<{ service?: string }> }) {
+export default async function VersionTermsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string; versionId: string }>;
+  searchParams: Promise<{ service?: string }>;
+}) {
   await requireActorOrRedirect();
   const { id, versionId } = await params;
   const { service } = await searchParams;
@@ -31,16 +37,34 @@ export default async function VersionTermsPage({ params, searchParams }: { param
         <PageTitle lead={`${c.number} · ${versionName}`}>{t("addService")}</PageTitle>
         <form method="get" className="flex max-w-xl flex-col gap-4">
           <div className="flex flex-col gap-1">
-            <label htmlFor="service" className="font-medium">{t("service")}</label>
-            <select id="service" name="service" required className="rounded-md border border-slate-400 bg-white px-3 py-2">
-              {available.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            <label htmlFor="service" className="font-medium">
+              {t("service")}
+            </label>
+            <select
+              id="service"
+              name="service"
+              required
+              className="rounded-md border border-slate-400 bg-white px-3 py-2"
+            >
+              {available.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
             </select>
           </div>
           <div>
-            <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">{t("continue")}</button>
+            <button
+              type="submit"
+              className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
+            >
+              {t("continue")}
+            </button>
           </div>
         </form>
-        <p className="mt-6"><Link href={`/conventions/${id}`}>{t("back")}</Link></p>
+        <p className="mt-6">
+          <Link href={`/conventions/${id}`}>{t("back")}</Link>
+        </p>
       </>
     );
   }
@@ -56,7 +80,9 @@ export default async function VersionTermsPage({ params, searchParams }: { param
         <TermsEditor calendars={calendars} defaults={termsDefaults(defaults)} />
         <Submit>{t("saveTerms")}</Submit>
       </ActionForm>
-      <p className="mt-6"><Link href={`/conventions/${id}`}>{t("back")}</Link></p>
+      <p className="mt-6">
+        <Link href={`/conventions/${id}`}>{t("back")}</Link>
+      </p>
     </>
   );
 }
