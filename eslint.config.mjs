@@ -3,6 +3,9 @@ import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import importX from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
+import house from "./eslint/house-rules.mjs";
 
 export default tseslint.config(
   {
@@ -68,6 +71,51 @@ export default tseslint.config(
           patterns: [{ group: ["**/generated/prisma/**"], message: "Use services from @mutuo/core." }],
         },
       ],
+    },
+  },
+  {
+    // Layering: apps → api → core → (email, db); no import cycles; a core domain reaches another
+    // through its index.ts only.
+    files: ["**/*.{ts,tsx,mjs,mts}"],
+    plugins: { "import-x": importX, house },
+    settings: {
+      "import-x/extensions": importX.flatConfigs.typescript.settings["import-x/extensions"],
+      "import-x/parsers": importX.flatConfigs.typescript.settings["import-x/parsers"],
+      "import-x/resolver-next": [
+        createTypeScriptImportResolver({
+          project: ["tsconfig.json", "*/*/tsconfig.json"],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
+      "import-x/no-restricted-paths": [
+        "error",
+        {
+          zones: [
+            {
+              target: "./packages/db",
+              from: ["./packages/email", "./packages/core", "./packages/api", "./apps"],
+              message: "db is the lowest layer.",
+            },
+            {
+              target: "./packages/email",
+              from: ["./packages/core", "./packages/api", "./apps"],
+              message: "email sits under core.",
+            },
+            {
+              target: "./packages/core",
+              from: ["./packages/api", "./apps"],
+              message: "core never imports api or the apps.",
+            },
+            { target: "./packages/api", from: ["./apps"], message: "api never imports the apps." },
+            { target: "./apps/web", from: ["./apps/worker"], message: "The apps are independent." },
+            { target: "./apps/worker", from: ["./apps/web"], message: "The apps are independent." },
+          ],
+        },
+      ],
+      "house/domain-index-only": "error",
     },
   },
 );

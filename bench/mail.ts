@@ -16,7 +16,8 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createMailSender } from "@mutuo/email";
 import { renderHtml } from "@mutuo/email/html";
 import { localFileStore } from "@mutuo/core/files";
-import { deliverBatch, receiveMail } from "@mutuo/core/notifications";
+import { deliverBatch } from "@mutuo/core/notifications";
+import { receiveMail } from "@mutuo/core/incoming";
 import { arg, benchPostgres, pct, round } from "./common.ts";
 
 const root = process.cwd();

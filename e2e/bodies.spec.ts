@@ -39,13 +39,11 @@ test("a CSV import reports each faulty row and imports nothing until the file is
   await expect(report).toContainText("Aucun organisme importé");
   await expect(report.getByRole("row").nth(1)).toContainText("2");
   await expect(report.getByRole("row").nth(1)).toContainText("siret");
-  await page
-    .getByLabel("Fichier CSV")
-    .setInputFiles({
-      name: "organismes.csv",
-      mimeType: "text/csv",
-      buffer: Buffer.from(csv("35600000000010")),
-    });
+  await page.getByLabel("Fichier CSV").setInputFiles({
+    name: "organismes.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv("35600000000010")),
+  });
   await page.getByRole("button", { name: "Importer" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("1 organisme(s) importé(s)");
 });

@@ -103,13 +103,11 @@ test("a manager creates a convention, amends its intervention target and reads t
   // The signed convention, attached and downloaded back; a fake PDF is refused.
   await page.getByText("Joindre un document").click();
   await page.getByRole("textbox", { name: "Intitulé du document", exact: true }).fill("Convention signée");
-  await page
-    .getByLabel("Fichier")
-    .setInputFiles({
-      name: "convention.pdf",
-      mimeType: "application/pdf",
-      buffer: Buffer.from("MZ not a pdf"),
-    });
+  await page.getByLabel("Fichier").setInputFiles({
+    name: "convention.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("MZ not a pdf"),
+  });
   await page.getByRole("button", { name: "Joindre", exact: true }).click();
   await expect(page.getByRole("main").getByRole("alert")).toContainText("ne correspond pas à son type");
   const pdf = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n");

@@ -5,17 +5,17 @@ import { demoSiret } from "../packages/db/src/seed/siret.ts";
 import { dovecotBinary, writeDovecotConfig } from "../packages/db/src/testing/dovecot.ts";
 
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 3100);
-export const OIDC_PORT = 3102;
+export const OIDC_PORT = E2E_PORT + 2;
 /** The e2e clock: an instant at which the ticket services' clock is frozen (see e2e/helpers.ts setClock). */
 export const CLOCK_FILE = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
 const chromium = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 /** The support mailbox the worker polls, on a real IMAP server (Debian's dovecot) when installed. */
 export const IMAP = {
-  port: 3103,
+  port: E2E_PORT + 3,
   user: "support",
   password: "e2e-imap-password",
-  dir: path.join(os.tmpdir(), `mutuo-e2e-imap-${process.getuid?.() ?? 0}`),
+  dir: path.join(os.tmpdir(), `mutuo-e2e-imap-${process.getuid?.() ?? 0}-${E2E_PORT}`),
 };
 export const IMAP_URL = `imap://${IMAP.user}:${IMAP.password}@127.0.0.1:${IMAP.port}/INBOX`;
 const dovecot = dovecotBinary();

@@ -68,13 +68,11 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
     .fill("Depuis 18 h, la carte du réseau d'eau reste blanche sur tous les postes.");
   await page.getByRole("combobox", { name: "Impact" }).selectOption({ label: "Élevé" });
   await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Moyen" });
-  await page
-    .getByLabel("Pièces jointes")
-    .setInputFiles({
-      name: "capture.png",
-      mimeType: "image/png",
-      buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
-    });
+  await page.getByLabel("Pièces jointes").setInputFiles({
+    name: "capture.png",
+    mimeType: "image/png",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]),
+  });
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
 
   // 12 business hours from Friday 18:30: Tuesday (Monday is a holiday) then Wednesday 14:30.

@@ -8,7 +8,7 @@ import { ImapFlow } from "imapflow";
 import type { Db } from "@mutuo/db";
 import type { JobLogger } from "@mutuo/core/jobs";
 import type { FileStore } from "@mutuo/core/files";
-import { quarantineFailed, receiveMail } from "@mutuo/core/notifications";
+import { quarantineFailed, receiveMail } from "@mutuo/core/incoming";
 
 export const MAX_TRIES = 3;
 

@@ -7,7 +7,7 @@ import {
   listIncoming,
   listIncomingInput,
   rejectIncoming,
-} from "@mutuo/core/notifications";
+} from "@mutuo/core/incoming";
 import { authedProcedure, router } from "../trpc.ts";
 
 /** E-mails received on the support mailbox and the quarantine (provider staff). */

@@ -1,7 +1,7 @@
 import type { AuditAction, Db, Prisma } from "@mutuo/db";
 import { z } from "zod";
-import type { Actor } from "../identity/actor.ts";
-import { requireRole } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 
 const select = {

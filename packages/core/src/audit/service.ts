@@ -1,5 +1,5 @@
 import type { AuditAction, AuditChannel, DbTx, Prisma } from "@mutuo/db";
-import { isPerson, type AnyActor } from "../identity/actor.ts";
+import { isPerson, type AnyActor } from "../access/index.ts";
 import { diffFields } from "./diff.ts";
 
 export interface AuditEntry {

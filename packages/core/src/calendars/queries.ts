@@ -1,7 +1,7 @@
 import type { Db } from "@mutuo/db";
 import { notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
-import { requireRole } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 import { isoDate, localDateOf, previewDays, publicHolidays } from "../sla/index.ts";
 import { dateOnly, toEngineCalendar } from "./engine.ts";
 import { previewInput } from "./schema.ts";

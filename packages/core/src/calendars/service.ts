@@ -1,9 +1,9 @@
 // Business calendars: managers and admins write, staff read.
 import type { Db, Prisma } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
-import { requireRole } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 import { dateOnly, fromDateOnly } from "./engine.ts";
 import { calendarInput, closureInput, type CalendarInput, type ClosureInput } from "./schema.ts";
 

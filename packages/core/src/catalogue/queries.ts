@@ -1,7 +1,7 @@
 import type { Db } from "@mutuo/db";
 import { z } from "zod";
 import { notFound } from "../errors/index.ts";
-import { PRIORITIES } from "../terms/schema.ts";
+import { PRIORITIES } from "../terms/index.ts";
 
 export const listServicesInput = z.object({ activeOnly: z.boolean().default(true) });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { termSetInput } from "../terms/schema.ts";
+import { termSetInput } from "../terms/index.ts";
 
 export const serviceInput = z.object({
   code: z

@@ -1,9 +1,9 @@
 // The service catalogue: managers and admins maintain services and their default terms.
 import type { Db, Service } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
-import { requireRole } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 import { replaceTermSet, termSetSnapshot } from "../terms/index.ts";
 import { defaultTermsInput, serviceInput, type ServiceInput } from "./schema.ts";
 import type { z } from "zod";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
-import { render } from "../notifications/outbox.ts";
+import { render } from "../notifications/index.ts";
 import { sendEndingAlerts } from "./alerts.ts";
 
 describe("convention alerts", () => {

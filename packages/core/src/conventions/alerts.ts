@@ -1,7 +1,7 @@
 // Conventions ending or reaching their notice deadline: e-mails to the managers and to the
 // signatory body's agents, 90 and 30 days before, once per milestone and recipient.
 import type { Db } from "@mutuo/db";
-import { enqueueMail } from "../notifications/outbox.ts";
+import { enqueueMail } from "../notifications/index.ts";
 import { dateOnly, datesOf, localToday, toDbDate } from "./dates.ts";
 import { addDaysTo, daysBetween, endingAttention } from "./rules.ts";
 

@@ -1,8 +1,8 @@
 // Signed documents attached to a convention: bytes in the file store, metadata in the database.
 import type { Db } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { checkUpload, type FileStore } from "../files/index.ts";
 import { assertConventionVisible, requireConventionManager } from "./policy.ts";
 import { documentInput, MAX_DOCUMENT_BYTES } from "./schema.ts";

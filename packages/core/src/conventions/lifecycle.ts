@@ -1,8 +1,8 @@
 // A convention's life: activation (signature), notice, termination, renewal, and what time does.
 import type { Convention, Db, Prisma } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
-import type { Actor, AnyActor } from "../identity/actor.ts";
+import type { Actor, AnyActor } from "../access/index.ts";
 import { dateOnly, datesOf, localToday, toDbDate } from "./dates.ts";
 import { requireConventionManager } from "./policy.ts";
 import { canDo, noticeEffectiveDate, rollOver, type LifecycleAction } from "./rules.ts";

@@ -1,6 +1,6 @@
 // Reading conventions, within the isolation rule (agents: their bodies' conventions only).
 import type { Db, Prisma } from "@mutuo/db";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { dateOnly, datesOf, localToday, optDate, toDbDate } from "./dates.ts";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { termSetInput } from "../terms/schema.ts";
+import { termSetInput } from "../terms/index.ts";
 
 export const CONVENTION_STATUSES = ["draft", "active", "notice_given", "terminated", "expired"] as const;
 export const RENEWAL_RULES = ["none", "tacit", "explicit"] as const;

@@ -6,7 +6,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { createCalendar } from "../calendars/index.ts";
 import { localFileStore, type FileStore } from "../files/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { PRIORITIES, type TermSetInput } from "../terms/index.ts";
 import { addConventionDocument, readConventionDocument, removeConventionDocument } from "./documents.ts";
 import {

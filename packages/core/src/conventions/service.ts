@@ -1,8 +1,8 @@
 // Writing conventions: header, versions and their service terms, amendments.
 import type { Convention, Db, DbTx } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { copyTermSet, replaceTermSet, termSetSnapshot } from "../terms/index.ts";
 import { dateOnly, datesOf, optDate, optDbDate, toDbDate } from "./dates.ts";

@@ -1,11 +1,11 @@
 // The history shown on an object's page, once read access to the object is checked by its domain.
 import type { Db } from "@mutuo/db";
-import { historyOf, type AuditRow } from "../audit/queries.ts";
+import { historyOf, type AuditRow } from "../audit/index.ts";
 import { getCalendar } from "../calendars/index.ts";
 import { getConvention } from "../conventions/index.ts";
-import type { Actor } from "../identity/actor.ts";
-import { getBody } from "../identity/bodies.ts";
-import { getPerson } from "../identity/people.ts";
+import type { Actor } from "../access/index.ts";
+import { getBody } from "../identity/index.ts";
+import { getPerson } from "../identity/index.ts";
 
 export const HISTORY_ENTITIES = ["Body", "User", "Convention", "BusinessCalendar"] as const;
 export type HistoryEntity = (typeof HISTORY_ENTITIES)[number];

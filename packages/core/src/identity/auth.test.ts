@@ -7,7 +7,7 @@ import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from "./
 import { currentTotp } from "./credentials.ts";
 import { invitePerson } from "./people.ts";
 import { resolveSession } from "./sessions.ts";
-import { render } from "../notifications/outbox.ts";
+import { render } from "../notifications/index.ts";
 
 const client = { ip: "192.0.2.10" };
 const linkIn = (text: string) =>

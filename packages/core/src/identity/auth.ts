@@ -1,9 +1,9 @@
 // Signing in and out, second factor, invitations and password resets.
 import type { Db, DbTx } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
-import { enqueueMail } from "../notifications/outbox.ts";
-import type { Actor } from "./actor.ts";
+import { enqueueMail } from "../notifications/index.ts";
+import type { Actor } from "../access/index.ts";
 import { hashPassword, newToken, tokenId, verifyPassword } from "./credentials.ts";
 import { ipIsThrottled, recordAttempt, registerFailure } from "./rate-limit.ts";
 import { password as passwordSchema, signInInput } from "./schema.ts";

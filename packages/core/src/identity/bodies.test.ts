@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoSiret, seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { createBody, updateBody } from "./bodies.ts";
 import { importBodiesCsv } from "./import-csv.ts";
 import { anonymisePerson, exportPersonalData } from "./rgpd.ts";

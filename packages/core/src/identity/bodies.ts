@@ -1,10 +1,10 @@
 // The registry of bodies: managers and admins create and edit; everyone sees what the isolation
 // rule lets them see.
 import type { Body, Db, DbTx } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "./actor.ts";
-import { assertBodyVisible, canManageBodies, requireRole } from "./policy.ts";
+import type { Actor } from "../access/index.ts";
+import { assertBodyVisible, canManageBodies, requireRole } from "../access/index.ts";
 import { bodyInput, type BodyInput } from "./schema.ts";
 
 function fields(b: Body) {

@@ -3,9 +3,9 @@
 import { parse } from "csv-parse/sync";
 import type { Db } from "@mutuo/db";
 import { DomainError } from "../errors/index.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { createBody } from "./bodies.ts";
-import { requireRole } from "./policy.ts";
+import { requireRole } from "../access/index.ts";
 import { bodyInput, partnerKinds } from "./schema.ts";
 
 export const CSV_COLUMNS = [

@@ -1,5 +1,4 @@
-export * from "./actor.ts";
-export * from "./policy.ts";
+export * from "../access/index.ts";
 export * from "./schema.ts";
 export { listBodies, countPartnerBodiesByKind, type BodyListItem } from "./queries.ts";
 export { createBody, updateBody, getBody, listCommunes } from "./bodies.ts";

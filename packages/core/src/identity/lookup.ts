@@ -1,6 +1,6 @@
 // A person by e-mail address, as an actor: how an incoming e-mail acts in Mutuo on its sender's behalf.
 import type { Db } from "@mutuo/db";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 
 /** The active person with this address (case-insensitive), or null. */
 export async function actorByEmail(db: Db, email: string): Promise<Actor | null> {

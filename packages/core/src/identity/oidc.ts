@@ -1,7 +1,7 @@
 // OpenID Connect sign-in (e.g. ProConnect): the `siret` claim attaches the person to the partner
 // body with that SIRET. First sign-in creates the account as an agent of that body.
 import type { Db } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { DomainError } from "../errors/index.ts";
 import { createSession } from "./sessions.ts";
 

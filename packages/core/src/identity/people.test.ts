@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { actorByEmail } from "./lookup.ts";
 import { getPerson, updatePerson } from "./people.ts";
 import { createSession, resolveSession } from "./sessions.ts";
@@ -41,12 +41,10 @@ describe("editing a person", () => {
     expect((await resolveSession(tdb.prisma(), token))?.actor.bodyIds.sort()).toEqual(
       [bellerive.id, ccas.id].sort(),
     );
-    const audit = await tdb
-      .prisma()
-      .auditEvent.findFirstOrThrow({
-        where: { entityId: marc.id, action: "update" },
-        orderBy: { at: "desc" },
-      });
+    const audit = await tdb.prisma().auditEvent.findFirstOrThrow({
+      where: { entityId: marc.id, action: "update" },
+      orderBy: { at: "desc" },
+    });
     expect(audit.changes).toMatchObject({
       name: ["Marc Delorme", "Marc Delorme-Viala"],
       phone: [null, "02 38 00 00 01"],

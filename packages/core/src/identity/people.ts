@@ -1,12 +1,12 @@
 // People: invitations, role and membership changes, deactivation (admins), and RGPD export and
 // anonymisation.
 import type { Db, Prisma } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, DomainError, invalid, notFound } from "../errors/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { sendInvitation, type AuthDeps } from "./auth.ts";
-import { canManagePeople, canSeeBody, requireRole, visibleBodyIds } from "./policy.ts";
+import { canManagePeople, canSeeBody, requireRole, visibleBodyIds } from "../access/index.ts";
 import { inviteInput, updatePersonInput, type InviteInput } from "./schema.ts";
 import { revokeAllSessions } from "./sessions.ts";
 

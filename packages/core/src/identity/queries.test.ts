@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { DomainError } from "../errors/index.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { countPartnerBodiesByKind, listBodies } from "./queries.ts";
 
 const staff: Actor = {

@@ -1,7 +1,7 @@
 import type { Db, Prisma } from "@mutuo/db";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
-import type { Actor } from "./actor.ts";
-import { bodyScope } from "./policy.ts";
+import type { Actor } from "../access/index.ts";
+import { bodyScope } from "../access/index.ts";
 import { listBodiesInput, type ListBodiesInput } from "./schema.ts";
 
 const bodyListSelect = {

@@ -2,10 +2,10 @@
 // (so tickets and statistics stay consistent) but removes what identifies the person, including
 // in the audit trail (the only rewrite the append-only trigger allows).
 import type { Db } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { DomainError, notFound } from "../errors/index.ts";
-import type { Actor } from "./actor.ts";
-import { requireRole } from "./policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 
 export async function exportPersonalData(db: Db, actor: Actor, userId: string) {
   if (actor.userId !== userId) requireRole(actor, "admin");

@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie carries a random token, the database its SHA-256. Revocable one
 // by one or all at once ("sign out everywhere").
 import type { Db } from "@mutuo/db";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { newToken, tokenId } from "./credentials.ts";
 
 export const SESSION_TTL_MS = 7 * 24 * 3600_000;

@@ -1,9 +1,9 @@
 // The second factor (TOTP): enrolment, verification at sign-in, turning it off. Seeds are stored
 // sealed under the secret key (secret-box.ts); a seed stored in clear by an earlier version is
 // sealed the next time it is used.
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { DomainError, invalid } from "../errors/index.ts";
-import type { Actor } from "./actor.ts";
+import type { Actor } from "../access/index.ts";
 import { authNow, type AuthDeps } from "./auth.ts";
 import { newTotpSecret, totpUri, verifyTotp } from "./credentials.ts";
 import { isSealed, openSecret, sealSecret } from "./secret-box.ts";

@@ -19,4 +19,3 @@ export {
   setPreferences,
   type Category,
 } from "./preferences.ts";
-export * from "./incoming/index.ts";

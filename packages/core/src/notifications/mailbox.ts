@@ -3,8 +3,8 @@
 import type { Db, OutboxStatus, Prisma } from "@mutuo/db";
 import { z } from "zod";
 import { conflict, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
-import { requireRole } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { requireRole } from "../access/index.ts";
 import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { render } from "./outbox.ts";
 

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Mailer } from "../jobs/define.ts";
 import { deliverBatch, enqueueMail, MAX_ATTEMPTS, render } from "./outbox.ts";
 import { retryAllFailed, retryOutbox } from "./mailbox.ts";
-import { actorByEmail } from "../identity/lookup.ts";
+import { actorByEmail } from "../identity/index.ts";
 
 type Sent = Parameters<Mailer["send"]>[0];
 

@@ -1,8 +1,8 @@
 // Each person chooses which notifications they get by e-mail, and in which language.
 import type { Db, DbTx } from "@mutuo/db";
 import { z } from "zod";
-import { recordAudit } from "../audit/service.ts";
-import type { Actor } from "../identity/actor.ts";
+import { recordAudit } from "../audit/index.ts";
+import type { Actor } from "../access/index.ts";
 
 export const CATEGORIES = [
   "ticket_updates",

@@ -1,7 +1,7 @@
 // Ticket attachments: checked, stored in the file store, linked in the caller's transaction.
 import type { Db, DbTx } from "@mutuo/db";
 import { checkUpload, type FileStore } from "../files/index.ts";
-import { isStaff, type Actor } from "../identity/actor.ts";
+import { isStaff, type Actor } from "../access/index.ts";
 import { assertTicketVisible } from "./policy.ts";
 import { MAX_ATTACHMENT_BYTES, type AttachmentInput } from "./schema.ts";
 import { notFound } from "../errors/index.ts";

@@ -2,7 +2,7 @@
 import type { Db, DbTx, Ticket } from "@mutuo/db";
 import { conflict, forbidden } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
-import { isStaff, type Actor } from "../identity/actor.ts";
+import { isStaff, type Actor } from "../access/index.ts";
 import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";

@@ -1,11 +1,11 @@
 // Intake: a partner agent on the portal, or a technician entering a phone call, e-mail or letter.
 import type { Db, DbTx, Prisma, Ticket } from "@mutuo/db";
-import { recordAudit } from "../audit/service.ts";
+import { recordAudit } from "../audit/index.ts";
 import { inForceOn, localToday, resolveTerms } from "../conventions/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
-import { isStaff, type Actor } from "../identity/actor.ts";
-import { canSeeBody } from "../identity/policy.ts";
+import { isStaff, type Actor } from "../access/index.ts";
+import { canSeeBody } from "../access/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { isoDate, localDateOf } from "../sla/index.ts";
 import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";

@@ -1,7 +1,7 @@
 // The optional daily digest of technicians (off by default, in their preferences).
 import type { Db } from "@mutuo/db";
 import { localToday } from "../conventions/index.ts";
-import { enqueueMail } from "../notifications/outbox.ts";
+import { enqueueMail } from "../notifications/index.ts";
 import { OPEN_STATUSES } from "./rules.ts";
 
 export async function sendDigests(db: Db, now: Date): Promise<number> {

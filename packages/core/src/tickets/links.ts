@@ -2,7 +2,7 @@
 // symmetrical. Both tickets must be of the same body.
 import type { Db } from "@mutuo/db";
 import { conflict, invalid, notFound } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
 import { requireStaff } from "./policy.ts";
 import { linkInput, mergeInput, unlinkInput } from "./schema.ts";

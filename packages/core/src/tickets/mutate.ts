@@ -1,8 +1,8 @@
 // Every change to a ticket goes through here: row lock, visibility, the change, its events in the
 // conversation, and the SLA recomputed from the stored pauses — one transaction.
 import type { Db, DbTx, Prisma, Ticket } from "@mutuo/db";
-import type { Actor } from "../identity/actor.ts";
-import { isStaff } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
+import { isStaff } from "../access/index.ts";
 import { assertTicketVisible } from "./policy.ts";
 import { notifySla } from "./notify.ts";
 import { computeSla } from "./sla.ts";

@@ -1,7 +1,7 @@
 // Who hears about what happens to a ticket. Every message goes to the outbox in the transaction of
 // the change, keyed by event and recipient so that it is queued once.
 import type { DbTx, SlaState, Ticket } from "@mutuo/db";
-import { enqueueMail } from "../notifications/outbox.ts";
+import { enqueueMail } from "../notifications/index.ts";
 
 async function data(tx: DbTx, t: Ticket, extra: Record<string, unknown> = {}) {
   const body = await tx.body.findUnique({ where: { id: t.bodyId }, select: { legalName: true } });

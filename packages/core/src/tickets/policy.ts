@@ -1,8 +1,8 @@
 // Who may see and work tickets: a partner agent sees their bodies' tickets (never internal notes);
 // provider staff see and work all tickets.
 import { forbidden, notFound } from "../errors/index.ts";
-import { isStaff, type Actor } from "../identity/actor.ts";
-import { canSeeBody } from "../identity/policy.ts";
+import { isStaff, type Actor } from "../access/index.ts";
+import { canSeeBody } from "../access/index.ts";
 
 export function assertTicketVisible(
   actor: Actor,

@@ -1,35 +1,16 @@
 // Reading tickets within the isolation rule: the queue (filters, sorts, keyset pages, counts) and a
 // ticket's page (conversation without internal notes for partners, SLA explainer).
-import type { Db, Prisma } from "@mutuo/db";
-import { isStaff, type Actor } from "../identity/actor.ts";
+import type { Db } from "@mutuo/db";
+import { isStaff, type Actor } from "../access/index.ts";
 import type { Page } from "../shared/cursor.ts";
 import { explainDeadline } from "../sla/index.ts";
 import { assertTicketVisible, visibleKinds } from "./policy.ts";
 import { listTicketsInput, type ListTicketsInput } from "./schema.ts";
 import { queueCountsSql, queuePage } from "./queue-sql.ts";
 import { calendarFor } from "./sla.ts";
+import type { TicketListItem } from "./list-item.ts";
 
-export const ticketListSelect = {
-  id: true,
-  number: true,
-  subject: true,
-  status: true,
-  priority: true,
-  channel: true,
-  receivedAt: true,
-  slaDueAt: true,
-  slaState: true,
-  interventionDueAt: true,
-  interventionState: true,
-  resolutionDueAt: true,
-  resolutionState: true,
-  interventionAt: true,
-  resolvedAt: true,
-  body: { select: { id: true, legalName: true } },
-  service: { select: { id: true, name: true } },
-  assignee: { select: { id: true, name: true } },
-} satisfies Prisma.TicketSelect;
-export type TicketListItem = Prisma.TicketGetPayload<{ select: typeof ticketListSelect }>;
+export { ticketListSelect, type TicketListItem } from "./list-item.ts";
 
 export async function listTickets(
   db: Db,

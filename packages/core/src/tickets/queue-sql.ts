@@ -2,12 +2,12 @@
 // what PostgreSQL can do with the (…, receivedAt DESC, id DESC) indexes and row-value keysets. Its
 // counts use the same conditions, so a filter is defined once.
 import { Prisma, type Db, type Priority } from "@mutuo/db";
-import type { Actor } from "../identity/actor.ts";
-import { visibleBodyIds } from "../identity/policy.ts";
+import type { Actor } from "../access/index.ts";
+import { visibleBodyIds } from "../access/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { OPEN_STATUSES } from "./rules.ts";
 import type { listTicketsInput } from "./schema.ts";
-import type { TicketListItem } from "./queries.ts";
+import type { TicketListItem } from "./list-item.ts";
 
 type Input = ReturnType<typeof listTicketsInput.parse>;
 

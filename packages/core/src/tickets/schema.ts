@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UPLOAD_TYPES } from "../files/check.ts";
+import { UPLOAD_TYPES } from "../files/index.ts";
 import { CATEGORIES, LEVELS, STATUSES } from "./rules.ts";
 
 const uuid = z.string().uuid();

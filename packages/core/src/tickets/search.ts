@@ -1,9 +1,9 @@
 // French full-text search over subjects, descriptions and replies (stemming and accent folding by
 // the mutuo_fr configuration), within the isolation rule; partners never match internal notes.
 import { Prisma, type Db } from "@mutuo/db";
-import { isStaff, type Actor } from "../identity/actor.ts";
-import { visibleBodyIds } from "../identity/policy.ts";
-import { ticketListSelect, type TicketListItem } from "./queries.ts";
+import { isStaff, type Actor } from "../access/index.ts";
+import { visibleBodyIds } from "../access/index.ts";
+import { ticketListSelect, type TicketListItem } from "./list-item.ts";
 import { searchInput } from "./schema.ts";
 import type { z } from "zod";
 

@@ -6,7 +6,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { activateConvention, createConvention, setVersionTerms } from "../conventions/index.ts";
 import { localFileStore, type FileStore } from "../files/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { PRIORITIES } from "../terms/index.ts";
 import { addMessage, rateTicket } from "./conversation.ts";
 import { createTicket } from "./create.ts";

@@ -2,7 +2,7 @@
 import { Prisma, type Db, type DbTx, type Ticket, type TicketStatus } from "@mutuo/db";
 import { resolveTerms } from "../conventions/index.ts";
 import { conflict, invalid } from "../errors/index.ts";
-import type { Actor } from "../identity/actor.ts";
+import type { Actor } from "../access/index.ts";
 import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { requireStaff } from "./policy.ts";

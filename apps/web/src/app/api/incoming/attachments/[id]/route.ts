@@ -1,5 +1,5 @@
 // Download of a quarantined e-mail's attachment (provider staff only, checked in the service).
-import { readIncomingAttachment } from "@mutuo/core/notifications";
+import { readIncomingAttachment } from "@mutuo/core/incoming";
 import { download } from "../../../../../server/download.ts";
 
 export const dynamic = "force-dynamic";
