@@ -1,14 +1,14 @@
 // Done when (identity): an admin invites a technician and an agent of a commune; each signs in;
 // the agent sees only their commune; the history shows who did what.
 import { expect, expectAccessible, test } from "./fixtures.ts";
-import { linkFromMail, openFromNav, signIn, signInAsAdmin, signOut } from "./helpers.ts";
+import { linkFromMail, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
 test.describe.configure({ mode: "serial" });
 const admin: { secret?: string } = {};
 
 test("an admin invites a technician and an agent; each signs in with their own rights", async ({ page }) => {
   await signInAsAdmin(page, admin);
-  await openFromNav(page, "Personnes", "Administration");
+  await page.getByRole("navigation").first().getByRole("link", { name: "Personnes" }).click();
   await expectAccessible(page);
 
   const invite = async (name: string, email: string, role: string, body?: string) => {

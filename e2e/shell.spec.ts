@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./fixtures.ts";
-import { DEMO_PASSWORD, openFromNav, signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, signIn } from "./helpers.ts";
 
 test("the home page presents Mutuo in French and invites to sign in", async ({ page, visit }) => {
   await visit("/");
@@ -59,7 +59,7 @@ test("signed-out visitors are sent to the sign-in page, then back to the page th
 test("a technician lists the partner bodies and filters them by kind", async ({ page }) => {
   await signIn(page, "tech@val-orlene.example");
   await expect(page.getByText("Connecté : Nadia Belkacem")).toBeVisible();
-  await openFromNav(page, "Organismes", "Référentiel");
+  await page.getByRole("navigation").first().getByRole("link", { name: "Organismes" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Organismes" })).toBeVisible();
   const table = page.getByRole("table");
   await expect(table.getByRole("rowheader", { name: "Commune de Montclair" })).toBeVisible();

@@ -1,19 +1,13 @@
 "use client";
-// The main navigation. Wide screens: loose links and, for staff, one menu per group (Support,
-// Référentiel, Administration). Phones: a « Menu » button opening a dialog with every link,
+// The main navigation. Wide screens: loose links and, for staff, the links grouped under Support,
+// Référentiel and Administration (one click to any section, as technicians jump between them). Phones: a « Menu » button opening a dialog with every link,
 // grouped under headings (focus trapped, Escape closes, focus returns to the button).
-import { ChevronDown, Menu } from "lucide-react";
+import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { cn } from "./ui/cn.ts";
 import { Dialog, DialogContent, DialogTrigger } from "./ui/dialog.tsx";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuLinkItem,
-  DropdownMenuTrigger,
-} from "./ui/dropdown-menu.tsx";
 
 export interface NavEntry {
   href: string;
@@ -48,7 +42,7 @@ function Badge({ badge }: { badge?: NavEntry["badge"] }) {
 }
 
 const barLink =
-  "inline-flex min-h-10 items-center rounded-md px-3 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline";
+  "inline-flex min-h-10 items-center rounded-md px-2.5 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline";
 
 export function NavLinks({
   sections,
@@ -108,61 +102,45 @@ export function NavLinks({
         </Dialog>
       </div>
 
-      {/* Wide screens */}
-      <ul className="hidden flex-wrap gap-1 md:flex">
+      {/* Wide screens: loose links, and each staff group as a labelled list of its own */}
+      <ul className="hidden flex-wrap items-center gap-x-1 gap-y-0.5 py-0.5 md:flex">
         {sections.map((s, i) =>
           s.label === null ? (
-            s.items.map((item) => {
-              const current = isCurrent(pathname, item.href);
-              return (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={current ? "page" : undefined}
-                    className={cn(barLink, current ? "bg-brand-100 text-brand-800" : "text-slate-700")}
-                  >
-                    {item.label}
-                    <Badge badge={item.badge} />
-                  </Link>
-                </li>
-              );
-            })
+            s.items.map((item) => <BarLink key={item.href} item={item} pathname={pathname} />)
           ) : (
-            <li key={s.label ?? i}>
-              <DropdownMenu modal={false}>
-                <DropdownMenuTrigger
-                  className={cn(
-                    barLink,
-                    "gap-1",
-                    s.items.some((it) => isCurrent(pathname, it.href))
-                      ? "bg-brand-100 text-brand-800"
-                      : "text-slate-700",
-                  )}
-                >
-                  {s.label}
-                  {s.items.some((it) => it.badge) ? (
-                    <Badge badge={s.items.find((it) => it.badge)?.badge} />
-                  ) : null}
-                  <ChevronDown aria-hidden="true" className="size-4" />
-                </DropdownMenuTrigger>
-                <DropdownMenuContent>
-                  {s.items.map((item) => {
-                    const current = isCurrent(pathname, item.href);
-                    return (
-                      <DropdownMenuLinkItem key={item.href} current={current}>
-                        <Link href={item.href} aria-current={current ? "page" : undefined}>
-                          {item.label}
-                          <Badge badge={item.badge} />
-                        </Link>
-                      </DropdownMenuLinkItem>
-                    );
-                  })}
-                </DropdownMenuContent>
-              </DropdownMenu>
+            <li key={s.label} className="flex items-center border-l border-slate-200 pl-2">
+              <span
+                id={`nav-group-${i}`}
+                aria-hidden="true"
+                className="mr-1 text-xs font-semibold uppercase tracking-wide text-slate-600"
+              >
+                {s.label}
+              </span>
+              <ul aria-labelledby={`nav-group-${i}`} className="flex flex-wrap items-center gap-1">
+                {s.items.map((item) => (
+                  <BarLink key={item.href} item={item} pathname={pathname} />
+                ))}
+              </ul>
             </li>
           ),
         )}
       </ul>
     </div>
+  );
+}
+
+function BarLink({ item, pathname }: { item: NavEntry; pathname: string }) {
+  const current = isCurrent(pathname, item.href);
+  return (
+    <li>
+      <Link
+        href={item.href}
+        aria-current={current ? "page" : undefined}
+        className={cn(barLink, current ? "bg-brand-100 text-brand-800" : "text-slate-700")}
+      >
+        {item.label}
+        <Badge badge={item.badge} />
+      </Link>
+    </li>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 // After a partner sends a request, the ticket page opens with `?envoyee=<number>`: confirm it in a
-// status banner (announced by screen readers, and it stays until dismissed, unlike a toast);
-// « Masquer » removes it from the URL.
+// banner at the top of the content (polite live region; it stays until dismissed, unlike a toast);
+// the close button removes it from the URL.
 import { CircleCheck, X } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
@@ -18,7 +18,8 @@ export function SubmittedBanner() {
   const message = t("submitted", { number });
   return (
     <div
-      role="status"
+      aria-live="polite"
+      data-testid="submitted-banner"
       className="mb-6 flex items-start gap-3 rounded-md border border-green-700 bg-green-50 px-4 py-3 text-green-900"
     >
       <CircleCheck aria-hidden="true" className="mt-0.5 size-5 shrink-0" />
