@@ -9,6 +9,7 @@ import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
+import { viewsRouter } from "./routers/views.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -23,6 +24,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   mailbox: mailboxRouter,
   incoming: incomingRouter,
+  views: viewsRouter,
 });
 
 export type AppRouter = typeof appRouter;
