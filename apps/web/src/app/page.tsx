@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export async function generateMetadata() {
   const t = await getTranslations();
   // The layout's title template applies to nested segments only: spell it out at the root.
-  return { title: { absolute: `${t("home.title")} · ${t("meta.title")}` } };
+  return { title: { absolute: `${t("home.title")} — ${t("meta.title")}` } };
 }
 
 export default async function HomePage() {

@@ -33,8 +33,15 @@ import {
   StatusForm,
 } from "../ticket-forms.tsx";
 import { EventText } from "../event-text.tsx";
+import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("tickets");
+  const tk = await (await api()).tickets.get({ id: (await params).id }).catch(() => null);
+  return { title: tk ? `${tk.number} · ${tk.subject}` : t("queue") };
+}
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
@@ -165,7 +172,17 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           <ButtonForm action={statusAction.bind(null, id, "in_progress")} label={t("reopen")} />
         ) : null}
         {!staff && moves.includes("cancelled") ? (
-          <ButtonForm action={statusAction.bind(null, id, "cancelled")} label={t("cancel")} />
+          <div>
+            <ConfirmDialog
+              trigger={t("cancel")}
+              title={t("cancelTitle")}
+              consequence={t("cancelConsequence")}
+              confirmLabel={t("cancelConfirm")}
+              cancelLabel={t("cancelKeep")}
+              action={statusAction.bind(null, id, "cancelled")}
+              reason={{ label: t("cancelReason"), name: "comment" }}
+            />
+          </div>
         ) : null}
         {staff ? (
           <>
