@@ -148,11 +148,12 @@ test("a technician saves, uses, renames and deletes a view; a manager's shared v
   const shared = page
     .getByRole("navigation", { name: "Vues" })
     .getByRole("link", { name: /Critiques de l'équipe/ });
-  await expect(shared).toContainText(/Vue partagée/);
+  await expect(shared).toHaveAccessibleName(/Vue partagée/);
   const sharedCount = Number((await shared.textContent())!.match(/\((\d+)\)/)![1]);
   await shared.click();
   await expect(page.getByRole("list", { name: "Filtres actifs" })).toContainText("Priorité : Critique");
-  await expect(page.locator("tbody tr")).toHaveCount(sharedCount);
+  // The count beside the view is what it selects (the page shows the first 50).
+  await expect(page.locator("tbody tr")).toHaveCount(Math.min(sharedCount, 50));
   // Shared views are the managers' to change.
   await expect(page.getByRole("button", { name: "Renommer" })).toHaveCount(0);
 
@@ -170,7 +171,9 @@ test("a technician saves, uses, renames and deletes a view; a manager's shared v
   const mine = page.getByRole("navigation", { name: "Vues" }).getByRole("link", { name: /Mes basses/ });
   await expect(mine).toHaveAttribute("aria-current", "page");
   const rowsNow = await page.locator("tbody tr").count();
-  await expect(mine).toContainText(`(${rowsNow})`);
+  const counted = Number((await mine.textContent())!.match(/\((\d+)\)/)![1]);
+  if (rowsNow < 50) expect(counted).toBe(rowsNow);
+  else expect(counted).toBeGreaterThanOrEqual(50);
 
   // Used later from elsewhere: the view is an address that restores filters and columns.
   await page.getByRole("link", { name: /Mes tickets/ }).click();

@@ -21,6 +21,9 @@ CREATE INDEX "QueueView_shared_name_idx" ON "QueueView"("shared", "name");
 -- CreateIndex
 CREATE INDEX "Ticket_updatedAt_idx" ON "Ticket"("updatedAt");
 
+-- CreateIndex
+CREATE INDEX "Ticket_createdAt_idx" ON "Ticket"("createdAt");
+
 -- AddForeignKey
 ALTER TABLE "QueueView" ADD CONSTRAINT "QueueView_ownerId_fkey" FOREIGN KEY ("ownerId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

@@ -5,7 +5,7 @@ export interface Countdown {
   overdue: boolean;
   /** The leading unit, for agreement ("1 h restante", "3 j restants"). */
   unit: "day" | "hour" | "minute";
-  /** Amount of the leading unit. */
+  /** For agreement: 1 when exactly one of the leading unit (or less), else the amount. */
   n: number;
   days: number;
   hours: number;
@@ -22,7 +22,7 @@ export function countdown(due: Date, now: Date): Countdown {
   return {
     overdue: ms < 0,
     unit,
-    n: unit === "day" ? days : unit === "hour" ? hours : minutes,
+    n: unit === "day" ? (hours ? days + 1 : days) : unit === "hour" ? (minutes ? hours + 1 : hours) : minutes,
     days,
     hours,
     minutes,

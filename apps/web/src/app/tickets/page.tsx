@@ -131,7 +131,8 @@ export default async function QueuePage({
     );
 
   return (
-    <>
+    // Wider than the other pages where the screen allows (a queue needs its columns), centred on them.
+    <div className="relative left-1/2 w-[min(calc(100vw-2rem),88rem)] -translate-x-1/2">
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-x-6 gap-y-1">
         <h1 className="text-2xl font-bold tracking-tight text-slate-900">{t("queue")}</h1>
         <p className="flex flex-wrap items-center gap-x-4 text-sm text-slate-700">
@@ -284,6 +285,6 @@ export default async function QueuePage({
           </Link>
         </p>
       ) : null}
-    </>
+    </div>
   );
 }

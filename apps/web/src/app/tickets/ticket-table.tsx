@@ -229,19 +229,19 @@ export async function QueueTable({
   };
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full table-fixed divide-y divide-slate-200 text-left text-sm">
+      <table className="w-full min-w-[64rem] table-fixed divide-y divide-slate-200 text-left text-sm">
         <caption className="sr-only">{t("caption")}</caption>
         <colgroup>
           <col className="w-8" />
           <col className="w-36" />
-          <col />
+          <col className="min-w-48" />
           {show.has("body") ? <col className="w-44" /> : null}
           {show.has("service") ? <col className="w-28" /> : null}
           {show.has("status") ? <col className="w-32" /> : null}
-          {show.has("priority") ? <col className="w-20" /> : null}
+          {show.has("priority") ? <col className="w-24" /> : null}
           {show.has("sla") ? <col className="w-36" /> : null}
           {show.has("assignee") ? <col className="w-32" /> : null}
-          {show.has("received") ? <col className="w-28" /> : null}
+          {show.has("received") ? <col className="w-32" /> : null}
           {show.has("channel") ? <col className="w-24" /> : null}
         </colgroup>
         <thead className="bg-slate-100">
@@ -305,7 +305,7 @@ export async function QueueTable({
                 <td className={`${cell} truncate text-slate-700`}>{x.assignee?.name ?? q("unassigned")}</td>
               ) : null}
               {show.has("received") ? (
-                <td className={`${cell} text-slate-700`}>
+                <td className={`${cell} truncate text-slate-700`}>
                   <time dateTime={x.receivedAt.toISOString()} title={parisDateTime(x.receivedAt)}>
                     {received(x.receivedAt)}
                   </time>
