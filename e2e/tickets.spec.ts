@@ -98,6 +98,9 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   await signIn(page, "tech@val-orlene.example");
   await page.getByRole("link", { name: "File des tickets" }).click();
   await expectAccessible(page);
+  // Among months of demo history: found by its words.
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill("Carte du réseau d'eau blanche");
+  await page.keyboard.press("Enter");
   await page.getByRole("link", { name: number }).click();
   await page
     .getByRole("combobox", { name: "Type de message" })

@@ -27,6 +27,7 @@ interface World {
   ticketA: string;
   mailB: string;
   incomingB: string;
+  viewB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -111,6 +112,11 @@ const probes: Record<string, (w: World) => unknown> = {
   "tickets.merge": (w) => ({ ticketId: w.ticketA, intoNumber: w.ticketBNumber }),
   "tickets.link": (w) => ({ ticketId: w.ticketA, otherNumber: w.ticketBNumber }),
   "tickets.unlink": (w) => ({ ticketId: w.ticketB, otherId: w.ticketA }),
+  "tickets.changes": (w) => ({ bodyId: w.bodyB.id }),
+  "views.list": () => undefined,
+  "views.create": (w) => ({ name: "Pirate", filters: { body: w.bodyB.id } }),
+  "views.rename": (w) => ({ id: w.viewB, name: "Pirate" }),
+  "views.remove": (w) => ({ id: w.viewB }),
   "conventions.list": (w) => ({ bodyId: w.bodyB.id }),
   "conventions.get": (w) => ({ id: w.conventionB }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
@@ -300,7 +306,13 @@ describe("isolation matrix", () => {
         ticketId: ticketB.id,
       },
     });
+    // A technician's personal view over body B: nobody else reads or edits it.
+    const tech = await db.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
+    const viewB = await db.queueView.create({
+      data: { ownerId: tech.id, name: "Secret de B", filters: { body: bodyB.id }, columns: [] },
+    });
     world = {
+      viewB: viewB.id,
       mailB: mailB.id,
       incomingB: incomingB.id,
       ticketB: ticketB.id,
@@ -340,6 +352,24 @@ describe("isolation matrix", () => {
       );
       expect([path, result]).toEqual([path, PUBLIC.has(path) ? "answered" : "UNAUTHORIZED"]);
     }
+  });
+
+  it("keeps a person's own queue views from every other person, staff included", async () => {
+    const db = tdb.prisma();
+    const other = await callerFor(db, tdb.url, "tech2@val-orlene.example");
+    expect(JSON.stringify(await other.views.list())).not.toContain(world.viewB);
+    for (const attempt of [
+      () => other.views.rename({ id: world.viewB, name: "Pirate" }),
+      () => other.views.remove({ id: world.viewB }),
+    ])
+      await expect(attempt()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    // A technician cannot share a view with everyone; a manager can.
+    await expect(other.views.create({ name: "Pour tous", shared: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    expect(await db.queueView.findUniqueOrThrow({ where: { id: world.viewB } })).toMatchObject({
+      name: "Secret de B",
+    });
   });
 
   it("gives an agent of body A nothing of body B, and lets them change nothing of it", async () => {
@@ -412,6 +442,10 @@ describe("isolation matrix", () => {
       status: "quarantined",
     });
     expect(await db.ticketLink.count()).toBe(0);
+    expect(await db.queueView.findUniqueOrThrow({ where: { id: world.viewB } })).toMatchObject({
+      name: "Secret de B",
+    });
+    expect(await db.queueView.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await db.businessCalendar.count({ where: { name: "Pirate" } })).toBe(0);
     expect(await db.session.findUniqueOrThrow({ where: { id: world.sessionB } })).toMatchObject({
       revokedAt: null,

@@ -25,6 +25,8 @@ import {
   mergeTicket,
   messageInput,
   priorityInput,
+  queueChanges,
+  queueChangesInput,
   queueCounts,
   rateTicket,
   searchInput,
@@ -47,6 +49,9 @@ export const ticketsRouter = router({
     .input(listTicketsInput)
     .query(({ ctx, input }) => listTickets(ctx.db, ctx.actor, input, ctx.now())),
   counts: authedProcedure.query(({ ctx }) => queueCounts(ctx.db, ctx.actor, ctx.now())),
+  changes: authedProcedure
+    .input(queueChangesInput)
+    .query(({ ctx, input }) => queueChanges(ctx.db, ctx.actor, input, ctx.now())),
   get: authedProcedure.input(id).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input.id, ctx.now())),
   search: authedProcedure
     .input(searchInput)

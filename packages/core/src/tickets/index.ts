@@ -21,7 +21,15 @@ export {
 } from "./workflow.ts";
 export { addMessage, rateTicket, type EmailOrigin } from "./conversation.ts";
 export { mergeTicket, linkTickets, unlinkTickets } from "./links.ts";
-export { listTickets, queueCounts, getTicket, assignableStaff, type TicketListItem } from "./queries.ts";
+export {
+  listTickets,
+  queueCounts,
+  queueChanges,
+  getTicket,
+  assignableStaff,
+  type TicketListItem,
+} from "./queries.ts";
+export * from "./views/index.ts";
 export { searchTickets, findTicketByNumber } from "./search.ts";
 export { readTicketAttachment } from "./attachments.ts";
 export { refreshSlaStates, autoCloseResolved } from "./maintenance.ts";

@@ -2,13 +2,14 @@
 // ticket's page (conversation without internal notes for partners, SLA explainer).
 import type { Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
-import type { Page } from "../shared/cursor.ts";
+import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { explainDeadline } from "../sla/index.ts";
 import { assertTicketVisible, visibleKinds } from "./policy.ts";
-import { listTicketsInput, type ListTicketsInput } from "./schema.ts";
-import { queueCountsSql, queuePage } from "./queue-sql.ts";
+import { listTicketsInput, queueChangesInput, type ListTicketsInput } from "./schema.ts";
+import { queueChangesSql, queueCountsSql, queuePage } from "./queue-sql.ts";
 import { calendarFor } from "./sla.ts";
 import type { TicketListItem } from "./list-item.ts";
+import type { z } from "zod";
 
 export { ticketListSelect, type TicketListItem } from "./list-item.ts";
 
@@ -24,6 +25,32 @@ export async function listTickets(
 /** Open tickets by status, and the counts of the built-in views, for the queue header. */
 export async function queueCounts(db: Db, actor: Actor, now = new Date()) {
   return queueCountsSql(db, actor, listTicketsInput.parse({}), now);
+}
+
+/**
+ * New and changed tickets under the queue's filters since the page's mark (the live banner). The
+ * mark is the newest change and creation among the tickets the person may see; polling it is cheap.
+ */
+export async function queueChanges(
+  db: Db,
+  actor: Actor,
+  raw: z.input<typeof queueChangesInput>,
+  now = new Date(),
+): Promise<{ mark: string; created: number; changed: number }> {
+  const { since, ...filters } = queueChangesInput.parse(raw);
+  const [u, c] = since ? (decodeCursor(since, 2) as [string, string]) : ["", ""];
+  const result = await queueChangesSql(
+    db,
+    actor,
+    listTicketsInput.parse(filters),
+    { updatedAt: u ? new Date(u) : null, createdAt: c ? new Date(c) : null },
+    now,
+  );
+  const mark = encodeCursor([
+    result.mark.updatedAt?.toISOString() ?? "",
+    result.mark.createdAt?.toISOString() ?? "",
+  ]);
+  return { mark, created: result.created, changed: result.changed };
 }
 
 export async function getTicket(db: Db, actor: Actor, id: string, now = new Date()) {

@@ -76,6 +76,42 @@ export async function queueCountsSql(db: Db, actor: Actor, base: Input, now: Dat
   };
 }
 
+/** How many tickets each of several filters selects, in one statement (one scan for all). */
+export async function viewCountsSql(db: Db, actor: Actor, inputs: Input[], now: Date): Promise<number[]> {
+  if (inputs.length === 0) return [];
+  const counts = inputs.map((input) => {
+    const c = conditions(actor, input, now);
+    return Prisma.sql`count(*) FILTER (WHERE ${c.length ? Prisma.join(c, " AND ") : Prisma.sql`true`})::int`;
+  });
+  const [row] = await db.$queryRaw<{ counts: number[] }[]>`
+    SELECT ARRAY[${Prisma.join(counts, ", ")}] AS "counts" FROM "Ticket" t`;
+  return row?.counts ?? inputs.map(() => 0);
+}
+
+/** Where the queue stands: the newest change and the newest creation among visible tickets. */
+export interface QueueMark {
+  updatedAt: Date | null;
+  createdAt: Date | null;
+}
+
+/**
+ * What changed since a mark, among the tickets the filters select: new tickets, and others
+ * changed. Cheap: only rows changed since the mark are read (index on updatedAt).
+ */
+export async function queueChangesSql(db: Db, actor: Actor, input: Input, since: QueueMark, now: Date) {
+  const scope = conditions(actor, { view: "all", sort: "received", limit: 1 }, now);
+  const [mark] = await db.$queryRaw<QueueMark[]>`
+    SELECT max(t."updatedAt") AS "updatedAt", max(t."createdAt") AS "createdAt" FROM "Ticket" t ${whereOf(scope)}`;
+  if (!since.updatedAt || !since.createdAt)
+    return { mark: mark ?? { updatedAt: null, createdAt: null }, created: 0, changed: 0 };
+  const c = [...conditions(actor, input, now), Prisma.sql`t."updatedAt" > ${since.updatedAt}`];
+  const [row] = await db.$queryRaw<{ created: number; changed: number }[]>`
+    SELECT count(*) FILTER (WHERE t."createdAt" > ${since.createdAt})::int AS "created",
+           count(*) FILTER (WHERE t."createdAt" <= ${since.createdAt})::int AS "changed"
+    FROM "Ticket" t ${whereOf(c)}`;
+  return { mark: mark ?? since, created: row?.created ?? 0, changed: row?.changed ?? 0 };
+}
+
 function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   const c = input.cursor;
   if (input.sort === "deadline") {

@@ -72,6 +72,11 @@ export const listTicketsInput = z.object({
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
+/** The queue's filters and where the page stood when loaded (an opaque mark; none: just the mark). */
+export const queueChangesInput = listTicketsInput.omit({ cursor: true, limit: true }).extend({
+  since: z.string().max(200).optional(),
+});
+
 export const statusInput = z.object({
   ticketId: uuid,
   status: z.enum(STATUSES),

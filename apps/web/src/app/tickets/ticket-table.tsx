@@ -1,8 +1,13 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TicketListItem } from "@mutuo/core/tickets";
+import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { QUEUE_COLUMNS, type QueueColumn, type TicketListItem } from "@mutuo/core/tickets";
+import { countdown } from "../../lib/countdown.ts";
+import { SelectAll } from "./bulk-form.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { DuePromise, SlaBadge, StatusLabel } from "./ticket-bits.tsx";
+
+type QueueSort = "received" | "deadline" | "priority";
 
 export async function TicketTable({
   items,
@@ -89,5 +94,230 @@ export async function TicketTable({
         </tr>
       ))}
     </Table>
+  );
+}
+
+const slaTone: Record<string, string> = {
+  ok: "text-green-800",
+  warning: "bg-amber-100 text-amber-950",
+  breached: "bg-red-100 text-red-900",
+  met: "text-slate-700",
+  paused: "text-sky-900",
+  none: "text-slate-600",
+};
+
+/** The deadline as a coloured countdown with its words: « 2 h 15 restantes », « dépassé de 3 h ». */
+async function SlaCountdown({ item, now }: { item: TicketListItem; now: Date }) {
+  const t = await getTranslations("queue");
+  const tt = await getTranslations("tickets");
+  const running = item.slaDueAt && ["ok", "warning", "breached"].includes(item.slaState);
+  let text = tt(`sla.${item.slaState}`);
+  if (running) {
+    const c = countdown(item.slaDueAt!, now);
+    const time =
+      c.unit === "day"
+        ? c.hours
+          ? t("countdown.days", { d: c.days, h: c.hours })
+          : t("countdown.daysOnly", { d: c.days })
+        : c.unit === "hour"
+          ? c.minutes
+            ? t("countdown.hours", { h: c.hours, m: String(c.minutes).padStart(2, "0") })
+            : t("countdown.hoursOnly", { h: c.hours })
+          : t("countdown.minutes", { m: c.minutes });
+    text = c.overdue ? t("countdown.over", { time }) : t("countdown.left", { time, unit: c.unit, n: c.n });
+  }
+  const tone = running && item.slaDueAt! < now ? "breached" : item.slaState;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded px-1.5 text-xs font-medium ${slaTone[tone] ?? ""}`}
+      title={running ? `${tt(`sla.${item.slaState}`)} · ${parisDateTime(item.slaDueAt!)}` : undefined}
+      data-sla={tone}
+    >
+      {text}
+    </span>
+  );
+}
+
+const parisDateTime = (d: Date) =>
+  new Intl.DateTimeFormat("fr-FR", {
+    dateStyle: "full",
+    timeStyle: "short",
+    timeZone: "Europe/Paris",
+  }).format(d);
+
+const priorityTone: Record<string, string> = {
+  critical: "font-semibold text-red-800",
+  high: "font-medium text-amber-900",
+  medium: "text-slate-800",
+  low: "text-slate-600",
+};
+
+const SORTABLE: Partial<Record<QueueColumn, QueueSort>> = {
+  priority: "priority",
+  sla: "deadline",
+  received: "received",
+};
+/** The direction each sort reads in (critical first, nearest deadline first, newest first). */
+const DIRECTION: Record<QueueSort, "ascending" | "descending"> = {
+  priority: "ascending",
+  deadline: "ascending",
+  received: "descending",
+};
+
+const cell = "whitespace-nowrap px-2 py-1.5";
+
+/**
+ * The technician's queue: one dense line per ticket, optional columns, sortable headers (links,
+ * so the sort is in the address), and a checkbox per row for the bulk actions around it.
+ */
+export async function QueueTable({
+  items,
+  columns,
+  sort,
+  sortHref,
+  now,
+}: {
+  items: TicketListItem[];
+  columns: QueueColumn[];
+  sort: QueueSort;
+  sortHref: (sort: QueueSort) => string;
+  now: Date;
+}) {
+  const t = await getTranslations("tickets");
+  const q = await getTranslations("queue");
+  const format = await getFormatter();
+  const show = new Set(columns);
+  const received = (d: Date) =>
+    now.getTime() - d.getTime() < 12 * 3600_000 && d <= now
+      ? format.relativeTime(d, now)
+      : format.dateTime(d, {
+          day: "2-digit",
+          month: "2-digit",
+          year: d.getFullYear() === now.getFullYear() ? undefined : "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZone: "Europe/Paris",
+        });
+  const header = (c: QueueColumn) => {
+    const by = SORTABLE[c];
+    const label = q(`column.${c}`);
+    if (!by)
+      return (
+        <th key={c} scope="col" className={`${cell} font-semibold text-slate-800`}>
+          {label}
+        </th>
+      );
+    const current = sort === by;
+    const Icon = current ? (DIRECTION[by] === "ascending" ? ArrowUp : ArrowDown) : ArrowUpDown;
+    return (
+      <th
+        key={c}
+        scope="col"
+        aria-sort={current ? DIRECTION[by] : undefined}
+        className={`${cell} font-semibold text-slate-800`}
+      >
+        <Link
+          href={sortHref(by)}
+          className="inline-flex items-center gap-1 text-slate-800 no-underline hover:text-brand-800 hover:underline"
+          title={q("sortBy", { column: label })}
+        >
+          {label}
+          <Icon aria-hidden="true" className={`size-3.5 ${current ? "" : "text-slate-500"}`} />
+        </Link>
+      </th>
+    );
+  };
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full min-w-[64rem] table-fixed divide-y divide-slate-200 text-left text-sm">
+        <caption className="sr-only">{t("caption")}</caption>
+        <colgroup>
+          <col className="w-8" />
+          <col className="w-36" />
+          <col className="min-w-48" />
+          {show.has("body") ? <col className="w-44" /> : null}
+          {show.has("service") ? <col className="w-28" /> : null}
+          {show.has("status") ? <col className="w-32" /> : null}
+          {show.has("priority") ? <col className="w-24" /> : null}
+          {show.has("sla") ? <col className="w-36" /> : null}
+          {show.has("assignee") ? <col className="w-32" /> : null}
+          {show.has("received") ? <col className="w-32" /> : null}
+          {show.has("channel") ? <col className="w-24" /> : null}
+        </colgroup>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className={cell}>
+              <SelectAll label={q("selectAll")} />
+            </th>
+            <th scope="col" className={`${cell} font-semibold text-slate-800`}>
+              {t("number")}
+            </th>
+            <th scope="col" className={`${cell} font-semibold text-slate-800`}>
+              {t("subject")}
+            </th>
+            {QUEUE_COLUMNS.filter((c) => show.has(c)).map(header)}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((x) => (
+            <tr key={x.id} className="hover:bg-slate-50 has-[:checked]:bg-brand-50">
+              <td className={cell}>
+                <input
+                  type="checkbox"
+                  name="ticketIds"
+                  value={x.id}
+                  aria-label={t("selectTicket", { number: x.number })}
+                  className="size-4 align-middle"
+                />
+              </td>
+              <th scope="row" className={`${cell} font-medium`}>
+                <Link href={`/tickets/${x.id}`} data-ticket-link>
+                  {x.number}
+                </Link>
+              </th>
+              <td className={`${cell} truncate text-slate-900`} title={x.subject}>
+                {x.subject}
+              </td>
+              {show.has("body") ? (
+                <td className={`${cell} truncate text-slate-700`} title={x.body.legalName}>
+                  {x.body.legalName}
+                </td>
+              ) : null}
+              {show.has("service") ? (
+                <td className={`${cell} truncate text-slate-700`} title={x.service.name}>
+                  {x.service.name}
+                </td>
+              ) : null}
+              {show.has("status") ? (
+                <td className={`${cell} truncate text-slate-800`}>{t(`status.${x.status}`)}</td>
+              ) : null}
+              {show.has("priority") ? (
+                <td className={`${cell} ${priorityTone[x.priority] ?? ""}`}>
+                  {t(`priorities.${x.priority}`)}
+                </td>
+              ) : null}
+              {show.has("sla") ? (
+                <td className={cell}>
+                  <SlaCountdown item={x} now={now} />
+                </td>
+              ) : null}
+              {show.has("assignee") ? (
+                <td className={`${cell} truncate text-slate-700`}>{x.assignee?.name ?? q("unassigned")}</td>
+              ) : null}
+              {show.has("received") ? (
+                <td className={`${cell} truncate text-slate-700`}>
+                  <time dateTime={x.receivedAt.toISOString()} title={parisDateTime(x.receivedAt)}>
+                    {received(x.receivedAt)}
+                  </time>
+                </td>
+              ) : null}
+              {show.has("channel") ? (
+                <td className={`${cell} text-slate-700`}>{t(`channel.${x.channel}`)}</td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
