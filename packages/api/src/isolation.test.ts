@@ -27,6 +27,7 @@ interface World {
   ticketA: string;
   mailB: string;
   incomingB: string;
+  cannedB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -109,6 +110,15 @@ const probes: Record<string, (w: World) => unknown> = {
   "tickets.merge": (w) => ({ ticketId: w.ticketA, intoNumber: w.ticketBNumber }),
   "tickets.link": (w) => ({ ticketId: w.ticketA, otherNumber: w.ticketBNumber }),
   "tickets.unlink": (w) => ({ ticketId: w.ticketB, otherId: w.ticketA }),
+  "tickets.context": (w) => ({ id: w.ticketB }),
+  "tickets.heartbeat": (w) => ({ ticketId: w.ticketB, replying: true }),
+  "tickets.leave": (w) => ({ ticketId: w.ticketB }),
+  "cannedReplies.list": () => undefined,
+  "cannedReplies.get": (w) => ({ id: w.cannedB }),
+  "cannedReplies.forTicket": (w) => ({ ticketId: w.ticketB }),
+  "cannedReplies.create": () => ({ title: "Pirate", body: "Réponse pirate", shared: true }),
+  "cannedReplies.update": (w) => ({ id: w.cannedB, title: "Pirate", body: "Réponse pirate", shared: false }),
+  "cannedReplies.remove": (w) => ({ id: w.cannedB }),
   "conventions.list": (w) => ({ bodyId: w.bodyB.id }),
   "conventions.get": (w) => ({ id: w.conventionB }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
@@ -298,7 +308,12 @@ describe("isolation matrix", () => {
         ticketId: ticketB.id,
       },
     });
+    const tech = await db.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
+    const cannedB = await db.cannedReply.create({
+      data: { title: "Secret de B", body: "Secret de B", ownerId: tech.id },
+    });
     world = {
+      cannedB: cannedB.id,
       mailB: mailB.id,
       incomingB: incomingB.id,
       ticketB: ticketB.id,

@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
 import { calendarsRouter } from "./routers/calendars.ts";
+import { cannedRepliesRouter } from "./routers/canned-replies.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
 import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
@@ -23,6 +24,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   mailbox: mailboxRouter,
   incoming: incomingRouter,
+  cannedReplies: cannedRepliesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -15,6 +15,10 @@ import {
   deadlineInput,
   diagnosisInput,
   getTicket,
+  heartbeat,
+  leaveTicket,
+  presenceInput,
+  ticketContext,
   linkInput,
   linkTickets,
   listTickets,
@@ -46,6 +50,15 @@ export const ticketsRouter = router({
     .query(({ ctx, input }) => listTickets(ctx.db, ctx.actor, input, ctx.now())),
   counts: authedProcedure.query(({ ctx }) => queueCounts(ctx.db, ctx.actor, ctx.now())),
   get: authedProcedure.input(id).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input.id, ctx.now())),
+  context: authedProcedure
+    .input(id)
+    .query(({ ctx, input }) => ticketContext(ctx.db, ctx.actor, input.id, ctx.now())),
+  heartbeat: authedProcedure
+    .input(presenceInput)
+    .mutation(({ ctx, input }) => heartbeat(ctx.db, ctx.actor, input, ctx.now())),
+  leave: authedProcedure
+    .input(presenceInput.pick({ ticketId: true }))
+    .mutation(({ ctx, input }) => leaveTicket(ctx.db, ctx.actor, input)),
   search: authedProcedure
     .input(searchInput)
     .query(({ ctx, input }) => searchTickets(ctx.db, ctx.actor, input)),

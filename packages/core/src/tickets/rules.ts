@@ -48,3 +48,35 @@ export const isReopen = (from: TicketStatus, to: TicketStatus) => from === "reso
 export function ticketNumber(year: number, seq: number): string {
   return `SOS-${year}-${String(seq).padStart(6, "0")}`;
 }
+
+/** What happens when a wait on the partner reaches its date (Zammad's pending reminder / close). */
+export interface WaitingSettings {
+  /** Reminders e-mailed to the partner, one per delay, before closure (0: none). */
+  reminders: number;
+  /** Days between two reminders (and before closure after the last one). */
+  reminderDays: number;
+  /** Close the ticket when the last delay passes without an answer. */
+  autoClose: boolean;
+}
+
+/** Reads MUTUO_WAITING_REMINDERS, MUTUO_WAITING_REMINDER_DAYS and MUTUO_WAITING_AUTO_CLOSE. */
+export function waitingSettings(env: Record<string, string | undefined>): WaitingSettings {
+  const int = (v: string | undefined, fallback: number, max: number) => {
+    const n = Number(v);
+    return v && Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback;
+  };
+  return {
+    reminders: int(env.MUTUO_WAITING_REMINDERS, 0, 10),
+    reminderDays: Math.max(1, int(env.MUTUO_WAITING_REMINDER_DAYS, 3, 60)),
+    autoClose: /^(1|true|yes|oui)$/i.test(env.MUTUO_WAITING_AUTO_CLOSE ?? ""),
+  };
+}
+
+export type WaitingStep = "remind_partner" | "close" | "remind_staff";
+
+/** The step due for a ticket whose wait date has passed, given the reminders already sent. */
+export function nextWaitingStep(sent: number, s: WaitingSettings): WaitingStep {
+  if (sent < s.reminders) return "remind_partner";
+  if (s.autoClose) return "close";
+  return "remind_staff";
+}
