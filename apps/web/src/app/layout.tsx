@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Shell } from "../components/shell.tsx";
+import { Toaster } from "../components/ui/toaster.tsx";
 import { TRPCProvider } from "../trpc/client.tsx";
 import "./globals.css";
 
@@ -13,12 +14,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
+  const t = await getTranslations("ui");
   return (
     <html lang={locale}>
       <body>
         <NextIntlClientProvider>
           <TRPCProvider>
             <Shell>{children}</Shell>
+            <Toaster label={t("notifications")} />
           </TRPCProvider>
         </NextIntlClientProvider>
       </body>

@@ -3,6 +3,7 @@
 // the error summary in an alert and each field's error next to it (aria-invalid, aria-describedby).
 import { createContext, useActionState, useContext, type ReactNode } from "react";
 import { initialFormState, type FormState } from "../lib/form-state.ts";
+import { buttonClass } from "./ui/button.tsx";
 
 const Ctx = createContext<FormState>(initialFormState);
 
@@ -168,10 +169,7 @@ export function SelectField({
 export function Submit({ children }: { children: ReactNode }) {
   return (
     <div>
-      <button
-        type="submit"
-        className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800"
-      >
+      <button type="submit" className={buttonClass()}>
         {children}
       </button>
     </div>
