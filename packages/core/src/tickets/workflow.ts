@@ -29,7 +29,8 @@ export function statusData(t: Ticket, to: TicketStatus, now: Date, waitingUntil?
   if (isReopen(t.status, to)) data.resolvedAt = null; // the time since resolution is not a pause
   if (to === "closed") data.closedAt = now;
   if (to === "waiting_partner") {
-    if (waitingUntil && waitingUntil.getTime() <= now.getTime()) throw invalid("waitingUntil", "wait_in_past");
+    if (waitingUntil && waitingUntil.getTime() <= now.getTime())
+      throw invalid("waitingUntil", "wait_in_past");
     Object.assign(data, { waitingUntil: waitingUntil ?? null, waitingReminders: 0, waitingHandledFor: null });
   } else if (t.status === "waiting_partner") Object.assign(data, { waitingUntil: null, waitingReminders: 0 });
   return data;
