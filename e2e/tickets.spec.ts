@@ -99,20 +99,20 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   await page.getByRole("link", { name: "File des tickets" }).click();
   await expectAccessible(page);
   await page.getByRole("link", { name: number }).click();
+  // The reply box turns into an internal note (styled apart), and the status changes in place.
+  await page.locator("label", { hasText: "Note interne" }).click();
   await page
-    .getByRole("combobox", { name: "Type de message" })
-    .selectOption({ label: "Note interne (invisible du partenaire)" });
-  await page
-    .getByRole("textbox", { name: "Message", exact: true })
+    .getByRole("textbox", { name: "Note interne (invisible du partenaire)" })
     .fill("Piste : cache de tuiles corrompu sur le serveur SIG-03");
-  await page.getByRole("button", { name: "Envoyer" }).click();
+  await page.getByRole("button", { name: "Ajouter la note" }).click();
   await expect(page.getByText("Piste : cache de tuiles corrompu sur le serveur SIG-03")).toBeVisible();
+  await page.getByRole("button", { name: /^Changer le statut/ }).click();
   await page
     .getByRole("combobox", { name: "Nouveau statut" })
     .selectOption({ label: "En attente du partenaire" });
-  await page.getByRole("button", { name: "Appliquer" }).first().click();
+  await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    "En attente de votre réponse : le délai est suspendu",
+    "En attente du partenaire : le délai est suspendu",
   );
   await signOut(page);
 
@@ -185,10 +185,9 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   );
 
   // Requalified to another service: the event says so.
-  const requalify = page.locator("details", { has: page.getByText("Changer de service", { exact: true }) });
-  await requalify.getByText("Changer de service").click();
-  await requalify.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
-  await requalify.getByRole("button", { name: "Appliquer" }).click();
+  await page.getByRole("button", { name: /^Changer de service/ }).click();
+  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
+  await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
 
   await page.getByRole("link", { name: "File des tickets" }).click();
