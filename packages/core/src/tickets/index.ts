@@ -25,4 +25,4 @@ export { ticketContext } from "./context.ts";
 export { heartbeat, leaveTicket, PRESENCE_TTL_MS } from "./presence.ts";
 export { processDueWaits } from "./waiting.ts";
 export { waitingJob } from "./jobs/waiting.ts";
-export { waitingSettings, nextWaitingStep, type WaitingSettings } from "./rules.ts";
+export { nextWaitingStep, type WaitingSettings } from "./rules.ts";

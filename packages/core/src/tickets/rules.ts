@@ -59,19 +59,6 @@ export interface WaitingSettings {
   autoClose: boolean;
 }
 
-/** Reads MUTUO_WAITING_REMINDERS, MUTUO_WAITING_REMINDER_DAYS and MUTUO_WAITING_AUTO_CLOSE. */
-export function waitingSettings(env: Record<string, string | undefined>): WaitingSettings {
-  const int = (v: string | undefined, fallback: number, max: number) => {
-    const n = Number(v);
-    return v && Number.isInteger(n) && n >= 0 ? Math.min(n, max) : fallback;
-  };
-  return {
-    reminders: int(env.MUTUO_WAITING_REMINDERS, 0, 10),
-    reminderDays: Math.max(1, int(env.MUTUO_WAITING_REMINDER_DAYS, 3, 60)),
-    autoClose: /^(1|true|yes|oui)$/i.test(env.MUTUO_WAITING_AUTO_CLOSE ?? ""),
-  };
-}
-
 export type WaitingStep = "remind_partner" | "close" | "remind_staff";
 
 /** The step due for a ticket whose wait date has passed, given the reminders already sent. */

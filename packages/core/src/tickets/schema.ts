@@ -135,3 +135,10 @@ export const searchInput = z.object({
   q: z.string().trim().min(2, "search_short").max(200),
   limit: z.number().int().min(1).max(100).default(50),
 });
+
+/** What happens when a wait on the partner reaches its date (the worker reads it from its environment). */
+export const waitingSettingsInput = z.object({
+  reminders: z.number().int().min(0).max(10).default(0),
+  reminderDays: z.number().int().min(1).max(60).default(3),
+  autoClose: z.boolean().default(false),
+});

@@ -19,7 +19,8 @@ import { addMessage } from "./conversation.ts";
 import { ticketContext } from "./context.ts";
 import { createTicket } from "./create.ts";
 import { heartbeat, leaveTicket, PRESENCE_TTL_MS } from "./presence.ts";
-import { nextWaitingStep, waitingSettings } from "./rules.ts";
+import { nextWaitingStep } from "./rules.ts";
+import { waitingSettingsInput } from "./schema.ts";
 import { processDueWaits } from "./waiting.ts";
 import { assignTicket, changeStatus } from "./workflow.ts";
 
@@ -185,12 +186,7 @@ describe("the ticket page", () => {
       { ticketId: t.id, status: "waiting_partner", waitingUntil: until },
       t0,
     );
-    const settings = waitingSettings({
-      MUTUO_WAITING_REMINDERS: "1",
-      MUTUO_WAITING_REMINDER_DAYS: "2",
-      MUTUO_WAITING_AUTO_CLOSE: "true",
-    });
-    expect(settings).toEqual({ reminders: 1, reminderDays: 2, autoClose: true });
+    const settings = waitingSettingsInput.parse({ reminders: 1, reminderDays: 2, autoClose: true });
 
     // Before the date: nothing. At the date, twice (two workers): one reminder each, not two.
     expect(await processDueWaits(db, new Date(until.getTime() - 60_000), settings)).toBe(0);
@@ -228,7 +224,8 @@ describe("the ticket page", () => {
       { ticketId: t.id, status: "waiting_partner", waitingUntil: until },
       t0,
     );
-    const settings = waitingSettings({});
+    const settings = waitingSettingsInput.parse({});
+    expect(settings).toEqual({ reminders: 0, reminderDays: 3, autoClose: false });
     expect(nextWaitingStep(0, settings)).toBe("remind_staff");
     expect(await processDueWaits(db, until, settings)).toBe(1);
     expect(await processDueWaits(db, new Date(until.getTime() + H), settings)).toBe(0);
