@@ -19,6 +19,7 @@ import { addMessage } from "./conversation.ts";
 import { ticketContext } from "./context.ts";
 import { createTicket } from "./create.ts";
 import { heartbeat, leaveTicket, PRESENCE_TTL_MS } from "./presence.ts";
+import { getTicket } from "./queries.ts";
 import { nextWaitingStep } from "./rules.ts";
 import { waitingSettingsInput } from "./schema.ts";
 import { processDueWaits } from "./waiting.ts";
@@ -328,5 +329,16 @@ describe("the ticket page", () => {
     await updateCannedReply(db, actors.tech!, { id: mine.id, title: "Capture", body: "Merci {declarant}" });
     await deleteCannedReply(db, actors.tech!, { id: mine.id });
     expect((await listCannedReplies(db, actors.tech!)).map((r) => r.id)).toEqual([shared.id]);
+  });
+
+  it("explains when the clock starts while no working time has elapsed (received on a Saturday)", async () => {
+    const db = tdb.prisma();
+    const saturday = new Date("2026-11-28T10:00:00Z"); // 11:00 in Paris
+    const t = await report(saturday, "Carte muette le samedi");
+    const seen = await getTicket(db, actors.tech!, t.id, new Date("2026-11-29T09:00:00Z"));
+    expect(seen.clockStartsAt).toEqual(new Date("2026-11-30T07:30:00Z")); // Monday 08:30 in Paris
+    // Once working time has elapsed, nothing to explain.
+    const monday = await getTicket(db, actors.tech!, t.id, new Date("2026-11-30T09:00:00Z"));
+    expect(monday.clockStartsAt).toBeNull();
   });
 });
