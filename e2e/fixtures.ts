@@ -1,7 +1,10 @@
 // Shared Playwright fixtures: every page a journey visits is checked with axe-core, and the test
-// fails on serious or critical accessibility violations.
+// fails on serious or critical accessibility violations, on colour contrast that axe could not
+// decide because text and background are the same colour, and on any link or button whose text
+// contrast (computed by e2e/contrast.ts, gradients included) is under 4.5:1 (3:1 large text).
 import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
+import { contrastFailures } from "./contrast.ts";
 
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
@@ -15,6 +18,17 @@ export async function expectAccessible(page: Page): Promise<void> {
         .slice(0, 5)
         .join("\n  ")}`,
   );
+  // axe's "needs review" on contrast: same colour for text and background is never legible.
+  for (const v of results.incomplete.filter((r) => r.id === "color-contrast"))
+    for (const n of v.nodes) {
+      const data = n.any[0]?.data as { fgColor?: string; bgColor?: string } | undefined;
+      if (data?.fgColor && data.fgColor === data.bgColor)
+        report.push(`serious color-contrast (same colour ${data.fgColor}): ${n.target.join(" ")}`);
+    }
+  for (const f of await contrastFailures(page))
+    report.push(
+      `serious contrast ${f.ratio}:1 < ${f.required}:1 (${f.fg} on ${f.bg}): ${f.target} « ${f.text} »`,
+    );
   expect(report, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 

@@ -18,6 +18,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.waitForURL((url) => url.pathname !== "/connexion");
 }
 
+/** Follows a link of the main navigation; staff links sit in a group's menu (Support, Référentiel…). */
+export async function openFromNav(page: Page, label: string, group?: string): Promise<void> {
+  const nav = page.getByRole("navigation").first();
+  if (group) {
+    await nav.getByRole("button", { name: group }).click();
+    await page.getByRole("menuitem", { name: label }).click();
+  } else await nav.getByRole("link", { name: label }).click();
+  await page.waitForLoadState();
+}
+
 export async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Se déconnecter" }).click();
   await expect(page).toHaveURL(/\/connexion$/);

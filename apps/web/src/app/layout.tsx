@@ -9,7 +9,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return { title: { default: t("title"), template: `%s · ${t("title")}` }, description: t("description") };
+  return { title: { default: t("title"), template: `%s — ${t("title")}` }, description: t("description") };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

@@ -13,12 +13,15 @@ export function ActionForm({
   className,
   success,
   encType,
+  onSubmit,
 }: {
   action: (state: FormState, fd: FormData) => Promise<FormState>;
   children: ReactNode;
   className?: string;
   success?: ReactNode;
   encType?: "multipart/form-data";
+  /** Runs before the action; `preventDefault()` stops it (e.g. to ask for a confirmation first). */
+  onSubmit?: (e: React.FormEvent<HTMLFormElement>) => void;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
   return (
@@ -28,6 +31,7 @@ export function ActionForm({
         className={className ?? "flex max-w-xl flex-col gap-4"}
         aria-busy={pending}
         encType={encType}
+        onSubmit={onSubmit}
       >
         {state.message ? (
           <p role="alert" className="rounded-md border border-red-300 bg-red-50 px-4 py-3 text-red-900">

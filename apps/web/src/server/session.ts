@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { resolveSession, type Actor, type SessionInfo } from "@mutuo/core/identity";
 import { env } from "../env.ts";
+import { PATH_HEADER, signInPath } from "../lib/next-path.ts";
 import { db } from "./db.ts";
 
 export const SESSION_COOKIE = "mutuo_session";
@@ -19,12 +20,16 @@ export async function currentActor(): Promise<Actor | null> {
   return s && (!s.mfaRequired || s.mfaVerified) ? s.actor : null;
 }
 
-/** For pages that need a signed-in person: sends others to the sign-in page. */
+/**
+ * For pages that need a signed-in person: sends others to the sign-in page, which brings them
+ * back to the page they asked for.
+ */
 export async function requireActorOrRedirect(): Promise<Actor> {
   const s = await currentSession();
-  if (!s) redirect("/connexion");
+  const here = (await headers()).get(PATH_HEADER);
+  if (!s) redirect(signInPath(here));
   if (s.mfaRequired && !s.mfaVerified)
-    redirect(s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur");
+    redirect(signInPath(here, s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur"));
   return s.actor;
 }
 

@@ -120,8 +120,14 @@ describe("authentication", () => {
     const mail = await lastMail("jeanne.morel@roche.example");
     expect(mail.subject).toBe("Votre compte Mutuo");
     const token = linkIn(mail.text);
-    await expect(setPasswordWithToken(deps(), token, "invitation", "short")).rejects.toThrow();
-    await setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password");
+    // A short password is reported on its field, and the link stays usable.
+    await expect(setPasswordWithToken(deps(), token, "invitation", "short")).rejects.toMatchObject({
+      issues: [{ path: ["password"], message: "password_length" }],
+    });
+    // Accepting the invitation signs the person in.
+    const accepted = await setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password", client);
+    expect(accepted?.next).toBe("home");
+    expect((await resolveSession(tdb.prisma(), accepted!.token))?.actor.name).toBe("Jeanne Morel");
     await expect(
       setPasswordWithToken(deps(), token, "invitation", "jeanne-2026-password"),
     ).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -1,4 +1,5 @@
 // Signing in and out, second factor, invitations and password resets.
+import { z } from "zod";
 import type { Db, DbTx } from "@mutuo/db";
 import { recordAudit } from "../audit/index.ts";
 import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
@@ -65,7 +66,8 @@ export async function changePassword(
 ): Promise<void> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
   if (!(await verifyPassword(user.passwordHash, current))) throw invalid("currentPassword", "wrong password");
-  const hash = await hashPassword(passwordSchema.parse(next));
+  const { password: valid } = z.object({ password: passwordSchema }).parse({ password: next });
+  const hash = await hashPassword(valid);
   await d.db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: hash } });
     await revokeAllSessions(tx, user.id, authNow(d), session.id);
@@ -139,26 +141,33 @@ export async function describeToken(
 }
 
 /** Accepts an invitation or a reset link: sets the password, uses the link, signs out elsewhere. */
+/**
+ * Sets a password from a single-use link. An accepted invitation signs the person in (a new
+ * session, second factor still to pass where required); a reset closes every session and asks
+ * for a sign-in. A password too short is reported on the `password` field.
+ */
 export async function setPasswordWithToken(
   d: AuthDeps,
   token: string,
   kind: "invitation" | "password_reset",
   newPassword: string,
-): Promise<void> {
-  const pwd = passwordSchema.parse(newPassword);
+  client?: { ip: string; userAgent?: string },
+): Promise<SignInResult | null> {
+  const { password: pwd } = z.object({ password: passwordSchema }).parse({ password: newPassword });
   const row = await consumeToken(d, token, kind);
   const hash = await hashPassword(pwd);
+  const t = authNow(d);
   await d.db.$transaction(async (tx) => {
     const used = await tx.authToken.updateMany({
       where: { id: row.id, usedAt: null },
-      data: { usedAt: authNow(d) },
+      data: { usedAt: t },
     });
     if (used.count === 0) throw new DomainError("NOT_FOUND", "link already used", { field: "token" });
     await tx.user.update({
       where: { id: row.userId },
       data: { passwordHash: hash, failedLogins: 0, lockedUntil: null },
     });
-    await revokeAllSessions(tx, row.userId, authNow(d));
+    await revokeAllSessions(tx, row.userId, t);
     const self: Actor = {
       userId: row.userId,
       name: row.user.name,
@@ -176,6 +185,16 @@ export async function setPasswordWithToken(
       after: { passwordHash: hash },
     });
   });
+  if (kind !== "invitation" || !client) return null;
+  const mfaRequired = row.user.totpSecret !== null || row.user.role === "admin";
+  await d.db.user.update({ where: { id: row.userId }, data: { lastLoginAt: t } });
+  const session = await createSession(d.db, row.userId, {
+    mfaVerified: !mfaRequired,
+    ip: client.ip,
+    userAgent: client.userAgent,
+    now: t,
+  });
+  return { ...session, next: !mfaRequired ? "home" : row.user.totpSecret ? "mfa" : "enrol-mfa" };
 }
 
 /** Always answers the same way, whether or not the address is known. */

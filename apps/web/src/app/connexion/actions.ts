@@ -12,6 +12,7 @@ import {
   verifySecondFactor,
 } from "@mutuo/core/identity";
 import { formValues, type FormState } from "../../lib/form-state.ts";
+import { NEXT_PARAM, safeNextPath, signInPath } from "../../lib/next-path.ts";
 import { authDeps } from "../../server/api.ts";
 import { db } from "../../server/db.ts";
 import { toFormState } from "../../server/form-errors.ts";
@@ -39,7 +40,8 @@ export async function signInAction(_: FormState, fd: FormData): Promise<FormStat
       await clientInfo(),
     );
     await setSessionCookie(result.token, result.expiresAt);
-    target = nextPage[result.next];
+    const next = safeNextPath(fd.get(NEXT_PARAM));
+    target = result.next === "home" ? (next ?? "/") : signInPath(next, nextPage[result.next]);
   } catch (e) {
     return toFormState(e, values);
   }
@@ -54,7 +56,7 @@ export async function verifyAction(_: FormState, fd: FormData): Promise<FormStat
   } catch (e) {
     return toFormState(e, {});
   }
-  redirect("/");
+  redirect(safeNextPath(fd.get(NEXT_PARAM)) ?? "/");
 }
 
 export async function enrolAction(_: FormState, fd: FormData): Promise<FormState> {
@@ -65,7 +67,7 @@ export async function enrolAction(_: FormState, fd: FormData): Promise<FormState
   } catch (e) {
     return toFormState(e, {});
   }
-  redirect(session.mfaVerified ? "/compte" : "/");
+  redirect(session.mfaVerified ? "/compte" : (safeNextPath(fd.get(NEXT_PARAM)) ?? "/"));
 }
 
 export async function signOutAction(): Promise<void> {
@@ -86,12 +88,24 @@ export async function setPasswordAction(
       Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "mismatch" }] }),
       {},
     );
+  let target = "/connexion?mot-de-passe=ok";
   try {
-    await setPasswordWithToken(await authDeps(), String(fd.get("token") ?? ""), kind, password);
+    const session = await setPasswordWithToken(
+      await authDeps(),
+      String(fd.get("token") ?? ""),
+      kind,
+      password,
+      await clientInfo(),
+    );
+    // An accepted invitation signs the person in.
+    if (session) {
+      await setSessionCookie(session.token, session.expiresAt);
+      target = nextPage[session.next];
+    }
   } catch (e) {
     return toFormState(e, {});
   }
-  redirect("/connexion?mot-de-passe=ok");
+  redirect(target);
 }
 
 export async function forgotAction(_: FormState, fd: FormData): Promise<FormState> {

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, Submit } from "../../components/form.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
 import { env } from "../../env.ts";
+import { NEXT_PARAM, safeNextPath } from "../../lib/next-path.ts";
 import { currentActor } from "../../server/session.ts";
 import { signInAction } from "./actions.ts";
 
@@ -19,9 +20,10 @@ export default async function SignInPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  if (await currentActor()) redirect("/");
-  const t = await getTranslations("auth");
   const params = await searchParams;
+  const next = safeNextPath(params[NEXT_PARAM]);
+  if (await currentActor()) redirect(next ?? "/");
+  const t = await getTranslations("auth");
   const oidc = env().oidc;
   return (
     <div className="mx-auto max-w-md">
@@ -36,7 +38,16 @@ export default async function SignInPage({
           {t.has(`oidcErrors.${params.erreur}`) ? t(`oidcErrors.${params.erreur}`) : t("oidcErrors.generic")}
         </p>
       ) : null}
+      {next ? (
+        <p
+          role="status"
+          className="mb-4 rounded-md border border-brand-100 bg-brand-50 px-4 py-3 text-slate-900"
+        >
+          {t("signInToContinue")}
+        </p>
+      ) : null}
       <ActionForm action={signInAction}>
+        {next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null}
         <Field name="email" label={t("email")} type="email" required autoComplete="username" />
         <Field
           name="password"

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, Submit } from "../../components/form.tsx";
 import type { FormState } from "../../lib/form-state.ts";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
 
 type Action = (s: FormState, fd: FormData) => Promise<FormState>;
 
@@ -38,16 +39,23 @@ export function NoticeForm({ action, today }: { action: Action; today: string })
   );
 }
 
+/** Termination goes through a confirmation naming the consequence, with its date and reason. */
 export function TerminateForm({ action, today }: { action: Action; today: string }) {
   const t = useTranslations("conventions");
   return (
-    <Disclosure title={t("terminate")}>
-      <ActionForm action={action}>
+    <div>
+      <ConfirmDialog
+        trigger={t("terminate")}
+        title={t("terminateTitle")}
+        consequence={t("terminateConsequence")}
+        confirmLabel={t("terminate")}
+        cancelLabel={t("keep")}
+        action={action}
+        reason={{ label: t("reason"), required: true }}
+      >
         <Field name="terminatedOn" label={t("terminatedOn")} type="date" required defaultValue={today} />
-        <Field name="reason" label={t("reason")} required />
-        <Submit>{t("terminate")}</Submit>
-      </ActionForm>
-    </Disclosure>
+      </ConfirmDialog>
+    </div>
   );
 }
 

@@ -27,6 +27,7 @@ export function ConfirmDialog({
   action,
   fields,
   reason,
+  children,
 }: {
   trigger: ReactNode;
   triggerVariant?: ButtonVariant;
@@ -39,6 +40,8 @@ export function ConfirmDialog({
   action: Action;
   fields?: Record<string, string>;
   reason?: { label: string; hint?: string; required?: boolean; name?: string };
+  /** Extra fields (e.g. an effective date), shown before the reason. */
+  children?: ReactNode;
 }) {
   const [open, setOpen] = useState(false);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -53,7 +56,7 @@ export function ConfirmDialog({
         title={title}
         description={consequence}
         onOpenAutoFocus={(e) => {
-          if (reason) return; // Radix focuses the first field: the reason.
+          if (reason || children) return; // Radix focuses the first field.
           e.preventDefault();
           cancelRef.current?.focus();
         }}
@@ -63,6 +66,7 @@ export function ConfirmDialog({
           {Object.entries(fields ?? {}).map(([k, v]) => (
             <input key={k} type="hidden" name={k} value={v} />
           ))}
+          {children}
           {reason ? (
             <TextAreaField
               name={reason.name ?? "reason"}

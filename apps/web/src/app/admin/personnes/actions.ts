@@ -31,9 +31,14 @@ export async function resendAction(fd: FormData): Promise<void> {
   revalidatePath(`/admin/personnes/${String(fd.get("userId"))}`);
 }
 
-export async function anonymiseAction(fd: FormData): Promise<void> {
-  await (await api()).people.anonymise({ userId: String(fd.get("userId")) });
+export async function anonymiseAction(_: FormState, fd: FormData): Promise<FormState> {
+  try {
+    await (await api()).people.anonymise({ userId: String(fd.get("userId")) });
+  } catch (e) {
+    return toFormState(e, {});
+  }
   revalidatePath(`/admin/personnes/${String(fd.get("userId"))}`);
+  return { ok: true };
 }
 
 export async function updateAction(userId: string, _: FormState, fd: FormData): Promise<FormState> {

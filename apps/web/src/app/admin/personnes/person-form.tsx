@@ -1,6 +1,9 @@
 "use client";
 // An administrator edits a person: name, phone, role, the bodies of an agent, active or not.
+import { useRef, useState } from "react";
 import { ActionForm, Field, SelectField, Submit, useFormState } from "../../../components/form.tsx";
+import { Button } from "../../../components/ui/button.tsx";
+import { Dialog, DialogClose, DialogContent } from "../../../components/ui/dialog.tsx";
 import { updateAction } from "./actions.ts";
 
 interface Labels {
@@ -13,6 +16,10 @@ interface Labels {
   activeHint: string;
   submit: string;
   success: string;
+  deactivateTitle: string;
+  deactivateConsequence: string;
+  deactivateConfirm: string;
+  keep: string;
 }
 
 function Bodies({
@@ -97,14 +104,58 @@ export function PersonForm(props: {
   bodies: { value: string; label: string }[];
 }) {
   const { labels: l, person: p } = props;
+  // Unticking « Compte actif » of an active account asks for a confirmation before saving.
+  const [confirming, setConfirming] = useState(false);
+  const confirmed = useRef(false);
+  const form = useRef<HTMLFormElement | null>(null);
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    form.current = e.currentTarget;
+    const active = (e.currentTarget.elements.namedItem("active") as HTMLInputElement | null)?.checked;
+    if (p.active && active === false && !confirmed.current) {
+      e.preventDefault();
+      setConfirming(true);
+    }
+    confirmed.current = false;
+  };
   return (
-    <ActionForm action={updateAction.bind(null, p.id)} success={l.success}>
-      <Field name="name" label={l.name} required defaultValue={p.name} autoComplete="off" />
-      <Field name="phone" label={l.phone} type="tel" defaultValue={p.phone ?? ""} autoComplete="off" />
-      <SelectField name="role" label={l.role} options={props.roles} defaultValue={p.role} />
-      <Bodies label={l.bodies} hint={l.bodiesHint} options={props.bodies} selected={p.bodyIds} />
-      <Active label={l.active} hint={l.activeHint} checked={p.active} />
-      <Submit>{l.submit}</Submit>
-    </ActionForm>
+    <>
+      <Dialog open={confirming} onOpenChange={setConfirming}>
+        <DialogContent
+          title={l.deactivateTitle}
+          description={l.deactivateConsequence}
+          onOpenAutoFocus={(e) => {
+            e.preventDefault();
+            (document.getElementById("deactivate-keep") as HTMLButtonElement | null)?.focus();
+          }}
+        >
+          <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
+            <DialogClose asChild>
+              <Button id="deactivate-keep" variant="secondary" size="lg">
+                {l.keep}
+              </Button>
+            </DialogClose>
+            <Button
+              variant="danger"
+              size="lg"
+              onClick={() => {
+                confirmed.current = true;
+                setConfirming(false);
+                form.current?.requestSubmit();
+              }}
+            >
+              {l.deactivateConfirm}
+            </Button>
+          </div>
+        </DialogContent>
+      </Dialog>
+      <ActionForm action={updateAction.bind(null, p.id)} success={l.success} onSubmit={onSubmit}>
+        <Field name="name" label={l.name} required defaultValue={p.name} autoComplete="off" />
+        <Field name="phone" label={l.phone} type="tel" defaultValue={p.phone ?? ""} autoComplete="off" />
+        <SelectField name="role" label={l.role} options={props.roles} defaultValue={p.role} />
+        <Bodies label={l.bodies} hint={l.bodiesHint} options={props.bodies} selected={p.bodyIds} />
+        <Active label={l.active} hint={l.activeHint} checked={p.active} />
+        <Submit>{l.submit}</Submit>
+      </ActionForm>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
-import { ButtonForm } from "../../../components/button-form.tsx";
+import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { addClosureAction, removeClosureAction, saveCalendarAction } from "../actions.ts";
 import { CalendarForm, ClosureForm } from "../calendar-form.tsx";
 
@@ -17,6 +17,12 @@ const fromParam = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .catch(undefined);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("calendars");
+  const c = await (await api()).calendars.get({ id: (await params).id }).catch(() => null);
+  return { title: c?.name ?? t("title") };
+}
 
 export default async function CalendarPage({
   params,
@@ -132,9 +138,14 @@ export default async function CalendarPage({
                   — {c.label}
                 </span>
                 {manage ? (
-                  <ButtonForm
+                  <ConfirmDialog
+                    trigger={t("removeClosure", { label: c.label })}
+                    triggerSize="sm"
+                    title={t("removeClosureTitle", { label: c.label })}
+                    consequence={t("removeClosureConsequence")}
+                    confirmLabel={t("removeConfirm")}
+                    cancelLabel={t("keep")}
                     action={removeClosureAction.bind(null, id, c.id)}
-                    label={t("removeClosure", { label: c.label })}
                   />
                 ) : null}
               </li>

@@ -6,6 +6,11 @@ import { CalendarForm } from "../calendar-form.tsx";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("calendars");
+  return { title: t("new") };
+}
+
 export default async function NewCalendarPage() {
   await requireActorOrRedirect();
   const t = await getTranslations("calendars");

@@ -8,6 +8,12 @@ import { currentActor } from "../../../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("catalogue");
+  const s = await (await api()).catalogue.get({ id: (await params).id }).catch(() => null);
+  return { title: s?.name ?? t("title") };
+}
+
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();

@@ -6,6 +6,11 @@ import { ServiceForm } from "../service-form.tsx";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("catalogue");
+  return { title: t("new") };
+}
+
 export default async function NewServicePage() {
   await requireActorOrRedirect();
   const t = await getTranslations("catalogue");

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import QRCode from "qrcode";
 import { startTotpEnrolment } from "@mutuo/core/identity";
 import { ActionForm, Field, Submit } from "../../../components/form.tsx";
+import { NEXT_PARAM, safeNextPath } from "../../../lib/next-path.ts";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { authDeps } from "../../../server/api.ts";
 import { currentSession } from "../../../server/session.ts";
@@ -15,7 +16,12 @@ export async function generateMetadata() {
   return { title: t("enrolTitle") };
 }
 
-export default async function EnrolPage() {
+export default async function EnrolPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const next = safeNextPath((await searchParams)[NEXT_PARAM]);
   const session = await currentSession();
   if (!session) redirect("/connexion");
   if (session.totpEnrolled) redirect(session.mfaVerified ? "/compte" : "/connexion/verification");
@@ -42,6 +48,7 @@ export default async function EnrolPage() {
         </code>
       </p>
       <ActionForm action={enrolAction}>
+        {next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null}
         <Field
           name="code"
           label={t("code")}

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, Submit } from "../../../components/form.tsx";
+import { NEXT_PARAM, safeNextPath, signInPath } from "../../../lib/next-path.ts";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { currentSession } from "../../../server/session.ts";
 import { verifyAction } from "../actions.ts";
@@ -12,15 +13,21 @@ export async function generateMetadata() {
   return { title: t("mfaTitle") };
 }
 
-export default async function VerifyPage() {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
+  const next = safeNextPath((await searchParams)[NEXT_PARAM]);
   const session = await currentSession();
   if (!session) redirect("/connexion");
-  if (!session.totpEnrolled) redirect("/connexion/double-facteur");
+  if (!session.totpEnrolled) redirect(signInPath(next, "/connexion/double-facteur"));
   const t = await getTranslations("auth");
   return (
     <div className="mx-auto max-w-md">
       <PageTitle lead={t("mfaLead")}>{t("mfaTitle")}</PageTitle>
       <ActionForm action={verifyAction}>
+        {next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null}
         <Field
           name="code"
           label={t("code")}

@@ -18,6 +18,7 @@ import {
 } from "../actions.ts";
 import { AmendForm, ButtonForm, DocumentForm, NoticeForm, RenewForm, TerminateForm } from "../buttons.tsx";
 import { StatusBadge } from "../status-badge.tsx";
+import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,12 @@ const dateParam = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .optional()
   .catch(undefined);
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("conventions");
+  const c = await (await api()).conventions.get({ id: (await params).id }).catch(() => null);
+  return { title: c ? `${c.number} · ${c.title}` : t("title") };
+}
 
 export default async function ConventionPage({
   params,
@@ -212,9 +219,14 @@ export default async function ConventionPage({
                       <Link href={`/conventions/${id}/conditions/${v.id}?service=${s.service.id}`}>
                         {t("editTerms", { service: s.service.name })}
                       </Link>
-                      <ButtonForm
+                      <ConfirmDialog
+                        trigger={t("removeService", { service: s.service.name })}
+                        triggerSize="sm"
+                        title={t("removeServiceTitle", { service: s.service.name })}
+                        consequence={t("removeServiceConsequence")}
+                        confirmLabel={t("removeService", { service: s.service.name })}
+                        cancelLabel={t("keep")}
                         action={removeServiceAction.bind(null, id, v.id, s.service.id)}
-                        label={t("removeService", { service: s.service.name })}
                       />
                     </div>
                   ) : null}
@@ -229,9 +241,13 @@ export default async function ConventionPage({
                         action={versionAction.bind(null, id, v.id, "sign")}
                         label={t("signAmendment")}
                       />
-                      <ButtonForm
+                      <ConfirmDialog
+                        trigger={t("discardAmendment")}
+                        title={t("discardTitle")}
+                        consequence={t("discardConsequence")}
+                        confirmLabel={t("discardAmendment")}
+                        cancelLabel={t("keep")}
                         action={versionAction.bind(null, id, v.id, "discard")}
-                        label={t("discardAmendment")}
                       />
                     </>
                   ) : null}
@@ -258,9 +274,14 @@ export default async function ConventionPage({
                   {doc.version ? ` · ${versionLabel(doc.version)}` : ""}
                 </span>
                 {c.canManage ? (
-                  <ButtonForm
+                  <ConfirmDialog
+                    trigger={t("removeDocument", { label: doc.label })}
+                    triggerSize="sm"
+                    title={t("removeDocumentTitle", { label: doc.label })}
+                    consequence={t("removeDocumentConsequence")}
+                    confirmLabel={t("removeConfirm")}
+                    cancelLabel={t("keep")}
                     action={removeDocumentAction.bind(null, id, doc.id)}
-                    label={t("removeDocument", { label: doc.label })}
                   />
                 ) : null}
               </li>

@@ -8,6 +8,11 @@ import { bodyChoices } from "../options.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("conventions");
+  return { title: t("new") };
+}
+
 export default async function NewConventionPage({
   searchParams,
 }: {

@@ -11,6 +11,12 @@ import { acceptAsReplyAction, acceptAsTicketAction, rejectAction } from "../acti
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("incoming");
+  const m = await (await api()).incoming.get({ id: (await params).id }).catch(() => null);
+  return { title: m ? m.subject || t("noSubject") : t("title") };
+}
+
 export default async function IncomingMailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role === "agent") notFound();

@@ -9,6 +9,11 @@ import { TicketForm } from "../../tickets/ticket-form.tsx";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("tickets");
+  return { title: t("new") };
+}
+
 /** The partner portal's form: for the agent's body (the one chosen in the menu, else their first). */
 export default async function NewRequestPage() {
   const actor = await requireActorOrRedirect();

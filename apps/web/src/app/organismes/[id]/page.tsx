@@ -8,6 +8,12 @@ import { requireActorOrRedirect } from "../../../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("bodies");
+  const b = await (await api()).bodies.get({ id: (await params).id }).catch(() => null);
+  return { title: b?.legalName ?? t("title") };
+}
+
 export default async function BodyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   const { id } = await params;

@@ -40,14 +40,17 @@ import { MoreMenu } from "./more-menu.tsx";
 import { Presence } from "./presence.tsx";
 import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
+import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 
 export const dynamic = "force-dynamic";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return {};
-  const ticket = await (await api()).tickets.get({ id }).catch(() => null);
-  return ticket ? { title: `${ticket.number} · ${ticket.subject}` } : {};
+  const t = await getTranslations("tickets");
+  const ticket = /^[0-9a-f-]{36}$/i.test(id)
+    ? await (await api()).tickets.get({ id }).catch(() => null)
+    : null;
+  return { title: ticket ? `${ticket.number} · ${ticket.subject}` : t("queue") };
 }
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
@@ -354,7 +357,15 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             ) : null}
             {!staff && moves.includes("cancelled") ? (
               <div className="pb-3">
-                <ButtonForm action={statusAction.bind(null, id, "cancelled")} label={t("cancel")} />
+                <ConfirmDialog
+                  trigger={t("cancel")}
+                  title={t("cancelTitle")}
+                  consequence={t("cancelConsequence")}
+                  confirmLabel={t("cancelConfirm")}
+                  cancelLabel={t("cancelKeep")}
+                  action={statusAction.bind(null, id, "cancelled")}
+                  reason={{ label: t("cancelReason"), name: "comment" }}
+                />
               </div>
             ) : null}
           </section>

@@ -10,6 +10,11 @@ import { TicketForm } from "../ticket-form.tsx";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata() {
+  const t = await getTranslations("tickets");
+  return { title: t("staffNew") };
+}
+
 /** A technician's entry of a phone call, an e-mail or an urgent hand-delivered letter. */
 export default async function StaffTicketPage() {
   const actor = await requireActorOrRedirect();

@@ -9,6 +9,12 @@ import { retryAction } from "../actions.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("mailbox");
+  const m = await (await api()).mailbox.get({ id: (await params).id }).catch(() => null);
+  return { title: m?.subject || t("title") };
+}
+
 export default async function MailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role !== "admin") notFound();

@@ -7,8 +7,15 @@ import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { anonymiseAction, resendAction } from "../actions.ts";
 import { partnerBodyOptions, roleOptions } from "../options.ts";
 import { PersonForm } from "../person-form.tsx";
+import { ConfirmDialog } from "../../../../components/ui/confirm-dialog.tsx";
 
 export const dynamic = "force-dynamic";
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("people");
+  const p = await (await api()).people.get({ userId: (await params).id }).catch(() => null);
+  return { title: p?.name ?? t("title") };
+}
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
@@ -60,15 +67,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </form>
           ) : null}
           {person.id !== actor.userId ? (
-            <form action={anonymiseAction}>
-              <input type="hidden" name="userId" value={person.id} />
-              <button
-                type="submit"
-                className="rounded-md border border-red-700 px-3 py-1.5 text-red-800 hover:bg-red-50"
-              >
-                {t("people.anonymise")}
-              </button>
-            </form>
+            <ConfirmDialog
+              trigger={t("people.anonymise")}
+              title={t("people.anonymiseTitle", { name: person.name })}
+              consequence={t("people.anonymiseConsequence")}
+              confirmLabel={t("people.anonymiseConfirm")}
+              cancelLabel={t("people.keep")}
+              action={anonymiseAction}
+              fields={{ userId: person.id }}
+            />
           ) : null}
         </div>
       ) : null}
@@ -88,6 +95,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               activeHint: t("people.activeHint"),
               submit: t("people.save"),
               success: t("people.saved"),
+              deactivateTitle: t("people.deactivateTitle", { name: person.name }),
+              deactivateConsequence: t("people.deactivateConsequence"),
+              deactivateConfirm: t("people.deactivateConfirm"),
+              keep: t("people.keep"),
             }}
             person={{
               id: person.id,

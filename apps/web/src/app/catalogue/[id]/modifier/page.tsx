@@ -11,6 +11,12 @@ import { ServiceForm } from "../../service-form.tsx";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("catalogue");
+  const s = await (await api()).catalogue.get({ id: (await params).id }).catch(() => null);
+  return { title: s ? `${t("editShort")} · ${s.name}` : t("title") };
+}
+
 export default async function EditServicePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role !== "manager" && actor.role !== "admin") notFound();

@@ -9,6 +9,12 @@ import { bodyChoices } from "../../options.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("conventions");
+  const c = await (await api()).conventions.get({ id: (await params).id }).catch(() => null);
+  return { title: c ? `${t("edit")} · ${c.number}` : t("title") };
+}
+
 export default async function EditConventionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActorOrRedirect();
   const { id } = await params;

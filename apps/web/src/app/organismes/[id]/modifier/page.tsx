@@ -9,6 +9,12 @@ import { bodyFormProps } from "../../form-props.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const t = await getTranslations("bodies");
+  const b = await (await api()).bodies.get({ id: (await params).id }).catch(() => null);
+  return { title: b ? `${t("editTitle")} · ${b.legalName}` : t("editTitle") };
+}
+
 export default async function EditBodyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role !== "manager" && actor.role !== "admin") redirect("/organismes");

@@ -11,6 +11,12 @@ import { setTermsAction } from "../../../actions.ts";
 
 export const dynamic = "force-dynamic";
 
+export async function generateMetadata({ params }: { params: Promise<{ id: string; versionId: string }> }) {
+  const t = await getTranslations("conventions");
+  const c = await (await api()).conventions.get({ id: (await params).id }).catch(() => null);
+  return { title: c ? `${t("editTermsTitle")} · ${c.number}` : t("title") };
+}
+
 export default async function VersionTermsPage({
   params,
   searchParams,
