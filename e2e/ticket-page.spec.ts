@@ -99,7 +99,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   const until = new Date(t0.getTime() + 2 * 24 * H);
   await page.getByLabel("En attente jusqu'au").fill(local(until));
   await page.getByRole("button", { name: "Envoyer et mettre en attente du partenaire" }).click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+  await expect(page.getByTestId("due-promise")).toHaveText(
     `En attente du partenaire jusqu'au ${paris(until)} : le délai est suspendu`,
   );
   await expect(page.getByText("Statut : Attribué → En attente du partenaire")).toBeVisible();
@@ -110,7 +110,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   // The partner reads « en attente de votre réponse ».
   await signIn(page, "agent@bellerive.example");
   await page.goto(ticketUrl);
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+  await expect(page.getByTestId("due-promise")).toHaveText(
     `En attente de votre réponse, si possible avant le ${paris(until)} : le délai est suspendu`,
   );
   await expect(page.getByText("Statut : Attribué → En attente de votre réponse")).toBeVisible();

@@ -172,7 +172,11 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         <span>
           {t("priority")} : {t(`priorities.${ticket.priority}`)}
         </span>
-        <span role="status" className="rounded-md bg-brand-50 px-3 py-1 font-medium text-brand-900">
+        <span
+          role="status"
+          data-testid="due-promise"
+          className="rounded-md bg-brand-50 px-3 py-1 font-medium text-brand-900"
+        >
           <DuePromise t={ticket} staff={staff} />
         </span>
         {staff && !ticket.assignee && open ? (
