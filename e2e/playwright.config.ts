@@ -90,6 +90,8 @@ export default defineConfig({
         OIDC_CLIENT_SECRET: "mutuo-e2e-secret",
         OIDC_LABEL: "ProConnect (test)",
         MUTUO_E2E_CLOCK_FILE: CLOCK_FILE,
+        // One automatic reminder to the partner when a wait on them reaches its date (ticket-page.spec).
+        MUTUO_WAITING_REMINDERS: "1",
         ...(dovecot ? { IMAP_URL, IMAP_POLL_SECONDS: "2" } : {}),
       },
     },

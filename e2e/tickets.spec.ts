@@ -78,9 +78,7 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   // 12 business hours from Friday 18:30: Tuesday (Monday is a holiday) then Wednesday 14:30.
   const due = addBusinessTime(dsi, reported, 12 * H);
   await expect(page.getByRole("heading", { level: 1, name: "Carte du réseau d'eau blanche" })).toBeVisible();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    `Intervention prévue avant ${paris(due)}`,
-  );
+  await expect(page.getByTestId("due-promise")).toHaveText(`Intervention prévue avant ${paris(due)}`);
   expect(paris(due)).toMatch(/^mercredi .* 14:30$/);
   await page.getByText("Pourquoi cette échéance ?").first().click();
   await expect(page.getByText(/férié \(Lundi de Pâques\)/).first()).toBeVisible();
@@ -102,20 +100,20 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   await page.getByRole("searchbox", { name: "Rechercher" }).fill("Carte du réseau d'eau blanche");
   await page.keyboard.press("Enter");
   await page.getByRole("link", { name: number }).click();
+  // The reply box turns into an internal note (styled apart), and the status changes in place.
+  await page.locator("label", { hasText: "Note interne" }).click();
   await page
-    .getByRole("combobox", { name: "Type de message" })
-    .selectOption({ label: "Note interne (invisible du partenaire)" });
-  await page
-    .getByRole("textbox", { name: "Message", exact: true })
+    .getByRole("textbox", { name: "Note interne (invisible du partenaire)" })
     .fill("Piste : cache de tuiles corrompu sur le serveur SIG-03");
-  await page.getByRole("button", { name: "Envoyer" }).click();
+  await page.getByRole("button", { name: "Ajouter la note" }).click();
   await expect(page.getByText("Piste : cache de tuiles corrompu sur le serveur SIG-03")).toBeVisible();
+  await page.getByRole("button", { name: /^Changer le statut/ }).click();
   await page
     .getByRole("combobox", { name: "Nouveau statut" })
     .selectOption({ label: "En attente du partenaire" });
-  await page.getByRole("button", { name: "Appliquer" }).first().click();
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    "En attente de votre réponse : le délai est suspendu",
+  await page.getByRole("button", { name: "Appliquer" }).click();
+  await expect(page.getByTestId("due-promise")).toHaveText(
+    "En attente du partenaire : le délai est suspendu",
   );
   await signOut(page);
 
@@ -133,9 +131,7 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   // Paused from Tuesday 09:30 to Wednesday 09:30: 7.5 working hours, so the deadline moves to Thursday 14:30.
   const moved = new Date(due.getTime() + 24 * H);
   expect(paris(moved)).toMatch(/^jeudi .* 14:30$/);
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
-    `Intervention prévue avant ${paris(moved)}`,
-  );
+  await expect(page.getByTestId("due-promise")).toHaveText(`Intervention prévue avant ${paris(moved)}`);
   await expect(page.getByText("cache de tuiles")).toHaveCount(0);
 
   // Search as the partner does not find words of the internal note; it finds their own words.
@@ -183,15 +179,14 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   ).toBeVisible();
   await expect(page.getByText(/Courrier \(saisi le/)).toBeVisible();
   // 12 clock hours round the clock (the CCAS convention): due 12 h after reception.
-  await expect(page.getByRole("main").getByRole("status").first()).toHaveText(
+  await expect(page.getByTestId("due-promise")).toHaveText(
     `Intervention prévue avant ${paris(new Date(Math.floor(received.getTime() / 60_000) * 60_000 + 12 * H))}`,
   );
 
   // Requalified to another service: the event says so.
-  const requalify = page.locator("details", { has: page.getByText("Changer de service", { exact: true }) });
-  await requalify.getByText("Changer de service").click();
-  await requalify.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
-  await requalify.getByRole("button", { name: "Appliquer" }).click();
+  await page.getByRole("button", { name: /^Changer de service/ }).click();
+  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "Open data" });
+  await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
 
   await page.getByRole("link", { name: "File des tickets" }).click();

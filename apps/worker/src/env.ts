@@ -14,6 +14,14 @@ const schema = z.object({
   MUTUO_MIGRATIONS_DIR: z.string().optional(),
   /** Days after which a resolved ticket not reopened is closed. */
   MUTUO_TICKET_AUTOCLOSE_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Waiting on the partner with a date: reminders e-mailed to the partner (0: none), days between
+   * them, and closure when the last one goes unanswered (Zammad's pending reminder / close). */
+  MUTUO_WAITING_REMINDERS: z.coerce.number().int().min(0).max(10).default(0),
+  MUTUO_WAITING_REMINDER_DAYS: z.coerce.number().int().min(1).max(60).default(3),
+  MUTUO_WAITING_AUTO_CLOSE: z
+    .enum(["true", "false", "1", "0", ""])
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   /** How long a claimed outbox batch stays with a worker before another may take it over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** The support mailbox read for replies and new tickets: imap[s]://user:password@host[:port][/folder]. */

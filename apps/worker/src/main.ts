@@ -28,7 +28,14 @@ async function main() {
     mailer: mail,
     log,
     concurrency: env.WORKER_CONCURRENCY,
-    scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } },
+    scheduleData: {
+      "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS },
+      "tickets.waiting": {
+        reminders: env.MUTUO_WAITING_REMINDERS,
+        reminderDays: env.MUTUO_WAITING_REMINDER_DAYS,
+        autoClose: env.MUTUO_WAITING_AUTO_CLOSE,
+      },
+    },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
   });
   const outbox = startOutboxLoop({

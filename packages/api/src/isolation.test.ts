@@ -28,6 +28,7 @@ interface World {
   mailB: string;
   incomingB: string;
   viewB: string;
+  cannedB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -117,6 +118,15 @@ const probes: Record<string, (w: World) => unknown> = {
   "views.create": (w) => ({ name: "Pirate", filters: { body: w.bodyB.id } }),
   "views.rename": (w) => ({ id: w.viewB, name: "Pirate" }),
   "views.remove": (w) => ({ id: w.viewB }),
+  "tickets.context": (w) => ({ id: w.ticketB }),
+  "tickets.heartbeat": (w) => ({ ticketId: w.ticketB, replying: true }),
+  "tickets.leave": (w) => ({ ticketId: w.ticketB }),
+  "cannedReplies.list": () => undefined,
+  "cannedReplies.get": (w) => ({ id: w.cannedB }),
+  "cannedReplies.forTicket": (w) => ({ ticketId: w.ticketB }),
+  "cannedReplies.create": () => ({ title: "Pirate", body: "Réponse pirate", shared: true }),
+  "cannedReplies.update": (w) => ({ id: w.cannedB, title: "Pirate", body: "Réponse pirate", shared: false }),
+  "cannedReplies.remove": (w) => ({ id: w.cannedB }),
   "conventions.list": (w) => ({ bodyId: w.bodyB.id }),
   "conventions.get": (w) => ({ id: w.conventionB }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionB, date: "2026-06-01" }),
@@ -311,8 +321,12 @@ describe("isolation matrix", () => {
     const viewB = await db.queueView.create({
       data: { ownerId: tech.id, name: "Secret de B", filters: { body: bodyB.id }, columns: [] },
     });
+    const cannedB = await db.cannedReply.create({
+      data: { title: "Secret de B", body: "Secret de B", ownerId: tech.id },
+    });
     world = {
       viewB: viewB.id,
+      cannedB: cannedB.id,
       mailB: mailB.id,
       incomingB: incomingB.id,
       ticketB: ticketB.id,

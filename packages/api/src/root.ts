@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
 import { calendarsRouter } from "./routers/calendars.ts";
+import { cannedRepliesRouter } from "./routers/canned-replies.ts";
 import { catalogueRouter } from "./routers/catalogue.ts";
 import { conventionsRouter } from "./routers/conventions.ts";
 import { healthRouter } from "./routers/health.ts";
@@ -27,6 +28,7 @@ export const appRouter = router({
   incoming: incomingRouter,
   search: searchRouter,
   views: viewsRouter,
+  cannedReplies: cannedRepliesRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import { rollOverConventionsJob } from "./conventions/jobs/roll-over.ts";
 import { autoCloseJob } from "./tickets/jobs/auto-close.ts";
 import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
+import { waitingJob } from "./tickets/jobs/waiting.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 
@@ -19,4 +20,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(refreshSlaJob),
   registerJob(autoCloseJob),
   registerJob(digestJob),
+  registerJob(waitingJob),
 ];

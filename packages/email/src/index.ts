@@ -83,10 +83,12 @@ export {
 } from "./ticket-templates.ts";
 export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
 export { digestMail, type DigestData } from "./digest-template.ts";
+export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
+import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 import { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
 
 export const MAIL_TEMPLATES = [
@@ -101,6 +103,7 @@ export const MAIL_TEMPLATES = [
   "ticket.sla-breach",
   "convention.ending",
   "ticket.digest",
+  ...WAITING_TEMPLATES,
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -125,5 +128,7 @@ export function renderMail(
     });
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
+  if ((WAITING_TEMPLATES as readonly string[]).includes(template))
+    return waitingMail(template as WaitingTemplate, locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

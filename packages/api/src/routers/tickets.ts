@@ -17,6 +17,10 @@ import {
   diagnosisInput,
   findTicketByNumber,
   getTicket,
+  heartbeat,
+  leaveTicket,
+  presenceInput,
+  ticketContext,
   linkInput,
   linkTickets,
   listTickets,
@@ -53,6 +57,15 @@ export const ticketsRouter = router({
     .input(queueChangesInput)
     .query(({ ctx, input }) => queueChanges(ctx.db, ctx.actor, input, ctx.now())),
   get: authedProcedure.input(id).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input.id, ctx.now())),
+  context: authedProcedure
+    .input(id)
+    .query(({ ctx, input }) => ticketContext(ctx.db, ctx.actor, input.id, ctx.now())),
+  heartbeat: authedProcedure
+    .input(presenceInput)
+    .mutation(({ ctx, input }) => heartbeat(ctx.db, ctx.actor, input, ctx.now())),
+  leave: authedProcedure
+    .input(presenceInput.pick({ ticketId: true }))
+    .mutation(({ ctx, input }) => leaveTicket(ctx.db, ctx.actor, input)),
   search: authedProcedure
     .input(searchInput)
     .query(({ ctx, input }) => searchTickets(ctx.db, ctx.actor, input, ctx.now())),

@@ -29,6 +29,10 @@ const byTemplate: Record<string, Category> = {
   "ticket.sla-breach": "sla_alerts",
   "convention.ending": "convention_alerts",
   "ticket.digest": "daily_digest",
+  "ticket.waiting": "ticket_updates",
+  "ticket.waiting-reminder": "ticket_updates",
+  "ticket.waiting-closed": "ticket_updates",
+  "ticket.waiting-due": "assignments",
 };
 
 /** The category a template belongs to; null: always sent (e.g. the acknowledgement of a request). */

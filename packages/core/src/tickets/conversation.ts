@@ -1,6 +1,6 @@
 // The conversation: public replies (a partner's reply ends the wait or reopens), internal notes, ratings.
 import type { Db, DbTx, Ticket } from "@mutuo/db";
-import { conflict, forbidden } from "../errors/index.ts";
+import { conflict, forbidden, invalid } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { isStaff, type Actor } from "../access/index.ts";
 import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
@@ -8,6 +8,7 @@ import { mutateTicket, syncPause } from "./mutate.ts";
 import { notifyAssignee, notifyDeclarant } from "./notify.ts";
 import { isReopen } from "./rules.ts";
 import { csatInput, messageInput } from "./schema.ts";
+import { moveStatus } from "./workflow.ts";
 import type { z } from "zod";
 
 /** A reply that came by e-mail: from a known person (the actor), or from an outside sender whose
@@ -30,6 +31,8 @@ export async function addMessage(
   const input = messageInput.parse(raw);
   const staff = isStaff(actor) && !email?.outsideSender;
   if (input.kind === "note" && !staff) throw forbidden("internal notes are for provider staff");
+  if (input.then && !staff) throw forbidden("only provider staff change the status with a reply");
+  if (input.then && input.kind !== "reply") throw invalid("then", "reply_only");
   const { staged, discard } = await stageFiles(files, input.attachments);
   try {
     let messageId = "";
@@ -57,8 +60,8 @@ export async function addMessage(
         if (email?.inTx) await email.inTx(tx, message.id);
         await linkFiles(tx, staged, t.id, message.id, input.kind === "note", actor.userId || null);
         await attachStoredFiles(tx, email?.fileIds ?? [], t.id, message.id);
-        const data: Record<string, unknown> = {};
-        const events = [];
+        let data: Record<string, unknown> = {};
+        const events: { data: Record<string, unknown> }[] = [];
         // A staff reply is the first intervention; a partner's reply ends the wait on them, and
         // reopens a resolved ticket (the problem is back, or the answer did not help).
         if (staff && input.kind === "reply" && !t.interventionAt) data.interventionAt = now;
@@ -66,12 +69,25 @@ export async function addMessage(
           await syncPause(tx, t.id, t.status, "in_progress", now);
           data.status = "in_progress";
           if (isReopen(t.status, "in_progress")) data.resolvedAt = null; // the time since resolution is not a pause
+          if (t.status === "waiting_partner")
+            Object.assign(data, { waitingUntil: null, waitingReminders: 0 });
           events.push({ data: { status: [t.status, "in_progress"] } });
+        }
+        // « Envoyer et mettre en attente » / « Envoyer et résoudre »: the move in the same transaction.
+        const to = input.then === "wait" ? "waiting_partner" : input.then === "resolve" ? "resolved" : null;
+        if (to) {
+          const moved = await moveStatus(tx, actor, t, to, now, input.waitingUntil);
+          data = { ...data, ...moved.data };
+          events.push(moved.event);
         }
         const after = async (t2: DbTx, final: Ticket) => {
           if (input.kind !== "reply") return;
           if (staff)
-            await notifyDeclarant(t2, final, { key: message.id, template: "ticket.reply", body: input.body });
+            await notifyDeclarant(t2, final, {
+              key: message.id,
+              template: to === "waiting_partner" ? "ticket.waiting" : "ticket.reply",
+              body: input.body,
+            });
           else
             await notifyAssignee(t2, final, {
               key: message.id,

@@ -38,3 +38,8 @@ export { refreshSlaJob } from "./jobs/refresh-sla.ts";
 export { autoCloseJob } from "./jobs/auto-close.ts";
 export { sendDigests } from "./digest.ts";
 export { digestJob } from "./jobs/digest.ts";
+export { ticketContext } from "./context.ts";
+export { heartbeat, leaveTicket, PRESENCE_TTL_MS } from "./presence.ts";
+export { processDueWaits } from "./waiting.ts";
+export { waitingJob } from "./jobs/waiting.ts";
+export { nextWaitingStep, type WaitingSettings } from "./rules.ts";

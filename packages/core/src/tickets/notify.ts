@@ -55,7 +55,16 @@ export async function notifyReceived(tx: DbTx, t: Ticket): Promise<void> {
 export async function notifyDeclarant(
   tx: DbTx,
   t: Ticket,
-  event: { key: string; template: "ticket.reply" | "ticket.status"; body?: string },
+  event: {
+    key: string;
+    template:
+      | "ticket.reply"
+      | "ticket.status"
+      | "ticket.waiting"
+      | "ticket.waiting-reminder"
+      | "ticket.waiting-closed";
+    body?: string;
+  },
 ): Promise<void> {
   const d = await declarant(tx, t);
   if (!d) return;
@@ -66,7 +75,12 @@ export async function notifyDeclarant(
     toUserId: d.userId,
     locale: d.locale,
     ticketId: t.id,
-    data: await data(tx, t, { name: d.name, status: t.status, body: event.body }),
+    data: await data(tx, t, {
+      name: d.name,
+      status: t.status,
+      body: event.body,
+      waitingUntil: t.waitingUntil?.toISOString() ?? null,
+    }),
   });
 }
 
@@ -86,6 +100,27 @@ export async function notifyAssignee(
     ticketId: t.id,
     data: await data(tx, t, { name: p.name, body: event.body, dueAt: t.slaDueAt?.toISOString() ?? null }),
   });
+}
+
+/** The wait on the partner has reached its date: the assignee is reminded, else the managers. */
+export async function notifyWaitingDue(tx: DbTx, t: Ticket, due: Date): Promise<void> {
+  const assignee = await person(tx, t.assigneeId);
+  const recipients = assignee
+    ? [assignee]
+    : await tx.user.findMany({
+        where: { role: "manager", active: true, anonymisedAt: null },
+        select: { id: true, email: true, locale: true, name: true },
+      });
+  for (const r of recipients)
+    await enqueueMail(tx, {
+      dedupKey: `ticket.waiting-due:${t.id}:${due.toISOString()}:${r.id}`,
+      template: "ticket.waiting-due",
+      to: r.email,
+      toUserId: r.id,
+      locale: r.locale,
+      ticketId: t.id,
+      data: await data(tx, t, { name: r.name, waitingUntil: due.toISOString() }),
+    });
 }
 
 /** Warning at the convention's threshold (to the assignee, else the managers) and breach (assignee

@@ -3,10 +3,11 @@
 import type { Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
-import { explainDeadline } from "../sla/index.ts";
+import { addBusinessTime, elapsedWorkingTime, explainDeadline } from "../sla/index.ts";
 import { assertTicketVisible, visibleKinds } from "./policy.ts";
 import { listTicketsInput, queueChangesInput, type ListTicketsInput } from "./schema.ts";
 import { queueChangesSql, queueCountsSql, queuePage } from "./queue-sql.ts";
+import { OPEN_STATUSES } from "./rules.ts";
 import { calendarFor } from "./sla.ts";
 import type { TicketListItem } from "./list-item.ts";
 import type { z } from "zod";
@@ -92,6 +93,7 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       : [];
   return {
     ...rest,
+    clockStartsAt: clockStart(ticket, slaCalendar, pauses, now),
     messages,
     attachments,
     pauses: pauseRows,
@@ -108,6 +110,33 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     },
     canWork: staff,
   };
+}
+
+/** When no working time has elapsed yet on the first target (e.g. received on a Saturday): the
+ * instant the clock starts (Monday 08:30), for the explainer; else null. */
+function clockStart(
+  t: {
+    status: string;
+    interventionBasis: "business" | "clock" | null;
+    interventionAt: Date | null;
+    receivedAt: Date;
+  },
+  snapshot: unknown,
+  pauses: { from: Date; to: Date | null }[],
+  now: Date,
+): Date | null {
+  if (t.interventionBasis !== "business" || t.interventionAt || !OPEN_STATUSES.includes(t.status as "new"))
+    return null;
+  if (t.status === "waiting_partner") return null;
+  const calendar = calendarFor(t.interventionBasis, snapshot);
+  try {
+    if (elapsedWorkingTime(calendar, t.receivedAt, pauses, now) > 0) return null;
+    const from = now > t.receivedAt ? now : t.receivedAt;
+    // The first working minute after `from` ends one minute after the clock starts.
+    return new Date(addBusinessTime(calendar, from, 60_000).getTime() - 60_000);
+  } catch {
+    return null; // a calendar without working time: nothing to explain
+  }
 }
 
 /** Technicians a ticket can be assigned to. */

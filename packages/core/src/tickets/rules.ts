@@ -69,3 +69,22 @@ export function ticketNumberCandidates(q: string, currentYear: number, years = 1
   if (n.year !== null) return [ticketNumber(n.year, n.seq)];
   return Array.from({ length: years }, (_, i) => ticketNumber(currentYear - i, n.seq));
 }
+
+/** What happens when a wait on the partner reaches its date (Zammad's pending reminder / close). */
+export interface WaitingSettings {
+  /** Reminders e-mailed to the partner, one per delay, before closure (0: none). */
+  reminders: number;
+  /** Days between two reminders (and before closure after the last one). */
+  reminderDays: number;
+  /** Close the ticket when the last delay passes without an answer. */
+  autoClose: boolean;
+}
+
+export type WaitingStep = "remind_partner" | "close" | "remind_staff";
+
+/** The step due for a ticket whose wait date has passed, given the reminders already sent. */
+export function nextWaitingStep(sent: number, s: WaitingSettings): WaitingStep {
+  if (sent < s.reminders) return "remind_partner";
+  if (s.autoClose) return "close";
+  return "remind_staff";
+}

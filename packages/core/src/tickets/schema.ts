@@ -77,10 +77,14 @@ export const queueChangesInput = listTicketsInput.omit({ cursor: true, limit: tr
   since: z.string().max(200).optional(),
 });
 
+/** Waiting on the partner until this instant (then the assignee is reminded): optional. */
+const waitingUntil = z.coerce.date({ message: "date" }).nullish();
+
 export const statusInput = z.object({
   ticketId: uuid,
   status: z.enum(STATUSES),
   comment: z.string().trim().max(5000).optional(),
+  waitingUntil,
 });
 export const assignInput = z.object({ ticketId: uuid, assigneeId: uuid.nullable() });
 export const bulkInput = z.object({
@@ -101,12 +105,17 @@ export const deadlineInput = z.object({
   dueAt: z.coerce.date({ message: "date" }).nullable(),
   reason: z.string().trim().min(3, "required").max(500),
 });
+/** What a staff reply does to the ticket in the same action: wait on the partner, or resolve. */
+export const REPLY_THEN = ["wait", "resolve"] as const;
 export const messageInput = z.object({
   ticketId: uuid,
   kind: z.enum(["reply", "note"]),
   body: z.string().trim().min(1, "required").max(20_000),
   attachments: z.array(attachmentInput).max(MAX_ATTACHMENTS, "too_many_files").default([]),
+  then: z.enum(REPLY_THEN).optional(),
+  waitingUntil,
 });
+export const presenceInput = z.object({ ticketId: uuid, replying: z.boolean().default(false) });
 export const mergeInput = z.object({
   ticketId: uuid,
   intoNumber: z
@@ -132,3 +141,11 @@ export const searchInput = z.object({
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });
+
+
+/** What happens when a wait on the partner reaches its date (the worker reads it from its environment). */
+export const waitingSettingsInput = z.object({
+  reminders: z.number().int().min(0).max(10).default(0),
+  reminderDays: z.number().int().min(1).max(60).default(3),
+  autoClose: z.boolean().default(false),
+});

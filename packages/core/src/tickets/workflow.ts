@@ -18,8 +18,8 @@ import {
 } from "./schema.ts";
 import type { z } from "zod";
 
-/** Data for a move from one status to another (timestamps the SLA depends on). */
-function statusData(t: Ticket, to: TicketStatus, now: Date) {
+/** Data for a move from one status to another (timestamps the SLA depends on, the wait's date). */
+export function statusData(t: Ticket, to: TicketStatus, now: Date, waitingUntil?: Date | null) {
   const data: Record<string, unknown> = { status: to };
   if (to === "in_progress" && !t.interventionAt) data.interventionAt = now;
   if (to === "resolved") {
@@ -28,7 +28,35 @@ function statusData(t: Ticket, to: TicketStatus, now: Date) {
   }
   if (isReopen(t.status, to)) data.resolvedAt = null; // the time since resolution is not a pause
   if (to === "closed") data.closedAt = now;
+  if (to === "waiting_partner") {
+    if (waitingUntil && waitingUntil.getTime() <= now.getTime())
+      throw invalid("waitingUntil", "wait_in_past");
+    Object.assign(data, { waitingUntil: waitingUntil ?? null, waitingReminders: 0, waitingHandledFor: null });
+  } else if (t.status === "waiting_partner") Object.assign(data, { waitingUntil: null, waitingReminders: 0 });
   return data;
+}
+
+/** Moves a ticket to another status inside its mutation: the check, the SLA pause, the data and the event. */
+export async function moveStatus(
+  tx: DbTx,
+  actor: Actor,
+  t: Ticket,
+  to: TicketStatus,
+  now: Date,
+  waitingUntil?: Date | null,
+) {
+  if (t.mergedIntoId) throw conflict("ticket_merged");
+  // Already waiting: only the date changes.
+  if (t.status === to && to === "waiting_partner") {
+    const data = statusData(t, to, now, waitingUntil);
+    delete data.status;
+    return { data, event: { data: { waitingUntil: waitingUntil?.toISOString() ?? null } } };
+  }
+  if (!canMove(t.status, to, actor.role)) throw invalid("status", "transition", { from: t.status, to });
+  const data = statusData(t, to, now, waitingUntil);
+  await syncPause(tx, t.id, t.status, to, now);
+  const extra = to === "waiting_partner" && waitingUntil ? { waitingUntil: waitingUntil.toISOString() } : {};
+  return { data, event: { data: { status: [t.status, to], ...extra } } };
 }
 
 export async function changeStatus(db: Db, actor: Actor, raw: z.input<typeof statusInput>, now = new Date()) {
@@ -38,15 +66,13 @@ export async function changeStatus(db: Db, actor: Actor, raw: z.input<typeof sta
     actor,
     input.ticketId,
     async (tx, t) => {
-      if (t.status === input.status) return {};
-      if (t.mergedIntoId) throw conflict("ticket_merged");
-      if (!canMove(t.status, input.status, actor.role))
-        throw invalid("status", "transition", { from: t.status, to: input.status });
-      await syncPause(tx, t.id, t.status, input.status, now);
+      const sameWait = t.status === "waiting_partner" && input.status === "waiting_partner";
+      if (t.status === input.status && !(sameWait && input.waitingUntil !== undefined)) return {};
+      const moved = await moveStatus(tx, actor, t, input.status, now, input.waitingUntil);
       const events: { kind?: "reply" | "event"; body?: string; data?: Record<string, unknown> }[] = [
-        { data: { status: [t.status, input.status] } },
+        moved.event,
       ];
-      const data = statusData(t, input.status, now);
+      const data = moved.data;
       if (input.comment) {
         events.push({ kind: "reply", body: input.comment });
         // A public reply from staff is an intervention.
@@ -55,9 +81,11 @@ export async function changeStatus(db: Db, actor: Actor, raw: z.input<typeof sta
       const key = `${input.status}:${now.getTime()}`;
       const after = async (tx: DbTx, final: Ticket) => {
         if (actor.role === "agent") return;
-        if (input.comment)
+        if (input.status === "waiting_partner")
+          await notifyDeclarant(tx, final, { key, template: "ticket.waiting", body: input.comment });
+        else if (input.comment)
           await notifyDeclarant(tx, final, { key, template: "ticket.reply", body: input.comment });
-        else if (input.status === "waiting_partner" || input.status === "resolved")
+        else if (input.status === "resolved")
           await notifyDeclarant(tx, final, { key, template: "ticket.status" });
       };
       return { data, events, after };

@@ -53,11 +53,16 @@ export async function messageAction(ticketId: string, _: FormState, fd: FormData
   return runThenRedirect(
     fd,
     async (c) => {
+      const kind = formText(fd, "kind") === "note" ? "note" : "reply";
+      const then = formText(fd, "then");
+      const until = formText(fd, "waitingUntil");
       await c.tickets.addMessage({
         ticketId,
-        kind: formText(fd, "kind") === "note" ? "note" : "reply",
+        kind,
         body: formText(fd, "body"),
         attachments: await filesOf(fd),
+        then: kind === "reply" && (then === "wait" || then === "resolve") ? then : undefined,
+        waitingUntil: kind === "reply" && then === "wait" && until ? parisLocalToDate(until) : undefined,
       });
       return `/tickets/${ticketId}#conversation`;
     },
@@ -73,6 +78,9 @@ export async function statusAction(ticketId: string, fixed: string | null, _: Fo
         ticketId,
         status: (fixed ?? formText(fd, "status")) as "new",
         comment: formText(fd, "comment") || undefined,
+        waitingUntil: formText(fd, "waitingUntil")
+          ? parisLocalToDate(formText(fd, "waitingUntil"))
+          : undefined,
       }),
       `/tickets/${ticketId}`
     ),
@@ -86,6 +94,14 @@ export async function assignAction(ticketId: string, _: FormState, fd: FormData)
       await c.tickets.assign({ ticketId, assigneeId: formText(fd, "assigneeId") || null }),
       `/tickets/${ticketId}`
     ),
+  );
+}
+
+/** « Me l'attribuer »: the signed-in person takes the ticket in one click. */
+export async function takeAction(ticketId: string, userId: string, _: FormState, fd: FormData) {
+  return runThenRedirect(
+    fd,
+    async (c) => (await c.tickets.assign({ ticketId, assigneeId: userId }), `/tickets/${ticketId}`),
   );
 }
 

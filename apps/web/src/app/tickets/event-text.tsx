@@ -1,16 +1,34 @@
 import { getTranslations } from "next-intl/server";
+import { formatDue } from "./ticket-bits.tsx";
 
 /** A conversation event in words: "Statut : Nouveau → En attente du partenaire". */
-export async function EventText({ data, body }: { data: Record<string, unknown> | null; body: string }) {
+export async function EventText({
+  data,
+  body,
+  partner,
+}: {
+  data: Record<string, unknown> | null;
+  body: string;
+  /** The partner reads « en attente de votre réponse » where staff read « en attente du partenaire ». */
+  partner?: boolean;
+}) {
   const t = await getTranslations("tickets");
+  const p = await getTranslations("ticketPage");
+  const status = (s: unknown) =>
+    partner && s === "waiting_partner" ? p("statusPartnerWaiting") : t(`status.${String(s)}`);
   const parts: string[] = [];
   const d = data ?? {};
   if (typeof d.created === "string") parts.push(t("event.created", { channel: t(`channel.${d.created}`) }));
   if (Array.isArray(d.status))
     parts.push(
-      t("event.status", { from: t(`status.${d.status[0]}`), to: t(`status.${d.status[1]}`) }) +
-        (d.automatic ? ` (${t("event.automatic")})` : ""),
+      t("event.status", { from: status(d.status[0]), to: status(d.status[1]) }) +
+        (d.automatic ? ` (${t("event.automatic")})` : "") +
+        (typeof d.waitingClosed === "number" ? ` (${p("event.waitingClosed")})` : ""),
     );
+  if (typeof d.waitingUntil === "string")
+    parts.push(p("event.waitingUntil", { when: await formatDue(new Date(d.waitingUntil)) }));
+  if (typeof d.waitingReminder === "number") parts.push(p("event.waitingReminder", { n: d.waitingReminder }));
+  if (typeof d.waitingDue === "string") parts.push(p("event.waitingDue"));
   if (Array.isArray(d.assignee))
     parts.push(d.assignee[1] ? t("event.assigned", { name: String(d.assignee[1]) }) : t("event.unassigned"));
   if (Array.isArray(d.priority))

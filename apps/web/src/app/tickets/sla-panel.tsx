@@ -17,13 +17,17 @@ export async function SlaPanel({
   resolution,
   calendarName,
   source,
+  clockStartsAt,
 }: {
+  /** When no working time has elapsed yet: the clock's start, in words ("lundi 30 novembre à 08:30"). */
+  clockStartsAt?: string | null;
   intervention: Target;
   resolution: Target;
   calendarName: string | null;
   source: string;
 }) {
   const t = await getTranslations("tickets");
+  const p = await getTranslations("ticketPage");
   const format = await getFormatter();
   const time = (d: Date) =>
     format.dateTime(d, { hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris" });
@@ -97,6 +101,11 @@ export async function SlaPanel({
         {t(`source.${source}`)}
         {calendarName ? ` · ${t("calendarUsed", { name: calendarName })}` : ""}
       </p>
+      {clockStartsAt ? (
+        <p className="rounded-md bg-sky-50 px-3 py-2 text-sm text-sky-950">
+          {p("clockStarts", { when: clockStartsAt })}
+        </p>
+      ) : null}
       {await block("intervention", intervention)}
       {await block("resolution", resolution)}
     </section>

@@ -18,11 +18,14 @@ export async function SlaBadge({ state }: { state: string }) {
   );
 }
 
-export async function StatusLabel({ status }: { status: string }) {
+/** A status as its reader says it: the partner reads « En attente de votre réponse », staff « En
+ * attente du partenaire » (staff by default). */
+export async function StatusLabel({ status, partner }: { status: string; partner?: boolean }) {
   const t = await getTranslations("tickets");
+  const p = await getTranslations("ticketPage");
   return (
     <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900">
-      {t(`status.${status}`)}
+      {partner && status === "waiting_partner" ? p("statusPartnerWaiting") : t(`status.${status}`)}
     </span>
   );
 }
@@ -43,8 +46,12 @@ export async function formatDue(d: Date) {
 /** What is promised next, in words: "intervention prévue avant jeudi 26 novembre à 14:30". */
 export async function DuePromise({
   t: ticket,
+  staff,
 }: {
+  /** Staff read « en attente du partenaire »; partners (the default) « en attente de votre réponse ». */
+  staff?: boolean;
   t: {
+    waitingUntil?: Date | null;
     status: string;
     interventionAt: Date | null;
     resolvedAt: Date | null;
@@ -56,7 +63,12 @@ export async function DuePromise({
   const t = await getTranslations("tickets");
   if (ticket.status === "cancelled") return <>{t("promise.cancelled")}</>;
   if (ticket.resolvedAt) return <>{t("promise.resolved")}</>;
-  if (ticket.status === "waiting_partner") return <>{t("promise.waiting")}</>;
+  if (ticket.status === "waiting_partner") {
+    const p = await getTranslations("ticketPage");
+    const until = ticket.waitingUntil ? await formatDue(ticket.waitingUntil) : null;
+    if (staff) return <>{until ? p("waitingStaffUntil", { when: until }) : p("waitingStaff")}</>;
+    return <>{until ? p("waitingPartnerUntil", { when: until }) : p("waitingPartner")}</>;
+  }
   if (!ticket.interventionAt && ticket.interventionDueAt)
     return <>{t("promise.intervention", { when: await formatDue(ticket.interventionDueAt) })}</>;
   if (ticket.resolutionDueAt)

@@ -1,56 +1,100 @@
 "use client";
 // The forms of a ticket's page. Each posts to a server action; errors come back next to the field.
 import { useTranslations } from "next-intl";
-import type { ReactNode } from "react";
-import { ActionForm, Field, FileField, SelectField, Submit, TextAreaField } from "../../components/form.tsx";
+import { useId, useState, type ReactNode } from "react";
+import {
+  ActionForm,
+  Field,
+  SelectField,
+  Submit,
+  TextAreaField,
+  useFormState,
+} from "../../components/form.tsx";
 import type { FormState } from "../../lib/form-state.ts";
 
 type Action = (s: FormState, fd: FormData) => Promise<FormState>;
 type Option = { value: string; label: string };
 
-function Box({ title, children, open }: { title: string; children: ReactNode; open?: boolean }) {
+/** A property shown with its value, edited in place: « Modifier » opens its form right there. */
+export function InPlace({
+  label,
+  value,
+  children,
+  editLabel,
+}: {
+  label: string;
+  value: ReactNode;
+  children: ReactNode;
+  editLabel: string;
+}) {
+  const [open, setOpen] = useState(false);
+  const id = useId();
   return (
-    <details className="rounded-md border border-slate-200 bg-white p-3" open={open}>
-      <summary className="cursor-pointer font-medium text-brand-800">{title}</summary>
-      <div className="mt-3">{children}</div>
-    </details>
+    <div className="flex flex-col gap-1 border-b border-slate-200 py-2 last:border-b-0">
+      <div className="flex items-start justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-xs font-semibold uppercase tracking-wide text-slate-600">{label}</p>
+          <div className="break-words text-slate-900">{value}</div>
+        </div>
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={id}
+          onClick={() => setOpen(!open)}
+          className="shrink-0 rounded px-2 py-1 text-sm font-medium text-brand-800 hover:bg-brand-50"
+        >
+          {editLabel}
+          <span className="sr-only"> : {label}</span>
+        </button>
+      </div>
+      <div id={id} hidden={!open} className="mt-1">
+        {children}
+      </div>
+    </div>
   );
 }
 
-export function MessageForm({ action, staff }: { action: Action; staff: boolean }) {
+/** The new status; choosing « en attente du partenaire » offers the date of the wait. */
+function StatusFields({ options }: { options: Option[] }) {
   const t = useTranslations("tickets");
+  const p = useTranslations("ticketPage");
+  const state = useFormState();
+  const [status, setStatus] = useState(state.values?.status ?? options[0]?.value ?? "");
   return (
-    <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-3">
-      {staff ? (
-        <SelectField
-          name="kind"
-          label={t("messageKind")}
-          defaultValue="reply"
-          options={[
-            { value: "reply", label: t("kindReply") },
-            { value: "note", label: t("kindNote") },
-          ]}
-        />
-      ) : (
-        <input type="hidden" name="kind" value="reply" />
-      )}
-      <TextAreaField name="body" label={t("message")} required rows={4} />
-      <FileField name="attachments" label={t("attachments")} hint={t("attachmentsHint")} multiple />
-      <Submit>{t("send")}</Submit>
-    </ActionForm>
+    <>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="f-status" className="font-medium text-slate-800">
+          {t("newStatus")}
+        </label>
+        <select
+          id="f-status"
+          name="status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value)}
+          className="rounded-md border border-slate-400 bg-white px-3 py-2"
+        >
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {status === "waiting_partner" ? (
+        <Field name="waitingUntil" label={p("waitUntil")} type="datetime-local" hint={p("waitUntilHint")} />
+      ) : null}
+    </>
   );
 }
 
 export function StatusForm({ action, options }: { action: Action; options: Option[] }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={t("changeStatus")} open>
-      <ActionForm action={action}>
-        <SelectField name="status" label={t("newStatus")} options={options} />
-        <TextAreaField name="comment" label={t("statusComment")} hint={t("statusCommentHint")} rows={2} />
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <StatusFields options={options} />
+      <TextAreaField name="comment" label={t("statusComment")} hint={t("statusCommentHint")} rows={2} />
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
 
@@ -65,17 +109,15 @@ export function AssignForm({
 }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={t("assign")}>
-      <ActionForm action={action}>
-        <SelectField
-          name="assigneeId"
-          label={t("assignee")}
-          defaultValue={current ?? ""}
-          options={[{ value: "", label: t("unassigned") }, ...staff]}
-        />
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <SelectField
+        name="assigneeId"
+        label={t("assignee")}
+        defaultValue={current ?? ""}
+        options={[{ value: "", label: t("unassigned") }, ...staff]}
+      />
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
 
@@ -91,13 +133,11 @@ export function PriorityForm({
   const t = useTranslations("tickets");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
   return (
-    <Box title={t("changePriority")}>
-      <ActionForm action={action}>
-        <SelectField name="impact" label={t("impact")} defaultValue={impact} options={levels} />
-        <SelectField name="urgency" label={t("urgency")} defaultValue={urgency} options={levels} />
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <SelectField name="impact" label={t("impact")} defaultValue={impact} options={levels} />
+      <SelectField name="urgency" label={t("urgency")} defaultValue={urgency} options={levels} />
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
 
@@ -112,64 +152,56 @@ export function DiagnosisForm({
 }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={t("diagnosis")}>
-      <ActionForm action={action}>
-        <TextAreaField name="diagnosis" label={t("diagnosis")} required defaultValue={diagnosis} rows={3} />
-        <Field
-          name="estimatedRestorationAt"
-          label={t("eta")}
-          type="datetime-local"
-          defaultValue={eta}
-          hint={t("etaHint")}
-        />
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <TextAreaField name="diagnosis" label={t("diagnosis")} required defaultValue={diagnosis} rows={3} />
+      <Field
+        name="estimatedRestorationAt"
+        label={t("eta")}
+        type="datetime-local"
+        defaultValue={eta}
+        hint={t("etaHint")}
+      />
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
 
 export function DeadlineForm({ action }: { action: Action }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={t("setDeadline")}>
-      <ActionForm action={action}>
-        <SelectField
-          name="target"
-          label={t("target")}
-          options={[
-            { value: "intervention", label: t("intervention") },
-            { value: "resolution", label: t("resolution") },
-          ]}
-        />
-        <Field name="dueAt" label={t("dueAt")} type="datetime-local" hint={t("dueAtHint")} />
-        <Field name="reason" label={t("reason")} required />
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <SelectField
+        name="target"
+        label={t("target")}
+        options={[
+          { value: "intervention", label: t("intervention") },
+          { value: "resolution", label: t("resolution") },
+        ]}
+      />
+      <Field name="dueAt" label={t("dueAt")} type="datetime-local" hint={t("dueAtHint")} />
+      <Field name="reason" label={t("reason")} required />
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
 
 export function NumberForm({
   action,
-  title,
   name,
   label,
   submit,
 }: {
   action: Action;
-  title: string;
   name: string;
   label: string;
   submit: string;
 }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={title}>
-      <ActionForm action={action}>
-        <Field name={name} label={label} required hint={t("numberHint")} />
-        <Submit>{submit}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <Field name={name} label={label} required hint={t("numberHint")} />
+      <Submit>{submit}</Submit>
+    </ActionForm>
   );
 }
 
@@ -201,12 +233,10 @@ export function ServiceForm({
 }) {
   const t = useTranslations("tickets");
   return (
-    <Box title={t("changeService")}>
-      <ActionForm action={action}>
-        <SelectField name="serviceId" label={t("service")} defaultValue={current} options={services} />
-        <p className="text-sm text-slate-700">{t("changeServiceHint")}</p>
-        <Submit>{t("apply")}</Submit>
-      </ActionForm>
-    </Box>
+    <ActionForm action={action} className="flex flex-col gap-3">
+      <SelectField name="serviceId" label={t("service")} defaultValue={current} options={services} />
+      <p className="text-sm text-slate-700">{t("changeServiceHint")}</p>
+      <Submit>{t("apply")}</Submit>
+    </ActionForm>
   );
 }
