@@ -10,7 +10,7 @@ import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../tic
 import { isUniqueViolation } from "../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
 import { derivedMessageId, parseMail, senderLabel, type ParsedMail } from "./parse.ts";
-import { isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
+import { checkSender, isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
 
 export interface ReceiveOptions {
   /** When the message reached our mailbox (IMAP INTERNALDATE): a new ticket's reception time. */
@@ -19,6 +19,10 @@ export interface ReceiveOptions {
   ownAddresses: string[];
   /** Code of the service for an e-mail that names none when the body's conventions cover several. */
   defaultServiceCode?: string;
+  /** The authserv-id of our receiving server, whose Authentication-Results are believed (unset: not read). */
+  trustedAuthservId?: string;
+  /** What to do with a message our server wrote no Authentication-Results for (default: accept). */
+  unauthenticated?: "accept" | "quarantine";
   now?: Date;
 }
 
@@ -197,6 +201,16 @@ export async function guessService(
   return { id: services[0]!.id, guessed: true };
 }
 
+/** Why the sender cannot be believed, if so: our server found it forged, or vouched for nothing
+ * while the installation asks for it. */
+function senderDoubt(mail: ParsedMail, opts: ReceiveOptions): string | null {
+  if (!opts.trustedAuthservId) return null;
+  const check = checkSender(mail.authenticationResults, opts.trustedAuthservId);
+  if (check.verdict === "fail") return check.reason;
+  if (check.verdict === "absent" && opts.unauthenticated === "quarantine") return "unauthenticated";
+  return null;
+}
+
 export async function receiveMail(
   db: Db,
   files: FileStore,
@@ -214,6 +228,9 @@ export async function receiveMail(
 
   const kept = keepAttachments(mail.attachments);
   if (kept.skipped.length) base.skipped = kept.skipped as Prisma.InputJsonValue;
+  // From: is trusted only as far as our receiving server vouches for it (anyone can write it).
+  const forged = senderDoubt(mail, opts);
+  if (forged) return quarantine(db, files, base, kept, forged, (await ticketOf(db, mail))?.id ?? null);
   const actor = await actorByEmail(db, mail.fromEmail);
   const ticket = await ticketOf(db, mail);
   const reply = stripQuoted(mail.text);

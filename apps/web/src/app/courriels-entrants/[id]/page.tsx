@@ -33,6 +33,7 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
       <dd>{value}</dd>
     </>
   );
+  const authResults = (m.headers as Record<string, string | undefined>)["authentication-results"];
   const skipped = (m.skipped ?? []) as { name: string; reason: "type" | "size" | "count" }[];
   return (
     <>
@@ -63,6 +64,9 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
             )
           : null}
         {row("Message-ID", <code className="break-all">{m.messageId}</code>)}
+        {authResults
+          ? row("Authentication-Results", <code className="whitespace-pre-wrap break-all">{authResults}</code>)
+          : null}
       </dl>
       <section aria-labelledby="text" className="mb-6">
         <h2 id="text" className="mb-2 text-lg font-semibold">
