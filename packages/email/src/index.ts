@@ -74,7 +74,14 @@ export function createMailSender(config: MailTransportConfig): MailSender {
   };
 }
 
-export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
+export {
+  invitationMail,
+  passwordResetMail,
+  whichBodyMail,
+  mailTestMail,
+  type MailContent,
+  type MailLocale,
+} from "./templates.ts";
 export {
   ticketMail,
   TICKET_TEMPLATES,
@@ -87,12 +94,20 @@ export { digestMail, type DigestData } from "./digest-template.ts";
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
-import { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
+import {
+  invitationMail,
+  mailTestMail,
+  passwordResetMail,
+  whichBodyMail,
+  type MailContent,
+  type MailLocale,
+} from "./templates.ts";
 
 export const MAIL_TEMPLATES = [
   "identity.invitation",
   "identity.reset",
   "ticket.received",
+  "ticket.new",
   "ticket.reply",
   "ticket.status",
   "ticket.assigned",
@@ -101,6 +116,8 @@ export const MAIL_TEMPLATES = [
   "ticket.sla-breach",
   "convention.ending",
   "ticket.digest",
+  "incoming.which-body",
+  "mail.test",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -125,5 +142,7 @@ export function renderMail(
     });
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
+  if (template === "incoming.which-body") return whichBodyMail(locale, data as never);
+  if (template === "mail.test") return mailTestMail(locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

@@ -1,7 +1,7 @@
 // One received e-mail, processed once (its Message-ID is unique): ignored when automatic, added to
 // its ticket when a known person replies (or a declarant without an account answers what we sent
 // them), a new ticket when a partner agent writes, else quarantined.
-import type { Db, IncomingStatus, Prisma } from "@mutuo/db";
+import type { Db, DbTx, IncomingStatus, Prisma } from "@mutuo/db";
 import { isDomainError } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { actorByEmail } from "../identity/index.ts";
@@ -10,7 +10,15 @@ import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../tic
 import { isUniqueViolation } from "../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
 import { derivedMessageId, parseMail, senderLabel, type ParsedMail } from "./parse.ts";
-import { checkSender, isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
+import { enqueueMail } from "../notifications/index.ts";
+import {
+  bodyNamedIn,
+  checkSender,
+  isAutomatic,
+  referencedIds,
+  stripQuoted,
+  ticketNumberIn,
+} from "./rules.ts";
 
 export interface ReceiveOptions {
   /** When the message reached our mailbox (IMAP INTERNALDATE): a new ticket's reception time. */
@@ -130,6 +138,7 @@ async function quarantine(
   kept: Kept,
   reason: string,
   ticketId: string | null,
+  inTx?: (tx: DbTx) => Promise<void>,
 ): Promise<ReceiveResult> {
   const stored = await storeQuarantined(files, kept.attachments);
   try {
@@ -139,6 +148,7 @@ async function quarantine(
         select: { id: true },
       });
       await stored.link(tx, row.id);
+      await inTx?.(tx);
       return { status: "quarantined" as const, incomingId: row.id, ticketId, reason };
     });
   } catch (error) {
@@ -199,6 +209,60 @@ export async function guessService(
     if (byCode) return { id: byCode.id, guessed: true };
   }
   return { id: services[0]!.id, guessed: true };
+}
+
+/** The body an agent writes for: their only one; else the one the message names, or the body of a
+ * ticket it quotes; else the one they last opened a ticket for, or act for on the portal. */
+async function bodyOf(db: Db, actor: Actor, mail: ParsedMail, reply: string): Promise<string | null> {
+  if (actor.bodyIds.length === 1) return actor.bodyIds[0]!;
+  const bodies = await db.body.findMany({
+    where: { id: { in: actor.bodyIds } },
+    select: { id: true, legalName: true, kind: true },
+  });
+  const named = bodyNamedIn(`${mail.subject}\n${reply}`, bodies);
+  if (named) return named;
+  const number = ticketNumberIn(reply);
+  const quoted = number
+    ? await db.ticket.findFirst({
+        where: { number, bodyId: { in: actor.bodyIds } },
+        select: { bodyId: true },
+      })
+    : null;
+  if (quoted) return quoted.bodyId;
+  const last = await db.ticket.findFirst({
+    where: { bodyId: { in: actor.bodyIds }, createdById: actor.userId },
+    orderBy: { receivedAt: "desc" },
+    select: { bodyId: true },
+  });
+  if (last) return last.bodyId;
+  const session = await db.session.findFirst({
+    where: { userId: actor.userId, activeBodyId: { in: actor.bodyIds } },
+    orderBy: { createdAt: "desc" },
+    select: { activeBodyId: true },
+  });
+  return session?.activeBodyId ?? null;
+}
+
+/** Tells an agent of several bodies that their message waits until they say which body it is for. */
+async function askWhichBody(tx: DbTx, actor: Actor, mail: ParsedMail) {
+  const [user, bodies] = await Promise.all([
+    tx.user.findUnique({ where: { id: actor.userId }, select: { email: true, locale: true } }),
+    tx.body.findMany({
+      where: { id: { in: actor.bodyIds } },
+      select: { legalName: true },
+      orderBy: { legalName: "asc" },
+    }),
+  ]);
+  if (!user) return;
+  await enqueueMail(tx, {
+    dedupKey: `incoming.which-body:${mail.messageId}`,
+    template: "incoming.which-body",
+    to: user.email,
+    toUserId: actor.userId,
+    locale: user.locale,
+    inReplyTo: mail.messageId,
+    data: { name: actor.name, subject: mail.subject, bodies: bodies.map((b) => b.legalName), path: "/" },
+  });
 }
 
 /** Why the sender cannot be believed, if so: our server found it forged, or vouched for nothing
@@ -274,8 +338,11 @@ export async function receiveMail(
     }
     if (!actor) return await quarantine(db, files, base, kept, "unknown_sender", null);
     if (actor.role !== "agent") return await quarantine(db, files, base, kept, "staff_sender", null);
-    if (actor.bodyIds.length !== 1) return await quarantine(db, files, base, kept, "several_bodies", null);
-    const bodyId = actor.bodyIds[0]!;
+    const bodyId = await bodyOf(db, actor, mail, reply);
+    if (!bodyId)
+      return await quarantine(db, files, base, kept, "several_bodies", null, (tx) =>
+        askWhichBody(tx, actor, mail),
+      );
     const service = await guessService(db, actor, bodyId, mail, opts.defaultServiceCode, now);
     if (!service) return await quarantine(db, files, base, kept, "no_service", null);
     const description = reply.length >= 10 ? reply : `${mail.subject}\n\n${reply}`.trim();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  bodyNamedIn,
   checkSender,
   isAutomatic,
   parseAuthenticationResults,
@@ -89,5 +90,22 @@ describe("sender authentication (Authentication-Results, RFC 8601)", () => {
     expect(checkSender(["other.example; spf=pass"], mx)).toEqual({ verdict: "absent" });
     expect(checkSender([`${mx}; none`], mx)).toEqual({ verdict: "absent" });
     expect(checkSender([`${mx} (a comment; with a semicolon?) ; none`], mx)).toEqual({ verdict: "absent" });
+  });
+});
+
+describe("the body an agent of several bodies writes for", () => {
+  const bodies = [
+    { id: "c", legalName: "Commune de Saint-Aubin-des-Vignes", kind: "commune" },
+    { id: "s", legalName: "CCAS de Saint-Aubin-des-Vignes", kind: "ccas" },
+  ];
+  it("is the body named in full, whatever the accents, case and punctuation", () => {
+    expect(bodyNamedIn("Objet : imprimante\nccas de saint aubin des vignes", bodies)).toBe("s");
+    expect(bodyNamedIn("Pour la COMMUNE DE SAINT-AUBIN-DES-VIGNES, merci", bodies)).toBe("c");
+  });
+  it("else the only one of a kind the message names, else nobody", () => {
+    expect(bodyNamedIn("Le poste de l'accueil du CCAS ne démarre plus", bodies)).toBe("s");
+    expect(bodyNamedIn("À la mairie, le poste ne démarre plus", bodies)).toBe("c");
+    expect(bodyNamedIn("Le poste ne démarre plus à Saint-Aubin-des-Vignes", bodies)).toBe(null);
+    expect(bodyNamedIn("Le CCAS et la mairie n'ont plus de réseau", bodies)).toBe(null);
   });
 });

@@ -106,3 +106,34 @@ export function checkSender(authenticationResults: string[], trustedId: string):
   if (!passes && fails) return { verdict: "fail", reason: "spoofed_spf_dkim" };
   return { verdict: "pass" };
 }
+
+const fold = (s: string) =>
+  ` ${s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9@]+/g, " ")
+    .trim()} `;
+
+const KIND_WORDS: Record<string, string[]> = {
+  commune: ["commune", "mairie", "ville"],
+  ccas: ["ccas"],
+  cias: ["cias"],
+  association: ["association"],
+};
+
+/** The body a message names, among its sender's: the one whose full name it contains (the longest
+ * when names nest), else the only one of a kind it names ("CCAS", "mairie"…); null when unsure. */
+export function bodyNamedIn(
+  text: string,
+  bodies: readonly { id: string; legalName: string; kind: string }[],
+): string | null {
+  const haystack = fold(text);
+  const named = bodies
+    .filter((b) => haystack.includes(fold(b.legalName)))
+    .sort((a, b) => fold(b.legalName).length - fold(a.legalName).length);
+  if (named.length === 1 || (named.length > 1 && fold(named[0]!.legalName) !== fold(named[1]!.legalName)))
+    return named[0]!.id;
+  const byKind = bodies.filter((b) => (KIND_WORDS[b.kind] ?? []).some((w) => haystack.includes(` ${w} `)));
+  return byKind.length === 1 ? byKind[0]!.id : null;
+}

@@ -65,7 +65,10 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
           : null}
         {row("Message-ID", <code className="break-all">{m.messageId}</code>)}
         {authResults
-          ? row("Authentication-Results", <code className="whitespace-pre-wrap break-all">{authResults}</code>)
+          ? row(
+              "Authentication-Results",
+              <code className="whitespace-pre-wrap break-all">{authResults}</code>,
+            )
           : null}
       </dl>
       <section aria-labelledby="text" className="mb-6">

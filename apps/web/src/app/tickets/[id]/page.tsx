@@ -207,7 +207,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </>
         ) : null}
         {!staff && (ticket.status === "resolved" || ticket.status === "closed") && !ticket.csatScore ? (
-          <div className="rounded-md border border-slate-200 bg-white p-3">
+          <div id="noter" className="rounded-md border border-slate-200 bg-white p-3">
             <h3 className="mb-2 font-semibold">{t("rateTitle")}</h3>
             <RateForm action={rateAction.bind(null, id)} />
           </div>
