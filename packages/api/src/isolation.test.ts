@@ -49,6 +49,7 @@ const probes: Record<string, (w: World) => unknown> = {
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
   "catalogue.get": (w) => ({ id: w.serviceB }),
+  "catalogue.alerts": (w) => ({ id: w.serviceB }),
   "catalogue.create": () => ({ code: "PIRATE", name: "Service pirate" }),
   "catalogue.update": (w) => ({ id: w.serviceB, service: { code: "PIRATE", name: "Renamed" } }),
   "catalogue.setDefaultTerms": (w) => ({ serviceId: w.serviceB, terms: terms(w.calendar) }),

@@ -16,11 +16,13 @@ export interface OutboxEntry {
   locale?: string;
   ticketId?: string | null;
   inReplyTo?: string | null;
+  /** Sent whatever the recipient's preferences (e.g. a critical ticket's alert). */
+  always?: boolean;
 }
 
 /** Queues an e-mail in the caller's transaction; a second call with the same key does nothing. */
 export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
-  if (!(await wants(tx, e.toUserId, e.template))) return;
+  if (!e.always && !(await wants(tx, e.toUserId, e.template))) return;
   await tx.outboxMessage.createMany({
     data: [
       {

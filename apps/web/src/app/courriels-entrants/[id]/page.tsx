@@ -11,6 +11,12 @@ import { acceptAsReplyAction, acceptAsTicketAction, rejectAction } from "../acti
 
 export const dynamic = "force-dynamic";
 
+/** The sender's own choices first (their bodies, the services those cover), then the rest. */
+const first = <T extends { value: string }>(options: T[], ids: string[]) => [
+  ...options.filter((o) => ids.includes(o.value)),
+  ...options.filter((o) => !ids.includes(o.value)),
+];
+
 export default async function IncomingMailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role === "agent") notFound();
@@ -130,8 +136,15 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
             <p className="mb-2 text-slate-700">{t("acceptTicketLead")}</p>
             <AcceptForm
               action={acceptAsTicketAction.bind(null, id)}
-              bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
-              services={services.map((s) => ({ value: s.id, label: s.name }))}
+              bodies={first(
+                bodies.map((b) => ({ value: b.id, label: b.legalName })),
+                m.senderBodyIds,
+              )}
+              services={first(
+                services.map((s) => ({ value: s.id, label: s.name })),
+                m.senderServiceIds,
+              )}
+              defaultBodyId={m.senderBodyIds.length === 1 ? m.senderBodyIds[0] : undefined}
               declarantName={m.fromName || m.fromEmail}
             />
           </section>
