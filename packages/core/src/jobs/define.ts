@@ -12,6 +12,7 @@ export interface Mailer {
     html?: string;
     messageId?: string;
     inReplyTo?: string;
+    references?: string;
     headers?: Record<string, string>;
   }): Promise<void>;
 }

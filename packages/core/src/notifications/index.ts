@@ -2,6 +2,8 @@ export {
   enqueueMail,
   deliverBatch,
   type DeliveryOptions,
+  type DeliveryReport,
+  finalMessageId,
   claimBatch,
   backoffMs,
   MAX_ATTEMPTS,
