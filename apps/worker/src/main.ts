@@ -21,7 +21,13 @@ async function main() {
     log: (m) => log.info(m),
   });
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
-  const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
+  const mail = createMailSender({
+    from: env.MAIL_FROM,
+    smtpUrl: env.SMTP_URL,
+    smtpPassword: env.SMTP_PASSWORD,
+    smtpCaFile: env.SMTP_TLS_CA_FILE,
+    outboxDir: env.outboxDir,
+  });
   const worker = await startWorker({
     connectionString: env.DATABASE_URL,
     db,
@@ -38,12 +44,17 @@ async function main() {
     baseUrl: env.MUTUO_BASE_URL,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     scrubSecrets: Boolean(env.SMTP_URL),
+    messageIdDomain: env.mailDomain,
     html: (content, locale) =>
       renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });
   const imap = env.IMAP_URL
     ? startImapLoop({
         url: env.IMAP_URL,
+        password: env.IMAP_PASSWORD,
+        processedFolder: env.IMAP_PROCESSED_FOLDER,
+        trustedAuthservId: env.MAIL_TRUSTED_AUTHSERV_ID,
+        unauthenticated: env.MAIL_UNAUTHENTICATED,
         db,
         files: localFileStore(env.filesDir),
         log,
@@ -54,7 +65,12 @@ async function main() {
     : null;
   log.info("worker started", {
     id: worker.id,
-    mailbox: env.IMAP_URL ? "watched (IDLE) and polled" : "not configured (IMAP_URL unset)",
+    mailbox: env.IMAP_URL
+      ? `watched (IDLE) and polled; processed messages go to "${env.IMAP_PROCESSED_FOLDER}"`
+      : "not configured (IMAP_URL unset)",
+    senders: env.MAIL_TRUSTED_AUTHSERV_ID
+      ? `checked by the Authentication-Results of ${env.MAIL_TRUSTED_AUTHSERV_ID} (unauthenticated: ${env.MAIL_UNAUTHENTICATED})`
+      : "not checked (MAIL_TRUSTED_AUTHSERV_ID unset)",
   });
 
   const shutdown = async (signal: string) => {
