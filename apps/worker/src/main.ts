@@ -7,7 +7,7 @@ import { createMailSender } from "@mutuo/email";
 import { renderHtml } from "@mutuo/email/html";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
-import { startImapLoop } from "./imap-loop.ts";
+import { pollMailbox, startImapLoop, type ImapOptions } from "./imap-loop.ts";
 import { startOutboxLoop } from "./outbox-loop.ts";
 import { startWorker } from "./worker.ts";
 
@@ -28,6 +28,21 @@ async function main() {
     smtpCaFile: env.SMTP_TLS_CA_FILE,
     outboxDir: env.outboxDir,
   });
+  const imapOptions: ImapOptions | null = env.IMAP_URL
+    ? {
+        url: env.IMAP_URL,
+        password: env.IMAP_PASSWORD,
+        processedFolder: env.IMAP_PROCESSED_FOLDER,
+        trustedAuthservId: env.MAIL_TRUSTED_AUTHSERV_ID,
+        unauthenticated: env.MAIL_UNAUTHENTICATED,
+        db,
+        files: localFileStore(env.filesDir),
+        log,
+        ownAddresses: env.ownAddresses,
+        defaultServiceCode: env.MAIL_DEFAULT_SERVICE,
+        intervalMs: env.IMAP_POLL_SECONDS * 1000,
+      }
+    : null;
   const worker = await startWorker({
     connectionString: env.DATABASE_URL,
     db,
@@ -36,6 +51,10 @@ async function main() {
     concurrency: env.WORKER_CONCURRENCY,
     scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
+    mailSetup: {
+      smtp: Boolean(env.SMTP_URL),
+      readMailbox: imapOptions ? () => pollMailbox(imapOptions) : undefined,
+    },
   });
   const outbox = startOutboxLoop({
     db,
@@ -48,21 +67,8 @@ async function main() {
     html: (content, locale) =>
       renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });
-  const imap = env.IMAP_URL
-    ? startImapLoop({
-        url: env.IMAP_URL,
-        password: env.IMAP_PASSWORD,
-        processedFolder: env.IMAP_PROCESSED_FOLDER,
-        trustedAuthservId: env.MAIL_TRUSTED_AUTHSERV_ID,
-        unauthenticated: env.MAIL_UNAUTHENTICATED,
-        db,
-        files: localFileStore(env.filesDir),
-        log,
-        ownAddresses: env.ownAddresses,
-        defaultServiceCode: env.MAIL_DEFAULT_SERVICE,
-        intervalMs: env.IMAP_POLL_SECONDS * 1000,
-      })
-    : null;
+
+  const imap = imapOptions ? startImapLoop(imapOptions) : null;
   log.info("worker started", {
     id: worker.id,
     mailbox: env.IMAP_URL

@@ -7,10 +7,11 @@ import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
+import { mailTestJob } from "./notifications/jobs/mail-test.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
-export { ensureQueues } from "./jobs/boss.ts";
+export { ensureQueues, sendJob } from "./jobs/boss.ts";
 
 export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(pruneHeartbeatsJob),
@@ -19,4 +20,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(refreshSlaJob),
   registerJob(autoCloseJob),
   registerJob(digestJob),
+  registerJob(mailTestJob),
 ];
