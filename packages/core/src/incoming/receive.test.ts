@@ -466,6 +466,32 @@ describe("incoming e-mail", () => {
     await db.user.update({ where: { id: user.id }, data: { active: false } });
   });
 
+  it("does not take an answer to a new-ticket alert from a team address as the declarant's", async () => {
+    const db = tdb.prisma();
+    const ticket = await db.ticket.findFirstOrThrow({ where: { channel: "email" } });
+    await db.outboxMessage.create({
+      data: {
+        dedupKey: "alert-team-1",
+        template: "ticket.new",
+        data: {},
+        toEmail: "astreinte@val-orlene.example",
+        messageId: "<alert-team-1@val-orlene.example>",
+        ticketId: ticket.id,
+      },
+    });
+    expect(
+      await receive(
+        rawMail({
+          from: "astreinte@val-orlene.example",
+          subject: `Re: [${ticket.number}] Nouveau ticket`,
+          text: "Je prends.",
+          id: "<team-answer-1@val-orlene.example>",
+          headers: { "In-Reply-To": "<alert-team-1@val-orlene.example>" },
+        }),
+      ),
+    ).toMatchObject({ status: "quarantined", reason: "unknown_sender", ticketId: ticket.id });
+  });
+
   it("holds a message whose sender our receiving server found forged, and ignores other servers' verdicts", async () => {
     const db = tdb.prisma();
     const mx = "mx.val-orlene.example";

@@ -108,6 +108,8 @@ async function answersOurMailTo(db: Db, mail: ParsedMail): Promise<boolean> {
         messageId: { in: ids },
         ticketId: { not: null },
         toEmail: { equals: mail.fromEmail, mode: "insensitive" },
+        // The DSI's new-ticket alerts go to team addresses: answering one is not the declarant speaking.
+        template: { not: "ticket.new" },
       },
     })) > 0
   );
@@ -261,7 +263,12 @@ async function askWhichBody(tx: DbTx, actor: Actor, mail: ParsedMail) {
     toUserId: actor.userId,
     locale: user.locale,
     inReplyTo: mail.messageId,
-    data: { name: actor.name, subject: mail.subject, bodies: bodies.map((b) => b.legalName), path: "/" },
+    data: {
+      name: actor.name,
+      subject: mail.subject,
+      bodies: bodies.map((b) => b.legalName),
+      path: "/demandes/nouvelle",
+    },
   });
 }
 
