@@ -138,3 +138,33 @@ test("a stranger's e-mail waits in the quarantine; a technician opens a ticket f
       JSON.stringify(m.to).includes("claire.martin@asso-example.org"),
   );
 });
+
+test("an agent of several bodies who names one in the e-mail gets a ticket in that body", async ({
+  page,
+}) => {
+  const subject = `Pelehas : export des attributions impossible ${Date.now()}`;
+  await deliverToSupport(
+    [
+      "From: Agent de Saint-Aubin <agent@saint-aubin.example>",
+      "To: support@val-orlene.example",
+      `Subject: ${subject}`,
+      `Message-ID: <e2e-several-${Date.now()}@saint-aubin.example>`,
+      "MIME-Version: 1.0",
+      "Content-Type: text/plain; charset=utf-8",
+      "Content-Transfer-Encoding: 8bit",
+      "",
+      "Bonjour, à la mairie, l'export des attributions de Pelehas mode web s'arrête à 50 %.",
+    ].join("\n"),
+  );
+  await signIn(page, "tech@val-orlene.example");
+  await page.goto("/courriels-entrants?view=all");
+  const row = page.getByRole("row", { name: new RegExp(subject) });
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toContainText("Ticket créé", { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expectAccessible(page);
+  await row.getByRole("link", { name: /SOS-\d{4}-\d{6}/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  await expect(page.getByText("Commune de Saint-Aubin-des-Vignes").first()).toBeVisible();
+});

@@ -129,3 +129,70 @@ test("letting the clock pass the warning threshold produces exactly one warning"
     setClock(null);
   }
 });
+
+test("a new critical ticket alerts the team", async ({ page }) => {
+  // A manager names who is on duty for SIG-M@: a team address and a technician.
+  await signIn(page, "manager@val-orlene.example");
+  await page.goto("/catalogue");
+  await page.getByRole("link", { name: "SIG-M@", exact: true }).click();
+  await page.getByRole("link", { name: "Modifier le service et ses conditions par défaut" }).click();
+  await page.getByRole("textbox", { name: "Adresse de l'équipe" }).fill("astreinte-sig@val-orlene.example");
+  await page
+    .getByRole("listbox", { name: "Techniciens d'astreinte" })
+    .selectOption({ label: "Julien Perrot" });
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "SIG-M@" })).toBeVisible();
+  await signOut(page);
+
+  // A partner reports an outage: high impact, high urgency, so critical.
+  await signIn(page, "agent@bellerive.example");
+  await page.goto("/demandes/nouvelle");
+  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ label: "SIG-M@" });
+  await page.getByRole("textbox", { name: "Objet", exact: true }).fill("SIG-M@ inaccessible pour tous");
+  await page
+    .getByRole("textbox", { name: "Description", exact: true })
+    .fill("Plus aucun agent de la mairie ne peut ouvrir SIG-M@ depuis 9 h.");
+  await page.getByRole("combobox", { name: "Impact" }).selectOption({ label: "Élevé" });
+  await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Élevé" });
+  await page.getByRole("button", { name: "Envoyer la demande" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "SIG-M@ inaccessible pour tous" })).toBeVisible();
+  const number = (await page
+    .getByText(/SOS-\d{4}-\d{6}/)
+    .first()
+    .textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
+  await signOut(page);
+
+  // The team address and the technician on duty are alerted, in the built-in mailbox.
+  await signInAsAdmin(page, admin);
+  await page.goto("/admin/courriels");
+  const alerts = page.getByRole("row", { name: new RegExp(`\\[${number}\\] Nouveau ticket CRITIQUE`) });
+  await expect(async () => {
+    await page.reload();
+    await expect(alerts).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(alerts.filter({ hasText: "astreinte-sig@val-orlene.example" })).toHaveCount(1);
+  await expect(alerts.filter({ hasText: "tech2@val-orlene.example" })).toHaveCount(1);
+  await alerts.filter({ hasText: "astreinte-sig@val-orlene.example" }).getByRole("link").click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `[${number}] Nouveau ticket CRITIQUE : SIG-M@ inaccessible pour tous`,
+  );
+  await expect(page.getByText(/a ouvert un ticket sur SIG-M@ \(priorité : critique\)/)).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("an admin tests the mail configuration: a test e-mail leaves and the support mailbox is read once", async ({
+  page,
+}) => {
+  await signInAsAdmin(page, admin);
+  await page.goto("/admin/courriels");
+  await page.getByRole("button", { name: "Tester la configuration" }).click();
+  const result = page.getByRole("status").filter({ hasText: "Dernier essai demandé" });
+  // The worker runs the job and the page refreshes itself until the outcome is there.
+  await expect(result).toContainText(
+    "Aucun SMTP_URL : le courriel d'essai a été écrit dans le dossier outbox du serveur",
+    { timeout: 30_000 },
+  );
+  await expect(result).toContainText(/Boîte du support lue|Aucun IMAP_URL/);
+  await expectAccessible(page);
+});

@@ -2,9 +2,36 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** A mail server URL whose user name or password holds `/ ? #` unencoded is read wrongly (the
+ * password becomes a port, a path or a fragment): refuse it with the fix. */
+export function credentialsProblem(name: string, raw: string): string | null {
+  const userinfo = /^[a-z]+:\/\/(.*)@[^@]*$/i.exec(raw)?.[1];
+  if (userinfo && /[/?#]/.test(userinfo))
+    return `${name} : l'identifiant ou le mot de passe contient « / », « ? » ou « # », qui coupent l'adresse. Encodez-les en pourcentage (/ → %2F, ? → %3F, # → %23, @ → %40) ou donnez le mot de passe dans ${name.replace("_URL", "_PASSWORD")}.`;
+  try {
+    new URL(raw);
+  } catch {
+    return `${name} : adresse illisible (${name === "SMTP_URL" ? "smtp[s]://utilisateur:mot-de-passe@hôte:587" : "imap[s]://utilisateur:mot-de-passe@hôte:993/INBOX"}). Un mot de passe avec des caractères spéciaux s'encode en pourcentage, ou se donne dans ${name.replace("_URL", "_PASSWORD")}.`;
+  }
+  return null;
+}
+
+const mailUrl = (name: "SMTP_URL" | "IMAP_URL") =>
+  z
+    .string()
+    .superRefine((raw, ctx) => {
+      const problem = credentialsProblem(name, raw);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    })
+    .optional();
+
 const schema = z.object({
   DATABASE_URL: z.string().url({ message: "DATABASE_URL must be a postgresql:// URL" }),
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: mailUrl("SMTP_URL"),
+  /** The relay's password, when it is easier to give apart from SMTP_URL (no encoding needed). */
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  /** PEM file of the authority that signed the relay's certificate (a private CA, a self-signed relay). */
+  SMTP_TLS_CA_FILE: z.string().min(1).optional(),
   MUTUO_BASE_URL: z.string().url().default("http://localhost:3000"),
   /** The provider's name and logo in e-mails. */
   MAIL_PROVIDER_NAME: z.string().min(1).default("Mutuo"),
@@ -25,12 +52,16 @@ const schema = z.object({
   /** How long a claimed outbox batch stays with a worker before another may take it over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** The support mailbox read for replies and new tickets: imap[s]://user:password@host[:port][/folder]. */
-  IMAP_URL: z
-    .string()
-    .regex(/^imaps?:\/\/[^/]+@[^/]+/, {
-      message: "IMAP_URL must look like imaps://user:password@host:993/INBOX",
-    })
-    .optional(),
+  IMAP_URL: mailUrl("IMAP_URL").refine((u) => !u || /^imaps?:\/\/[^/]*@[^/]+/.test(u), {
+    message: "IMAP_URL : attendu imaps://utilisateur:mot-de-passe@hôte:993/INBOX",
+  }),
+  IMAP_PASSWORD: z.string().min(1).optional(),
+  /** Folder where processed messages are moved (created if missing). */
+  IMAP_PROCESSED_FOLDER: z.string().trim().min(1).max(200).default("Traités"),
+  /** authserv-id of our receiving server, whose Authentication-Results (SPF/DKIM/DMARC) are believed. */
+  MAIL_TRUSTED_AUTHSERV_ID: z.string().trim().min(1).max(200).optional(),
+  /** Messages our receiving server did not authenticate: accepted (default) or held in the quarantine. */
+  MAIL_UNAUTHENTICATED: z.enum(["accept", "quarantine"]).default("accept"),
   IMAP_POLL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** Code of the catalogue service for e-mails that name none (when the body's conventions cover several). */
   MAIL_DEFAULT_SERVICE: z.string().min(1).max(40).optional(),
@@ -44,6 +75,8 @@ export type WorkerEnv = z.infer<typeof schema> & {
   outboxDir: string;
   filesDir: string;
   ownAddresses: string[];
+  /** Domain of MAIL_FROM, for our Message-IDs. */
+  mailDomain: string;
 };
 
 export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
@@ -59,6 +92,7 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
     migrationsDir: path.resolve(env.MUTUO_MIGRATIONS_DIR ?? "prisma/migrations"),
     outboxDir: path.resolve(env.MUTUO_DATA_DIR, "outbox"),
     filesDir: path.resolve(env.MUTUO_DATA_DIR, "files"),
+    mailDomain: (/@([^>\s]+)/.exec(env.MAIL_FROM)?.[1] ?? "localhost").toLowerCase(),
     // Messages from these addresses are ours: never answered (no loops).
     ownAddresses: [
       /<([^>]+)>/.exec(env.MAIL_FROM)?.[1] ?? env.MAIL_FROM,

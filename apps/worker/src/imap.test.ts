@@ -28,24 +28,46 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     const { folder: _, ...c } = imapConfig(imap.url);
     return new ImapFlow({ ...c, logger: false });
   };
-  const append = async (...messages: string[]) => {
+  const appendTo = async (folder: string, flags: string[], ...messages: string[]) => {
     const c = client();
     await c.connect();
     for (const m of messages)
       await c
-        .append("INBOX", Buffer.from(m.replace(/\n/g, "\r\n")), [], new Date("2026-11-23T10:15:00Z"))
+        .append(folder, Buffer.from(m.replace(/\n/g, "\r\n")), flags, new Date("2026-11-23T10:15:00Z"))
         .catch((e: { responseText?: string }) => {
           throw new Error(`APPEND refused: ${e.responseText}`);
         });
     await c.logout();
   };
-  const poll = () =>
+  const append = (...messages: string[]) => appendTo("INBOX", [], ...messages);
+  /** UIDs of a folder's messages, and their Message-IDs. */
+  const folderContent = async (folder: string) => {
+    const c = client();
+    await c.connect();
+    try {
+      const lock = await c.getMailboxLock(folder);
+      try {
+        const ids: string[] = [];
+        for await (const m of c.fetch("1:*", { envelope: true })) ids.push(m.envelope?.messageId ?? "");
+        return ids;
+      } catch {
+        return [];
+      } finally {
+        lock.release();
+      }
+    } finally {
+      await c.logout();
+    }
+  };
+  const poll = (extra: Partial<Parameters<typeof pollMailbox>[0]> = {}) =>
     pollMailbox({
       url: imap.url,
       db: tdb.prisma(),
       files,
       log: silent,
       ownAddresses: ["mutuo@val-orlene.example"],
+      processedFolder: "Traités",
+      ...extra,
     });
 
   beforeAll(async () => {
@@ -60,7 +82,7 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("adds a reply to the acknowledgement to its ticket, ignores an auto-reply, and leaves both read", async () => {
+  it("adds a reply to the acknowledgement to its ticket, ignores an auto-reply, and moves both to « Traités »", async () => {
     const db = tdb.prisma();
     const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
     const service = await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } });
@@ -93,6 +115,103 @@ describe.skipIf(!available)("incoming mail over IMAP (dovecot)", () => {
       await db.outboxMessage.count({ where: { ticketId: t.id, toEmail: "agent@bellerive.example" } }),
     ).toBe(1);
     expect(await poll()).toEqual({ processed: 0, failed: 0 }); // all read
+    expect(await folderContent("INBOX")).toEqual([]);
+    expect((await folderContent("Traités")).sort()).toEqual([
+      "<auto1@bellerive.example>",
+      "<r1@bellerive.example>",
+    ]);
+  });
+
+  it("reads a message someone already opened in the mailbox, and never twice one it could not move", async () => {
+    const db = tdb.prisma();
+    await appendTo(
+      "INBOX",
+      ["\\Seen"],
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Traceur hors service\nMessage-ID: <seen-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe traceur du service urbanisme ne sort plus les plans de SIG-M@.\n`,
+    );
+    expect(await poll()).toEqual({ processed: 1, failed: 0 });
+    expect(
+      await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<seen-1@bellerive.example>" } }),
+    ).toMatchObject({ status: "ticket" });
+    expect(await folderContent("Traités")).toContain("<seen-1@bellerive.example>");
+    // Without a folder to move to, the message stays, and its UID says it was processed.
+    await append(
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Traceur, suite\nMessage-ID: <stay-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe traceur sort des pages blanches depuis SIG-M@.\n`,
+    );
+    expect(await poll({ processedFolder: undefined })).toEqual({ processed: 1, failed: 0 });
+    expect(await poll({ processedFolder: undefined })).toEqual({ processed: 0, failed: 0 });
+    expect(await folderContent("INBOX")).toEqual(["<stay-1@bellerive.example>"]);
+    // Once a folder is configured, it is moved there without being read again.
+    const log: string[] = [];
+    expect(await poll({ log: { info: (m) => void log.push(m), error: (m) => void log.push(m) } })).toEqual({
+      processed: 0,
+      failed: 0,
+    });
+    expect(log).toContain("e-mail skipped: already processed, moved again");
+    expect(await folderContent("INBOX")).toEqual([]);
+  });
+
+  it("reads a folder again when its UIDVALIDITY changes (the server renumbered it)", async () => {
+    const db = tdb.prisma();
+    const c = client();
+    await c.connect();
+    await c.mailboxCreate("Support");
+    await c.logout();
+    const url = imap.url.replace(/\/INBOX$/, "/Support");
+    const pollSupport = () => poll({ url, processedFolder: undefined });
+    await appendTo(
+      "Support",
+      [],
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Badge perdu\nMessage-ID: <uv-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nUn badge d'accès a été perdu ce matin, SIG-M@ à couper.\n`,
+    );
+    expect(await pollSupport()).toEqual({ processed: 1, failed: 0 });
+    expect(await pollSupport()).toEqual({ processed: 0, failed: 0 });
+    // The folder is re-created: its first message has UID 1 again, under another UIDVALIDITY.
+    const c2 = client();
+    await c2.connect();
+    const before = ((await c2.status("Support", { uidValidity: true })) as { uidValidity?: bigint })
+      .uidValidity;
+    await c2.mailboxDelete("Support");
+    await new Promise((r) => setTimeout(r, 1100)); // dovecot derives UIDVALIDITY from the clock
+    await c2.mailboxCreate("Support");
+    const after = ((await c2.status("Support", { uidValidity: true })) as { uidValidity?: bigint })
+      .uidValidity;
+    await c2.logout();
+    expect(after).not.toBe(before);
+    await appendTo(
+      "Support",
+      [],
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Badge retrouvé\nMessage-ID: <uv-2@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLe badge a été retrouvé, SIG-M@ peut le réactiver.\n`,
+    );
+    expect(await pollSupport()).toEqual({ processed: 1, failed: 0 });
+    expect(
+      await db.incomingMail.findUniqueOrThrow({ where: { messageId: "<uv-2@bellerive.example>" } }),
+    ).toMatchObject({ status: "ticket" });
+  });
+
+  it("holds a message our receiving server found forged, believing only its own Authentication-Results", async () => {
+    const db = tdb.prisma();
+    const mx = "mx.val-orlene.example";
+    await append(
+      `Authentication-Results: ${mx}; spf=fail smtp.mailfrom=faux.example; dkim=none; dmarc=fail (p=none) header.from=bellerive.example\nFrom: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Changement de RIB\nMessage-ID: <spoof-1@faux.example>\nContent-Type: text/plain; charset=utf-8\n\nMerci de modifier le RIB de la commune dans SIG-M@.\n`,
+      `Authentication-Results: ${mx}; spf=pass smtp.mailfrom=bellerive.example; dkim=pass header.d=bellerive.example; dmarc=pass header.from=bellerive.example\nAuthentication-Results: faux.example; dmarc=fail\nFrom: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Couche cadastre\nMessage-ID: <auth-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLa couche cadastre ne s'affiche plus dans SIG-M@.\n`,
+      `From: Marc Delorme <agent@bellerive.example>\nTo: mutuo@val-orlene.example\nSubject: Sans en-tête\nMessage-ID: <unauth-1@bellerive.example>\nContent-Type: text/plain; charset=utf-8\n\nLa couche PLU ne s'affiche plus dans SIG-M@.\n`,
+    );
+    expect(await poll({ trustedAuthservId: mx, unauthenticated: "quarantine" })).toEqual({
+      processed: 3,
+      failed: 0,
+    });
+    const status = async (messageId: string) =>
+      db.incomingMail.findUniqueOrThrow({ where: { messageId }, select: { status: true, reason: true } });
+    expect(await status("<spoof-1@faux.example>")).toEqual({
+      status: "quarantined",
+      reason: "spoofed_dmarc",
+    });
+    expect(await status("<auth-1@bellerive.example>")).toEqual({ status: "ticket", reason: null });
+    expect(await status("<unauth-1@bellerive.example>")).toEqual({
+      status: "quarantined",
+      reason: "unauthenticated",
+    });
   });
 
   it("processes each message once when two workers poll together, and a message read twice (same Message-ID) once", async () => {

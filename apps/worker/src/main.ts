@@ -7,7 +7,7 @@ import { createMailSender } from "@mutuo/email";
 import { renderHtml } from "@mutuo/email/html";
 import { loadEnv } from "./env.ts";
 import { createLogger } from "./log.ts";
-import { startImapLoop } from "./imap-loop.ts";
+import { pollMailbox, startImapLoop, type ImapOptions } from "./imap-loop.ts";
 import { startOutboxLoop } from "./outbox-loop.ts";
 import { startWorker } from "./worker.ts";
 
@@ -21,7 +21,28 @@ async function main() {
     log: (m) => log.info(m),
   });
   const db = createPrismaClient(env.DATABASE_URL, { max: env.WORKER_CONCURRENCY + 2 });
-  const mail = createMailSender({ from: env.MAIL_FROM, smtpUrl: env.SMTP_URL, outboxDir: env.outboxDir });
+  const mail = createMailSender({
+    from: env.MAIL_FROM,
+    smtpUrl: env.SMTP_URL,
+    smtpPassword: env.SMTP_PASSWORD,
+    smtpCaFile: env.SMTP_TLS_CA_FILE,
+    outboxDir: env.outboxDir,
+  });
+  const imapOptions: ImapOptions | null = env.IMAP_URL
+    ? {
+        url: env.IMAP_URL,
+        password: env.IMAP_PASSWORD,
+        processedFolder: env.IMAP_PROCESSED_FOLDER,
+        trustedAuthservId: env.MAIL_TRUSTED_AUTHSERV_ID,
+        unauthenticated: env.MAIL_UNAUTHENTICATED,
+        db,
+        files: localFileStore(env.filesDir),
+        log,
+        ownAddresses: env.ownAddresses,
+        defaultServiceCode: env.MAIL_DEFAULT_SERVICE,
+        intervalMs: env.IMAP_POLL_SECONDS * 1000,
+      }
+    : null;
   const worker = await startWorker({
     connectionString: env.DATABASE_URL,
     db,
@@ -37,6 +58,10 @@ async function main() {
       },
     },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
+    mailSetup: {
+      smtp: Boolean(env.SMTP_URL),
+      readMailbox: imapOptions ? () => pollMailbox(imapOptions) : undefined,
+    },
   });
   const outbox = startOutboxLoop({
     db,
@@ -45,23 +70,20 @@ async function main() {
     baseUrl: env.MUTUO_BASE_URL,
     leaseMs: env.OUTBOX_LEASE_SECONDS * 1000,
     scrubSecrets: Boolean(env.SMTP_URL),
+    messageIdDomain: env.mailDomain,
     html: (content, locale) =>
       renderHtml(content, { locale, providerName: env.MAIL_PROVIDER_NAME, logoUrl: env.MAIL_LOGO_URL }),
   });
-  const imap = env.IMAP_URL
-    ? startImapLoop({
-        url: env.IMAP_URL,
-        db,
-        files: localFileStore(env.filesDir),
-        log,
-        ownAddresses: env.ownAddresses,
-        defaultServiceCode: env.MAIL_DEFAULT_SERVICE,
-        intervalMs: env.IMAP_POLL_SECONDS * 1000,
-      })
-    : null;
+
+  const imap = imapOptions ? startImapLoop(imapOptions) : null;
   log.info("worker started", {
     id: worker.id,
-    mailbox: env.IMAP_URL ? "watched (IDLE) and polled" : "not configured (IMAP_URL unset)",
+    mailbox: env.IMAP_URL
+      ? `watched (IDLE) and polled; processed messages go to "${env.IMAP_PROCESSED_FOLDER}"`
+      : "not configured (IMAP_URL unset)",
+    senders: env.MAIL_TRUSTED_AUTHSERV_ID
+      ? `checked by the Authentication-Results of ${env.MAIL_TRUSTED_AUTHSERV_ID} (unauthenticated: ${env.MAIL_UNAUTHENTICATED})`
+      : "not checked (MAIL_TRUSTED_AUTHSERV_ID unset)",
   });
 
   const shutdown = async (signal: string) => {

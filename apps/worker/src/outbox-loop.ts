@@ -16,6 +16,7 @@ export function startOutboxLoop(opts: {
   leaseMs?: number;
   html?: HtmlRenderer;
   scrubSecrets?: boolean;
+  messageIdDomain?: string;
 }): OutboxLoop {
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -27,8 +28,13 @@ export function startOutboxLoop(opts: {
         leaseMs: opts.leaseMs,
         html: opts.html,
         scrubSecrets: opts.scrubSecrets,
+        messageIdDomain: opts.messageIdDomain,
       });
-      if (r.sent || r.retried || r.failed) opts.log.info("outbox delivered", r);
+      const { errors, ...counts } = r;
+      if (r.sent || r.retried || r.failed) opts.log.info("outbox delivered", counts);
+      // The cause, not only a count: a relay's certificate, credentials, a refused recipient…
+      for (const e of errors)
+        opts.log.error(e.final ? "e-mail not delivered (given up)" : "e-mail not delivered (will retry)", e);
       if (stopped || r.sent + r.retried + r.failed < 20) return;
     }
   };

@@ -8,6 +8,7 @@ import {
   type JobContext,
   type JobLogger,
   type Mailer,
+  type MailSetup,
   type RegisteredJob,
 } from "@mutuo/core/jobs";
 import { HEARTBEAT_INTERVAL_MS, recordHeartbeat, removeHeartbeat } from "@mutuo/core/system";
@@ -24,6 +25,8 @@ export interface WorkerOptions {
   scheduleData?: Record<string, object>;
   /** The jobs' clock (real time unless the end-to-end tests freeze it). */
   now?: () => Date;
+  /** How this worker sends and reads mail (for the configuration test). */
+  mailSetup?: MailSetup;
 }
 
 export interface RunningWorker {
@@ -53,6 +56,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     mailer: opts.mailer,
     log: opts.log,
     now: opts.now ?? (() => new Date()),
+    mailSetup: opts.mailSetup,
   };
   await ensureQueues(boss, jobs);
   for (const job of jobs) {

@@ -8,10 +8,11 @@ import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { waitingJob } from "./tickets/jobs/waiting.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
+import { mailTestJob } from "./notifications/jobs/mail-test.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
-export { ensureQueues } from "./jobs/boss.ts";
+export { ensureQueues, sendJob } from "./jobs/boss.ts";
 
 export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(pruneHeartbeatsJob),
@@ -21,4 +22,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(autoCloseJob),
   registerJob(digestJob),
   registerJob(waitingJob),
+  registerJob(mailTestJob),
 ];

@@ -1,16 +1,72 @@
 import { SMTPServer } from "smtp-server";
 import { describe, expect, it } from "vitest";
-import { createMailSender, isPermanentFailure, pooled } from "./index.ts";
+import { createMailSender, describeSendError, isPermanentFailure, smtpOptions } from "./index.ts";
 
 describe("SMTP transport", () => {
-  it("pools connections unless the URL chooses, and keeps the credentials as written", () => {
-    expect(pooled("smtp://mutuo:p%40ss@relay.example:587")).toBe(
-      "smtp://mutuo:p%40ss@relay.example:587?pool=true",
-    );
-    expect(pooled("smtps://relay.example?pool=false")).toBe("smtps://relay.example?pool=false");
-    expect(pooled("smtp://relay.example:25/?secure=false")).toBe(
-      "smtp://relay.example:25/?secure=false&pool=true",
-    );
+  it("reads SMTP_URL: pooled unless it says otherwise, credentials percent-decoded, TLS options", () => {
+    expect(smtpOptions("smtp://mutuo:p%40ss%2Fw%3Fd%23@relay.example:587")).toEqual({
+      host: "relay.example",
+      port: 587,
+      secure: false,
+      pool: true,
+      auth: { user: "mutuo", pass: "p@ss/w?d#" },
+    });
+    expect(smtpOptions("smtps://relay.example?pool=false&tls.rejectUnauthorized=false")).toEqual({
+      host: "relay.example",
+      secure: true,
+      pool: false,
+      tls: { rejectUnauthorized: false },
+    });
+    expect(
+      smtpOptions("smtp://mutuo@relay.example:25/?tls.servername=mx.example&x.y=1", {
+        password: "a/b?c#d",
+        ca: "PEM",
+      }),
+    ).toEqual({
+      host: "relay.example",
+      port: 25,
+      secure: false,
+      pool: true,
+      auth: { user: "mutuo", pass: "a/b?c#d" },
+      tls: { servername: "mx.example", ca: "PEM" },
+    });
+  });
+
+  it("says why a relay with a self-signed certificate is refused, and sends once told to accept it", async () => {
+    // smtp-server presents its own self-signed certificate, as Debian's postfix does out of the box.
+    const server = new SMTPServer({
+      secure: true,
+      authOptional: true,
+      logger: false,
+      disableReverseLookup: true,
+      onData(stream, _session, done) {
+        stream.on("data", () => undefined);
+        stream.on("end", () => done());
+      },
+    });
+    server.on("error", () => undefined); // the refused handshake, seen from the server
+    await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+    const port = (server.server.address() as { port: number }).port;
+    const send = async (url: string) => {
+      const mail = createMailSender({ smtpUrl: url, from: "mutuo@val-orlene.example" });
+      try {
+        return await mail.send({ to: "agent@bellerive.example", subject: "Essai", text: "Bonjour" }).then(
+          () => null,
+          (e: unknown) => e,
+        );
+      } finally {
+        mail.close();
+      }
+    };
+    try {
+      const refused = await send(`smtps://127.0.0.1:${port}`);
+      expect(refused).not.toBeNull();
+      expect(describeSendError(refused)).toMatch(/certificate|CERT/i);
+      expect(describeSendError(refused)).toContain("SMTP_TLS_CA_FILE");
+      expect(await send(`smtps://127.0.0.1:${port}?tls.rejectUnauthorized=false`)).toBeNull();
+    } finally {
+      await new Promise<void>((r) => server.close(() => r()));
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 // Outgoing mail for Mutuo: SMTP in production (SMTP_URL), or an outbox folder of .eml files when no
 // SMTP server is configured (zero-setup installs; the files open in any mail client).
+import { readFileSync } from "node:fs";
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import nodemailer from "nodemailer";
@@ -12,12 +13,18 @@ export interface OutgoingMessage {
   /** Stable across retries, so that replies and deduplication can rely on it. */
   messageId?: string;
   inReplyTo?: string;
+  /** Message-IDs of the thread, oldest first (space-separated). */
+  references?: string;
   headers?: Record<string, string>;
 }
 
 export interface MailTransportConfig {
   from: string;
   smtpUrl?: string;
+  /** Replaces the password of smtpUrl (SMTP_PASSWORD: no percent-encoding needed). */
+  smtpPassword?: string;
+  /** PEM file of the certificate authority that signed the relay's certificate (SMTP_TLS_CA_FILE). */
+  smtpCaFile?: string;
   /** Folder receiving .eml files when smtpUrl is not set. */
   outboxDir?: string;
 }
@@ -41,17 +48,62 @@ export function isPermanentFailure(error: unknown): boolean {
   );
 }
 
-/** SMTP connections are pooled unless the URL says otherwise (`?pool=false`): opening one per
- * message (TCP, EHLO, TLS) costs ~100 ms each; a pooled connection sends in ~4 ms (bench:mail). */
-export function pooled(smtpUrl: string): string {
+/** Why a message could not be sent, in one line an administrator can act on: nodemailer's code
+ * (ESOCKET, EAUTH, ETLS…), the relay's answer, and the underlying cause (e.g. a TLS certificate
+ * the relay presents that we do not trust: DEPTH_ZERO_SELF_SIGNED_CERT). */
+export function describeSendError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 1000);
+  const e = error as Error & { code?: string; responseCode?: number; command?: string; cause?: unknown };
+  const cause = e.cause as { code?: string; message?: string } | undefined;
+  const parts = [
+    e.code,
+    e.command ? `(${e.command}${e.responseCode ? ` ${e.responseCode}` : ""})` : undefined,
+    e.message,
+    cause?.code && !e.message.includes(cause.code) ? `[${cause.code}]` : undefined,
+  ];
+  const line = parts.filter(Boolean).join(" ");
+  const tls = /certificate|self[- ]signed|CERT_|UNABLE_TO_VERIFY/i.test(`${line} ${cause?.message ?? ""}`);
+  return (
+    tls
+      ? `${line} — certificat TLS du relais non reconnu : voir SMTP_TLS_CA_FILE ou ?tls.rejectUnauthorized=false dans SMTP_URL`
+      : line
+  ).slice(0, 1000);
+}
+
+/** nodemailer's options from SMTP_URL: host, port, TLS, credentials (percent-decoded), `?pool=…`,
+ * `?tls.<option>=…` (e.g. tls.rejectUnauthorized=false, tls.servername=…). Pooled unless the URL
+ * says `?pool=false`: opening a connection per message (TCP, EHLO, TLS) costs ~100 ms; a pooled
+ * connection sends in ~4 ms (bench:mail). */
+export function smtpOptions(
+  smtpUrl: string,
+  extra: { password?: string; ca?: string | Buffer } = {},
+): Record<string, unknown> {
   const url = new URL(smtpUrl);
-  if (!url.searchParams.has("pool")) url.searchParams.set("pool", "true");
-  return url.toString();
+  const secure = url.protocol === "smtps:";
+  const options: Record<string, unknown> = { host: url.hostname, secure, pool: true };
+  if (url.port) options.port = Number(url.port);
+  const user = decodeURIComponent(url.username);
+  const pass = extra.password ?? decodeURIComponent(url.password);
+  if (user || pass) options.auth = { user, pass };
+  const tls: Record<string, unknown> = {};
+  for (const [key, raw] of url.searchParams) {
+    const value = raw === "true" ? true : raw === "false" ? false : /^\d+$/.test(raw) ? Number(raw) : raw;
+    if (key.startsWith("tls.")) tls[key.slice(4)] = value;
+    else if (!key.includes(".") && key !== "__proto__") options[key] = value;
+  }
+  if (extra.ca) tls.ca = extra.ca;
+  if (Object.keys(tls).length) options.tls = tls;
+  return options;
 }
 
 export function createMailSender(config: MailTransportConfig): MailSender {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(pooled(config.smtpUrl));
+    const transport = nodemailer.createTransport(
+      smtpOptions(config.smtpUrl, {
+        password: config.smtpPassword,
+        ca: config.smtpCaFile ? readFileSync(config.smtpCaFile) : undefined,
+      }),
+    );
     return {
       async send(message) {
         await transport.sendMail({ from: config.from, ...message });
@@ -74,7 +126,14 @@ export function createMailSender(config: MailTransportConfig): MailSender {
   };
 }
 
-export { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
+export {
+  invitationMail,
+  passwordResetMail,
+  whichBodyMail,
+  mailTestMail,
+  type MailContent,
+  type MailLocale,
+} from "./templates.ts";
 export {
   ticketMail,
   TICKET_TEMPLATES,
@@ -89,12 +148,20 @@ import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
 import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
-import { invitationMail, passwordResetMail, type MailContent, type MailLocale } from "./templates.ts";
+import {
+  invitationMail,
+  mailTestMail,
+  passwordResetMail,
+  whichBodyMail,
+  type MailContent,
+  type MailLocale,
+} from "./templates.ts";
 
 export const MAIL_TEMPLATES = [
   "identity.invitation",
   "identity.reset",
   "ticket.received",
+  "ticket.new",
   "ticket.reply",
   "ticket.status",
   "ticket.assigned",
@@ -104,6 +171,8 @@ export const MAIL_TEMPLATES = [
   "convention.ending",
   "ticket.digest",
   ...WAITING_TEMPLATES,
+  "incoming.which-body",
+  "mail.test",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -130,5 +199,7 @@ export function renderMail(
   if (template === "ticket.digest") return digestMail(locale, data as never);
   if ((WAITING_TEMPLATES as readonly string[]).includes(template))
     return waitingMail(template as WaitingTemplate, locale, data as never);
+  if (template === "incoming.which-body") return whichBodyMail(locale, data as never);
+  if (template === "mail.test") return mailTestMail(locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

@@ -18,6 +18,9 @@ const data = {
   kind: "end",
   date: "2027-03-31",
   days: 30,
+  bodies: ["Commune de Saint-Aubin-des-Vignes", "CCAS de Saint-Aubin-des-Vignes"],
+  service_name: "SIG-M@",
+  priority: "critical",
   items: [{ number: "SOS-2026-000123", subject: "Imprimante", dueAt: "2026-11-24T13:30:00.000Z" }],
 };
 
@@ -33,6 +36,29 @@ describe("e-mail templates", () => {
       });
     }
   }
+
+  for (const status of ["waiting_partner", "in_progress", "closed"])
+    for (const locale of ["fr", "en"] as const)
+      it(`a partner's e-mail says the status first: ${status} (${locale})`, () => {
+        const reply = renderMail("ticket.reply", locale, { ...data, status });
+        const change = renderMail("ticket.status", locale, { ...data, status });
+        expect(reply.subject).toBe(change.subject);
+        expect(reply.subject).not.toMatch(/Nouvelle réponse|New reply/);
+        expect(reply.text).toContain(data.body);
+        expect([reply, change]).toMatchSnapshot();
+      });
+
+  it("says what a partner can do once the request is resolved, with no rating chosen for them", () => {
+    const fr = renderMail("ticket.status", "fr", data);
+    expect(fr.subject).toBe(
+      "[SOS-2026-000123] Votre demande est résolue — répondez pour la rouvrir, notez le traitement",
+    );
+    expect(fr.text).toContain("https://mutuo.example/tickets/42#noter");
+    expect(fr.text).not.toMatch(/score=|note=/);
+    expect(renderMail("ticket.status", "fr", { ...data, status: "waiting_partner" }).subject).toBe(
+      "[SOS-2026-000123] Nous attendons votre réponse — le délai est suspendu",
+    );
+  });
 
   it("renders accessible, escaped HTML with the provider's name or logo", async () => {
     const mail = renderMail("ticket.received", "fr", data);

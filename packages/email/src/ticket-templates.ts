@@ -36,6 +36,8 @@ export interface TicketMailData {
   body?: string;
   target?: "intervention" | "resolution";
   body_name?: string;
+  service_name?: string;
+  priority?: string;
 }
 
 const statusFr: Record<string, string> = {
@@ -57,8 +59,76 @@ const statusEn: Record<string, string> = {
   cancelled: "cancelled",
 };
 
+const priorityFr: Record<string, string> = {
+  critical: "critique",
+  high: "haute",
+  medium: "moyenne",
+  low: "basse",
+};
+const priorityEn: Record<string, string> = {
+  critical: "critical",
+  high: "high",
+  medium: "medium",
+  low: "low",
+};
+
+/** What a partner's e-mail says first, by the ticket's status after the event: the subject names it
+ * and the first line says what the partner can do (answer, reopen, rate). */
+function partnerNews(locale: MailLocale, d: TicketMailData): { title: string; lead: string; after: string } {
+  const en = locale === "en";
+  const s = d.subject;
+  if (d.status === "resolved")
+    return en
+      ? {
+          title: "Your request is resolved — reply to reopen it, rate the handling",
+          lead: `Your request "${s}" is resolved. If the problem persists, reply to this e-mail: the request reopens.`,
+          after: `\n\nTell us how it was handled (choose a rating from 1 to 5): ${d.link}#noter`,
+        }
+      : {
+          title: "Votre demande est résolue — répondez pour la rouvrir, notez le traitement",
+          lead: `Votre demande « ${s} » est résolue. Si le problème persiste, répondez à ce message : la demande sera rouverte.`,
+          after: `\n\nDonnez votre avis sur son traitement (choisissez une note de 1 à 5) : ${d.link}#noter`,
+        };
+  if (d.status === "waiting_partner")
+    return en
+      ? {
+          title: "We are waiting for your answer — the deadline is paused",
+          lead: `We need information from you to go on with "${s}". The deadline is paused until you answer: just reply to this e-mail.`,
+          after: "",
+        }
+      : {
+          title: "Nous attendons votre réponse — le délai est suspendu",
+          lead: `Nous avons besoin d'informations de votre part pour poursuivre « ${s} ». Le délai est suspendu jusqu'à votre réponse : répondez simplement à ce message.`,
+          after: "",
+        };
+  if (d.status === "closed" || d.status === "cancelled")
+    return en
+      ? {
+          title: `Your request is ${statusEn[d.status]}`,
+          lead: `Your request "${s}" is ${statusEn[d.status]}. For a new problem, open a new request.`,
+          after: "",
+        }
+      : {
+          title: `Votre demande est ${statusFr[d.status]}`,
+          lead: `Votre demande « ${s} » est ${statusFr[d.status]}. Pour un nouveau problème, faites une nouvelle demande.`,
+          after: "",
+        };
+  return en
+    ? {
+        title: "A technician answers — your request is being handled",
+        lead: `A technician answers about "${s}". Reply to this e-mail to answer them.`,
+        after: "",
+      }
+    : {
+        title: "Un technicien vous répond — votre demande est en cours de traitement",
+        lead: `Un technicien vous répond au sujet de « ${s} ». Répondez à ce message pour lui répondre.`,
+        after: "",
+      };
+}
+
 export const TICKET_TEMPLATES = [
   "ticket.received",
+  "ticket.new",
   "ticket.reply",
   "ticket.status",
   "ticket.assigned",
@@ -81,6 +151,7 @@ export function ticketMail(template: TicketTemplate, locale: MailLocale, d: Tick
       : en
         ? "first intervention"
         : "première intervention";
+  const news = partnerNews(locale, d);
   const lines: Record<TicketTemplate, [string, string]> = {
     "ticket.received": [
       en ? `${head} Request received: ${d.subject}` : `${head} Demande reçue : ${d.subject}`,
@@ -88,26 +159,8 @@ export function ticketMail(template: TicketTemplate, locale: MailLocale, d: Tick
         ? `Your request "${d.subject}" is registered under number ${d.number}.${d.dueAt ? `\nIntervention planned before ${when(d.dueAt, locale)} (Paris time).` : ""}\n\nReply to this e-mail to add information.`
         : `Votre demande « ${d.subject} » est enregistrée sous le numéro ${d.number}.${d.dueAt ? `\nIntervention prévue avant ${when(d.dueAt, locale)} (heure de Paris).` : ""}\n\nRépondez à ce message pour compléter votre demande.`,
     ],
-    "ticket.reply": [
-      en ? `${head} New reply: ${d.subject}` : `${head} Nouvelle réponse : ${d.subject}`,
-      `${d.body ?? ""}`,
-    ],
-    "ticket.status": [
-      en
-        ? `${head} Your request is ${statusEn[d.status ?? ""] ?? d.status}`
-        : `${head} Votre demande est ${statusFr[d.status ?? ""] ?? d.status}`,
-      d.status === "resolved"
-        ? en
-          ? `Your request "${d.subject}" is resolved. Tell us how it was handled (1 to 5) on its page.`
-          : `Votre demande « ${d.subject} » est résolue. Donnez votre avis sur son traitement (de 1 à 5) sur sa page.`
-        : d.status === "waiting_partner"
-          ? en
-            ? `We need information from you to go on with "${d.subject}". The clock is paused until you answer.`
-            : `Nous avons besoin d'informations de votre part pour poursuivre « ${d.subject} ». Le délai est suspendu jusqu'à votre réponse.`
-          : en
-            ? `Your request "${d.subject}" is now ${statusEn[d.status ?? ""] ?? d.status}.`
-            : `Votre demande « ${d.subject} » est maintenant ${statusFr[d.status ?? ""] ?? d.status}.`,
-    ],
+    "ticket.reply": [`${head} ${news.title}`, `${news.lead}\n\n${d.body ?? ""}${news.after}`],
+    "ticket.status": [`${head} ${news.title}`, `${news.lead}${news.after}`],
     "ticket.assigned": [
       en ? `${head} Assigned to you: ${d.subject}` : `${head} Vous est attribué : ${d.subject}`,
       en
@@ -125,6 +178,18 @@ export function ticketMail(template: TicketTemplate, locale: MailLocale, d: Tick
       en
         ? `The ${target} target of "${d.subject}" (${d.body_name ?? ""}) falls due ${d.dueAt ? when(d.dueAt, locale) : "soon"}.`
         : `Le délai de ${target} de « ${d.subject} » (${d.body_name ?? ""}) arrive à échéance ${d.dueAt ? when(d.dueAt, locale) : "bientôt"}.`,
+    ],
+    "ticket.new": [
+      d.priority === "critical"
+        ? en
+          ? `${head} CRITICAL new ticket: ${d.subject}`
+          : `${head} Nouveau ticket CRITIQUE : ${d.subject}`
+        : en
+          ? `${head} New ticket: ${d.subject}`
+          : `${head} Nouveau ticket : ${d.subject}`,
+      en
+        ? `${d.body_name ?? ""} opened a ticket on ${d.service_name ?? ""}${d.priority ? ` (priority: ${priorityEn[d.priority] ?? d.priority})` : ""}: "${d.subject}".${d.dueAt ? `\nFirst intervention due ${when(d.dueAt, locale)} (Paris time).` : ""}${d.body ? `\n\n${d.body}` : ""}`
+        : `${d.body_name ?? ""} a ouvert un ticket sur ${d.service_name ?? ""}${d.priority ? ` (priorité : ${priorityFr[d.priority] ?? d.priority})` : ""} : « ${d.subject} ».${d.dueAt ? `\nPremière intervention attendue avant ${when(d.dueAt, locale)} (heure de Paris).` : ""}${d.body ? `\n\n${d.body}` : ""}`,
     ],
     "ticket.sla-breach": [
       en ? `${head} Breached (${target}): ${d.subject}` : `${head} Délai dépassé (${target}) : ${d.subject}`,

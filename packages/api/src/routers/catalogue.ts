@@ -4,6 +4,7 @@ import {
   createService,
   defaultTermsInput,
   getService,
+  getServiceAlerts,
   listServices,
   listServicesInput,
   serviceInput,
@@ -20,6 +21,7 @@ export const catalogueRouter = router({
     .query(({ ctx, input }) => listServices(ctx.db, input)),
   countActive: publicProcedure.query(({ ctx }) => countActiveServices(ctx.db)),
   get: publicProcedure.input(id).query(({ ctx, input }) => getService(ctx.db, input.id)),
+  alerts: authedProcedure.input(id).query(({ ctx, input }) => getServiceAlerts(ctx.db, ctx.actor, input.id)),
   create: authedProcedure
     .input(serviceInput)
     .mutation(({ ctx, input }) => createService(ctx.db, ctx.actor, input)),

@@ -1,3 +1,9 @@
-export { listServices, countActiveServices, listServicesInput, getService } from "./queries.ts";
+export {
+  listServices,
+  countActiveServices,
+  listServicesInput,
+  getService,
+  getServiceAlerts,
+} from "./queries.ts";
 export { createService, updateService, setDefaultTerms } from "./service.ts";
 export * from "./schema.ts";

@@ -1,6 +1,7 @@
 import type { Db } from "@mutuo/db";
 import { z } from "zod";
 import { notFound } from "../errors/index.ts";
+import { requireRole, type Actor } from "../access/index.ts";
 import { PRIORITIES } from "../terms/index.ts";
 
 export const listServicesInput = z.object({ activeOnly: z.boolean().default(true) });
@@ -30,9 +31,26 @@ export async function getService(db: Db, id: string) {
     },
   });
   if (!s) throw notFound("service");
-  const { termSets, createdAt: _c, updatedAt: _u, ...rest } = s;
+  // The team address is the DSI's business: the catalogue is public (see getServiceAlerts).
+  const { termSets, createdAt: _c, updatedAt: _u, alertEmail: _a, ...rest } = s;
   const defaults = termSets[0] ?? null;
   if (defaults)
     defaults.targets.sort((a, b) => PRIORITIES.indexOf(a.priority) - PRIORITIES.indexOf(b.priority));
   return { ...rest, defaultTerms: defaults };
+}
+
+/** Who is alerted of a service's new tickets, and the staff who could be (managers and admins edit it). */
+export async function getServiceAlerts(db: Db, actor: Actor, id: string) {
+  requireRole(actor, "manager", "admin");
+  const s = await db.service.findUnique({
+    where: { id },
+    select: { alertEmail: true, alertRecipients: { select: { userId: true } } },
+  });
+  if (!s) throw notFound("service");
+  const staff = await db.user.findMany({
+    where: { role: { not: "agent" }, active: true, anonymisedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return { alertEmail: s.alertEmail, alertUserIds: s.alertRecipients.map((r) => r.userId), staff };
 }

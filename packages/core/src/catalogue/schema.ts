@@ -11,6 +11,9 @@ export const serviceInput = z.object({
   description: z.string().trim().max(4000).default(""),
   active: z.boolean().default(true),
   lendsEquipment: z.boolean().default(false),
+  /** Alerted of every new ticket of the service; left out: unchanged. */
+  alertEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("email").max(320)]).optional(),
+  alertUserIds: z.array(z.string().uuid()).max(50).optional(),
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 

@@ -21,6 +21,8 @@ export interface ParsedMail {
   text: string;
   html: string | null;
   headers: Headers;
+  /** Every Authentication-Results header, topmost (the latest added) first. */
+  authenticationResults: string[];
   attachments: ParsedAttachment[];
 }
 
@@ -60,14 +62,19 @@ export const derivedMessageId = (raw: Buffer) =>
 export async function parseMail(raw: Buffer): Promise<ParsedMail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const headers: Headers = {};
+  const authenticationResults: string[] = [];
   for (const line of mail.headerLines) {
     // Header lines come as binary strings: 8-bit (UTF-8) headers are decoded here.
-    if (KEPT_HEADERS.includes(line.key))
-      headers[line.key] = Buffer.from(line.line.slice(line.line.indexOf(":") + 1), "binary")
+    const value = () =>
+      Buffer.from(line.line.slice(line.line.indexOf(":") + 1), "binary")
         .toString("utf8")
         .replace(/\r?\n[ \t]+/g, " ")
         .trim();
+    if (line.key === "authentication-results") authenticationResults.push(value());
+    else if (KEPT_HEADERS.includes(line.key)) headers[line.key] = value();
   }
+  // Kept with the message, so a technician sees why it was held.
+  if (authenticationResults.length) headers["authentication-results"] = authenticationResults.join("\n");
   const from = firstAddress(mail.from);
   const html = typeof mail.html === "string" && mail.html.trim() ? sanitizeMailHtml(mail.html) : null;
   const text = (
@@ -83,6 +90,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
     text,
     html,
     headers,
+    authenticationResults,
     attachments: mail.attachments
       .filter((a) => !a.related) // inline images of the HTML body (logos, signatures)
       .map((a) => ({

@@ -5,7 +5,7 @@ import { conflict, notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { STAFF_ROLES, type Actor } from "../access/index.ts";
 import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
-import { addMessage, createTicket } from "../tickets/index.ts";
+import { addMessage, createTicket, servicesForBody } from "../tickets/index.ts";
 import { requireStaff } from "./policy.ts";
 import { senderLabel } from "./parse.ts";
 import { stripQuoted } from "./rules.ts";
@@ -76,7 +76,29 @@ export async function getIncoming(db: Db, actor: Actor, id: string) {
   const decidedBy = mail.decidedById
     ? await db.user.findUnique({ where: { id: mail.decidedById }, select: { name: true } })
     : null;
-  return { ...mail, decidedByName: decidedBy?.name ?? null, reply: stripQuoted(mail.text) };
+  return {
+    ...mail,
+    decidedByName: decidedBy?.name ?? null,
+    reply: stripQuoted(mail.text),
+    ...(await senderContext(db, actor, mail.fromEmail)),
+  };
+}
+
+/** The bodies of a sender who is a partner agent, and the services their conventions cover: offered
+ * first when a technician accepts their message as a ticket. */
+async function senderContext(db: Db, actor: Actor, email: string) {
+  const sender = email
+    ? await db.user.findUnique({
+        where: { email: email.toLowerCase() },
+        select: { role: true, memberships: { select: { bodyId: true } } },
+      })
+    : null;
+  const senderBodyIds = sender?.role === "agent" ? sender.memberships.map((m) => m.bodyId) : [];
+  const services = await Promise.all(senderBodyIds.map((b) => servicesForBody(db, actor, b)));
+  const senderServiceIds = [
+    ...new Set(services.flatMap((s) => (s.covered ? s.services.map((x) => x.id) : []))),
+  ];
+  return { senderBodyIds, senderServiceIds };
 }
 
 /** Marks the message decided in the caller's transaction; a second decision finds it taken. */

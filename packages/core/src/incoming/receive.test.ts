@@ -402,6 +402,160 @@ describe("incoming e-mail", () => {
     );
   });
 
+  it("finds the body an agent of several bodies writes for, else holds the message and asks them which one", async () => {
+    const db = tdb.prisma();
+    const bodies = await db.body.findMany({
+      where: { legalName: { contains: "Saint-Aubin-des-Vignes" } },
+      select: { id: true, legalName: true },
+    });
+    const ccas = bodies.find((b) => b.legalName.startsWith("CCAS"))!;
+    const commune = bodies.find((b) => b.legalName.startsWith("Commune"))!;
+    const user = await db.user.create({
+      data: {
+        email: "double@saint-aubin.example",
+        name: "Inès Valadier",
+        role: "agent",
+        memberships: { create: bodies.map((b) => ({ bodyId: b.id })) },
+      },
+    });
+    const mail = (id: string, subject: string, text: string) =>
+      receive(rawMail({ from: "Inès Valadier <double@saint-aubin.example>", subject, text, id }));
+    const held = await mail("<w-1@saint-aubin.example>", "Imprimante en panne", "Plus rien ne sort.");
+    expect(held).toMatchObject({ status: "quarantined", reason: "several_bodies" });
+    const ask = await db.outboxMessage.findFirstOrThrow({ where: { toEmail: "double@saint-aubin.example" } });
+    expect(ask).toMatchObject({ template: "incoming.which-body", inReplyTo: "<w-1@saint-aubin.example>" });
+    expect((ask.data as { bodies: string[] }).bodies.sort()).toEqual(bodies.map((b) => b.legalName).sort());
+    // Named in the text: that body.
+    const named = await mail(
+      "<w-2@saint-aubin.example>",
+      "Imprimante en panne",
+      "Au CCAS de Saint-Aubin-des-Vignes, l'imprimante ne répond plus.",
+    );
+    expect(named.status).toBe("ticket");
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: named.ticketId! } })).bodyId).toBe(ccas.id);
+    // Nothing named: the body of the ticket they last opened.
+    const last = await mail("<w-3@saint-aubin.example>", "Écran noir", "L'écran reste noir au démarrage.");
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: last.ticketId! } })).bodyId).toBe(ccas.id);
+    // A ticket quoted in the text beats the last one.
+    const t = await db.ticket.create({
+      data: {
+        number: "SOS-2026-700001",
+        bodyId: commune.id,
+        serviceId: (await db.service.findFirstOrThrow()).id,
+        subject: "Ancien",
+        description: "Ancien ticket",
+        category: "fault",
+        impact: "low",
+        urgency: "low",
+        priority: "low",
+        channel: "phone",
+        declarantName: "Inès Valadier",
+        receivedAt: arrivedAt,
+        status: "closed",
+      },
+    });
+    const quoted = await mail(
+      "<w-4@saint-aubin.example>",
+      "Le problème revient",
+      `Le problème du ticket ${t.number} est revenu ce matin.`,
+    );
+    expect((await db.ticket.findUniqueOrThrow({ where: { id: quoted.ticketId! } })).bodyId).toBe(commune.id);
+    // The quarantine offers the sender's bodies first.
+    const detail = await getIncoming(db, tech, held.incomingId!);
+    expect(detail.senderBodyIds.sort()).toEqual(bodies.map((b) => b.id).sort());
+    await db.user.update({ where: { id: user.id }, data: { active: false } });
+  });
+
+  it("does not take an answer to a new-ticket alert from a team address as the declarant's", async () => {
+    const db = tdb.prisma();
+    const ticket = await db.ticket.findFirstOrThrow({ where: { channel: "email" } });
+    await db.outboxMessage.create({
+      data: {
+        dedupKey: "alert-team-1",
+        template: "ticket.new",
+        data: {},
+        toEmail: "astreinte@val-orlene.example",
+        messageId: "<alert-team-1@val-orlene.example>",
+        ticketId: ticket.id,
+      },
+    });
+    expect(
+      await receive(
+        rawMail({
+          from: "astreinte@val-orlene.example",
+          subject: `Re: [${ticket.number}] Nouveau ticket`,
+          text: "Je prends.",
+          id: "<team-answer-1@val-orlene.example>",
+          headers: { "In-Reply-To": "<alert-team-1@val-orlene.example>" },
+        }),
+      ),
+    ).toMatchObject({ status: "quarantined", reason: "unknown_sender", ticketId: ticket.id });
+  });
+
+  it("holds a message whose sender our receiving server found forged, and ignores other servers' verdicts", async () => {
+    const db = tdb.prisma();
+    const mx = "mx.val-orlene.example";
+    const opts = { arrivedAt, ownAddresses: own, now, trustedAuthservId: mx };
+    const from = "Marc Delorme <agent@bellerive.example>";
+    const forged = await receiveMail(
+      db,
+      files,
+      rawMail({
+        from,
+        subject: "Virement urgent",
+        text: "Merci de changer le RIB du fournisseur.",
+        id: "<s-1@evil.example>",
+        headers: {
+          "Authentication-Results": `${mx}; spf=fail smtp.mailfrom=evil.example; dkim=none; dmarc=fail header.from=bellerive.example`,
+        },
+      }),
+      opts,
+    );
+    expect(forged).toMatchObject({ status: "quarantined", reason: "spoofed_dmarc" });
+    expect((await getIncoming(db, tech, forged.incomingId!)).headers).toMatchObject({
+      "authentication-results": expect.stringContaining("dmarc=fail"),
+    });
+    // A header written by another server (or by the sender) proves nothing either way.
+    const other = await receiveMail(
+      db,
+      files,
+      rawMail({
+        from,
+        subject: "Lecteur de badges",
+        text: "Le lecteur de badges ne répond plus dans SIG-M@.",
+        id: "<s-2@bellerive.example>",
+        headers: { "Authentication-Results": "evil.example; dmarc=fail" },
+      }),
+      opts,
+    );
+    expect(other.status).toBe("ticket");
+    const strict = await receiveMail(
+      db,
+      files,
+      rawMail({
+        from,
+        subject: "Lecteur de badges, suite",
+        text: "Le lecteur de badges ne répond toujours pas.",
+        id: "<s-3@bellerive.example>",
+      }),
+      { ...opts, unauthenticated: "quarantine" },
+    );
+    expect(strict).toMatchObject({ status: "quarantined", reason: "unauthenticated" });
+    const vouched = await receiveMail(
+      db,
+      files,
+      rawMail({
+        from,
+        subject: "Lecteur de badges, encore",
+        text: "Le lecteur de badges de l'accueil ne répond plus.",
+        id: "<s-4@bellerive.example>",
+        headers: { "Authentication-Results": `${mx}; spf=pass; dkim=pass; dmarc=pass` },
+      }),
+      { ...opts, unauthenticated: "quarantine" },
+    );
+    expect(vouched.status).toBe("ticket");
+  });
+
   it("keeps HTML only once cleaned (no script, no remote image, no handler) and reads its text", async () => {
     const db = tdb.prisma();
     const r = await receive(

@@ -1,7 +1,7 @@
 // One received e-mail, processed once (its Message-ID is unique): ignored when automatic, added to
 // its ticket when a known person replies (or a declarant without an account answers what we sent
 // them), a new ticket when a partner agent writes, else quarantined.
-import type { Db, IncomingStatus, Prisma } from "@mutuo/db";
+import type { Db, DbTx, IncomingStatus, Prisma } from "@mutuo/db";
 import { isDomainError } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { actorByEmail } from "../identity/index.ts";
@@ -10,7 +10,15 @@ import { addMessage, createTicket, OPEN_STATUSES, servicesForBody } from "../tic
 import { isUniqueViolation } from "../shared/unique.ts";
 import { keepAttachments, storeQuarantined, type Kept } from "./files.ts";
 import { derivedMessageId, parseMail, senderLabel, type ParsedMail } from "./parse.ts";
-import { isAutomatic, referencedIds, stripQuoted, ticketNumberIn } from "./rules.ts";
+import { enqueueMail } from "../notifications/index.ts";
+import {
+  bodyNamedIn,
+  checkSender,
+  isAutomatic,
+  referencedIds,
+  stripQuoted,
+  ticketNumberIn,
+} from "./rules.ts";
 
 export interface ReceiveOptions {
   /** When the message reached our mailbox (IMAP INTERNALDATE): a new ticket's reception time. */
@@ -19,6 +27,10 @@ export interface ReceiveOptions {
   ownAddresses: string[];
   /** Code of the service for an e-mail that names none when the body's conventions cover several. */
   defaultServiceCode?: string;
+  /** The authserv-id of our receiving server, whose Authentication-Results are believed (unset: not read). */
+  trustedAuthservId?: string;
+  /** What to do with a message our server wrote no Authentication-Results for (default: accept). */
+  unauthenticated?: "accept" | "quarantine";
   now?: Date;
 }
 
@@ -96,6 +108,8 @@ async function answersOurMailTo(db: Db, mail: ParsedMail): Promise<boolean> {
         messageId: { in: ids },
         ticketId: { not: null },
         toEmail: { equals: mail.fromEmail, mode: "insensitive" },
+        // The DSI's new-ticket alerts go to team addresses: answering one is not the declarant speaking.
+        template: { not: "ticket.new" },
       },
     })) > 0
   );
@@ -126,6 +140,7 @@ async function quarantine(
   kept: Kept,
   reason: string,
   ticketId: string | null,
+  inTx?: (tx: DbTx) => Promise<void>,
 ): Promise<ReceiveResult> {
   const stored = await storeQuarantined(files, kept.attachments);
   try {
@@ -135,6 +150,7 @@ async function quarantine(
         select: { id: true },
       });
       await stored.link(tx, row.id);
+      await inTx?.(tx);
       return { status: "quarantined" as const, incomingId: row.id, ticketId, reason };
     });
   } catch (error) {
@@ -197,6 +213,75 @@ export async function guessService(
   return { id: services[0]!.id, guessed: true };
 }
 
+/** The body an agent writes for: their only one; else the one the message names, or the body of a
+ * ticket it quotes; else the one they last opened a ticket for, or act for on the portal. */
+async function bodyOf(db: Db, actor: Actor, mail: ParsedMail, reply: string): Promise<string | null> {
+  if (actor.bodyIds.length === 1) return actor.bodyIds[0]!;
+  const bodies = await db.body.findMany({
+    where: { id: { in: actor.bodyIds } },
+    select: { id: true, legalName: true, kind: true },
+  });
+  const named = bodyNamedIn(`${mail.subject}\n${reply}`, bodies);
+  if (named) return named;
+  const number = ticketNumberIn(reply);
+  const quoted = number
+    ? await db.ticket.findFirst({
+        where: { number, bodyId: { in: actor.bodyIds } },
+        select: { bodyId: true },
+      })
+    : null;
+  if (quoted) return quoted.bodyId;
+  const last = await db.ticket.findFirst({
+    where: { bodyId: { in: actor.bodyIds }, createdById: actor.userId },
+    orderBy: { receivedAt: "desc" },
+    select: { bodyId: true },
+  });
+  if (last) return last.bodyId;
+  const session = await db.session.findFirst({
+    where: { userId: actor.userId, activeBodyId: { in: actor.bodyIds } },
+    orderBy: { createdAt: "desc" },
+    select: { activeBodyId: true },
+  });
+  return session?.activeBodyId ?? null;
+}
+
+/** Tells an agent of several bodies that their message waits until they say which body it is for. */
+async function askWhichBody(tx: DbTx, actor: Actor, mail: ParsedMail) {
+  const [user, bodies] = await Promise.all([
+    tx.user.findUnique({ where: { id: actor.userId }, select: { email: true, locale: true } }),
+    tx.body.findMany({
+      where: { id: { in: actor.bodyIds } },
+      select: { legalName: true },
+      orderBy: { legalName: "asc" },
+    }),
+  ]);
+  if (!user) return;
+  await enqueueMail(tx, {
+    dedupKey: `incoming.which-body:${mail.messageId}`,
+    template: "incoming.which-body",
+    to: user.email,
+    toUserId: actor.userId,
+    locale: user.locale,
+    inReplyTo: mail.messageId,
+    data: {
+      name: actor.name,
+      subject: mail.subject,
+      bodies: bodies.map((b) => b.legalName),
+      path: "/demandes/nouvelle",
+    },
+  });
+}
+
+/** Why the sender cannot be believed, if so: our server found it forged, or vouched for nothing
+ * while the installation asks for it. */
+function senderDoubt(mail: ParsedMail, opts: ReceiveOptions): string | null {
+  if (!opts.trustedAuthservId) return null;
+  const check = checkSender(mail.authenticationResults, opts.trustedAuthservId);
+  if (check.verdict === "fail") return check.reason;
+  if (check.verdict === "absent" && opts.unauthenticated === "quarantine") return "unauthenticated";
+  return null;
+}
+
 export async function receiveMail(
   db: Db,
   files: FileStore,
@@ -214,6 +299,9 @@ export async function receiveMail(
 
   const kept = keepAttachments(mail.attachments);
   if (kept.skipped.length) base.skipped = kept.skipped as Prisma.InputJsonValue;
+  // From: is trusted only as far as our receiving server vouches for it (anyone can write it).
+  const forged = senderDoubt(mail, opts);
+  if (forged) return quarantine(db, files, base, kept, forged, (await ticketOf(db, mail))?.id ?? null);
   const actor = await actorByEmail(db, mail.fromEmail);
   const ticket = await ticketOf(db, mail);
   const reply = stripQuoted(mail.text);
@@ -257,8 +345,11 @@ export async function receiveMail(
     }
     if (!actor) return await quarantine(db, files, base, kept, "unknown_sender", null);
     if (actor.role !== "agent") return await quarantine(db, files, base, kept, "staff_sender", null);
-    if (actor.bodyIds.length !== 1) return await quarantine(db, files, base, kept, "several_bodies", null);
-    const bodyId = actor.bodyIds[0]!;
+    const bodyId = await bodyOf(db, actor, mail, reply);
+    if (!bodyId)
+      return await quarantine(db, files, base, kept, "several_bodies", null, (tx) =>
+        askWhichBody(tx, actor, mail),
+      );
     const service = await guessService(db, actor, bodyId, mail, opts.defaultServiceCode, now);
     if (!service) return await quarantine(db, files, base, kept, "no_service", null);
     const description = reply.length >= 10 ? reply : `${mail.subject}\n\n${reply}`.trim();

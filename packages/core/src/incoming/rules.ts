@@ -60,3 +60,80 @@ export function stripQuoted(text: string): string {
   if (sig >= 0) body = body.slice(0, sig);
   return body.replace(/\n{3,}/g, "\n\n").trim();
 }
+
+/** What the receiving server's Authentication-Results (RFC 8601) say of a message's sender. */
+export type SenderCheck =
+  | { verdict: "pass" }
+  | { verdict: "fail"; reason: "spoofed_dmarc" | "spoofed_spf_dkim" }
+  | { verdict: "absent" };
+
+/** The method results (`spf`, `dkim`, `dmarc`…) of one Authentication-Results value whose
+ * authserv-id is `trustedId`; null when the header comes from another server (anyone can write one). */
+export function parseAuthenticationResults(value: string, trustedId: string): Map<string, string[]> | null {
+  // Comments "(…)" may appear anywhere; quoted strings hold no separators we rely on.
+  const clean = value.replace(/\([^()]*\)/g, " ").replace(/\s+/g, " ");
+  const [head = "", ...parts] = clean.split(";");
+  const authservId = head.trim().split(" ")[0]?.toLowerCase() ?? "";
+  if (!authservId || authservId !== trustedId.trim().toLowerCase()) return null;
+  const results = new Map<string, string[]>();
+  for (const part of parts) {
+    const m = /^\s*([a-z0-9_-]+)\s*=\s*([a-z]+)/i.exec(part);
+    if (!m) continue;
+    const method = m[1]!.toLowerCase();
+    results.set(method, [...(results.get(method) ?? []), m[2]!.toLowerCase()]);
+  }
+  return results;
+}
+
+/** Whether a message's sender is authenticated, by the first Authentication-Results header of our
+ * trusted receiving server: DMARC decides when it was evaluated; without it, SPF and DKIM both
+ * failing (none passing) mark the sender as forged. Headers of other authserv-ids are ignored. */
+export function checkSender(authenticationResults: string[], trustedId: string): SenderCheck {
+  const results = authenticationResults
+    .map((v) => parseAuthenticationResults(v, trustedId))
+    .find((r) => r !== null);
+  if (!results || results.size === 0) return { verdict: "absent" };
+  const dmarc = results.get("dmarc") ?? [];
+  if (dmarc.includes("fail")) return { verdict: "fail", reason: "spoofed_dmarc" };
+  if (dmarc.includes("pass")) return { verdict: "pass" };
+  const spf = results.get("spf") ?? [];
+  const dkim = results.get("dkim") ?? [];
+  if (!spf.length && !dkim.length) return { verdict: "absent" };
+  // Neither passes, and at least one says the sender is not who it claims (an unsigned message
+  // from a host the domain does not allow, or a broken signature from a host it does not list).
+  const passes = spf.includes("pass") || dkim.includes("pass");
+  const fails = spf.some((r) => r === "fail" || r === "softfail") || dkim.includes("fail");
+  if (!passes && fails) return { verdict: "fail", reason: "spoofed_spf_dkim" };
+  return { verdict: "pass" };
+}
+
+const fold = (s: string) =>
+  ` ${s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9@]+/g, " ")
+    .trim()} `;
+
+const KIND_WORDS: Record<string, string[]> = {
+  commune: ["commune", "mairie", "ville"],
+  ccas: ["ccas"],
+  cias: ["cias"],
+  association: ["association"],
+};
+
+/** The body a message names, among its sender's: the one whose full name it contains (the longest
+ * when names nest), else the only one of a kind it names ("CCAS", "mairie"…); null when unsure. */
+export function bodyNamedIn(
+  text: string,
+  bodies: readonly { id: string; legalName: string; kind: string }[],
+): string | null {
+  const haystack = fold(text);
+  const named = bodies
+    .filter((b) => haystack.includes(fold(b.legalName)))
+    .sort((a, b) => fold(b.legalName).length - fold(a.legalName).length);
+  if (named.length === 1 || (named.length > 1 && fold(named[0]!.legalName) !== fold(named[1]!.legalName)))
+    return named[0]!.id;
+  const byKind = bodies.filter((b) => (KIND_WORDS[b.kind] ?? []).some((w) => haystack.includes(` ${w} `)));
+  return byKind.length === 1 ? byKind[0]!.id : null;
+}

@@ -12,3 +12,25 @@ export async function ensureQueues(boss: PgBoss, jobs: readonly RegisteredJob[])
     });
   }
 }
+
+/** Sends one job from a process that does not run jobs (the web app): a short-lived pg-boss client
+ * that neither migrates, supervises nor schedules (the worker does), closed once the job is queued. */
+export async function sendJob(connectionString: string, name: string, data: object): Promise<void> {
+  const { PgBoss } = await import("pg-boss");
+  const boss = new PgBoss({
+    connectionString,
+    schema: "pgboss",
+    application_name: "mutuo-web",
+    migrate: false,
+    supervise: false,
+    schedule: false,
+    max: 1,
+  });
+  boss.on("error", () => undefined); // the send below reports what matters
+  await boss.start();
+  try {
+    await boss.send(name, data);
+  } finally {
+    await boss.stop({ graceful: false, close: true }).catch(() => undefined);
+  }
+}

@@ -12,6 +12,7 @@ export interface Mailer {
     html?: string;
     messageId?: string;
     inReplyTo?: string;
+    references?: string;
     headers?: Record<string, string>;
   }): Promise<void>;
 }
@@ -26,6 +27,15 @@ export interface JobContext {
   mailer: Mailer;
   log: JobLogger;
   now(): Date;
+  /** How this worker sends and receives mail (for the configuration test). */
+  mailSetup?: MailSetup;
+}
+
+export interface MailSetup {
+  /** A real relay (SMTP_URL), rather than the outbox folder. */
+  smtp: boolean;
+  /** Reads the support mailbox once (IMAP_URL); absent when none is configured. */
+  readMailbox?: () => Promise<{ processed: number; failed: number }>;
 }
 
 export interface JobDefinition<T = unknown> {

@@ -2,6 +2,8 @@ export {
   enqueueMail,
   deliverBatch,
   type DeliveryOptions,
+  type DeliveryReport,
+  finalMessageId,
   claimBatch,
   backoffMs,
   MAX_ATTEMPTS,
@@ -19,3 +21,11 @@ export {
   setPreferences,
   type Category,
 } from "./preferences.ts";
+export {
+  requestMailTest,
+  lastMailTest,
+  recordMailTest,
+  outboxHealth,
+  MAIL_TEST_JOB,
+  type MailTestResult,
+} from "./mail-test.ts";

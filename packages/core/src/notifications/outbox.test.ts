@@ -134,6 +134,60 @@ describe("outbox", () => {
     await db.outboxMessage.deleteMany({ where: { dedupKey: { in: ["k3", "k-550", "k-451"] } } }); // out of the next tests' way
   });
 
+  it("sends Message-IDs on the sender's domain and threads every e-mail of a ticket under its first one", async () => {
+    const db = tdb.prisma();
+    const t0 = new Date(Date.now() + 90 * 86_400_000);
+    const body = await db.body.findFirstOrThrow({ where: { kind: "commune" } });
+    const ticket = await db.ticket.create({
+      data: {
+        number: "SOS-2026-800001",
+        bodyId: body.id,
+        serviceId: (await db.service.findFirstOrThrow()).id,
+        subject: "Fil",
+        description: "Fil de discussion",
+        category: "fault",
+        impact: "low",
+        urgency: "low",
+        priority: "low",
+        channel: "email",
+        declarantName: "X",
+        receivedAt: t0,
+      },
+    });
+    const sent: Sent[] = [];
+    const mailer: Mailer = { send: async (m) => void sent.push(m) };
+    const about = (key: string) => ({ ...entry(key), ticketId: ticket.id });
+    await db.$transaction((tx) => enqueueMail(tx, about("th-1")));
+    await db.$transaction((tx) => enqueueMail(tx, about("th-2")));
+    const opts = { messageIdDomain: "val-orlene.example" };
+    await deliverBatch(db, mailer, "https://mutuo.test", t0, opts);
+    const [first, second] = sent.slice(-2);
+    expect(first!.messageId).toMatch(/^<[0-9a-f-]{36}@val-orlene\.example>$/);
+    expect(first!.inReplyTo).toBeUndefined();
+    expect(second).toMatchObject({ inReplyTo: first!.messageId, references: first!.messageId });
+    // Stored as sent, so that replies find their ticket.
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { dedupKey: "th-1" } })).messageId).toBe(
+      first!.messageId,
+    );
+    // A ticket opened by e-mail: its notifications answer that e-mail.
+    await db.incomingMail.create({
+      data: {
+        messageId: "<opening@bellerive.example>",
+        fromEmail: "agent@bellerive.example",
+        headers: {},
+        receivedAt: t0,
+        status: "ticket",
+        ticketId: ticket.id,
+      },
+    });
+    await db.$transaction((tx) => enqueueMail(tx, about("th-3")));
+    await deliverBatch(db, mailer, "https://mutuo.test", new Date(t0.getTime() + 1000), opts);
+    expect(sent.at(-1)).toMatchObject({
+      inReplyTo: "<opening@bellerive.example>",
+      references: "<opening@bellerive.example>",
+    });
+  });
+
   it("takes over the messages of a worker that died holding them, once its lease expires", async () => {
     const db = tdb.prisma();
     await db.$transaction((tx) => enqueueMail(tx, entry("k4")));

@@ -2,7 +2,13 @@
 // recipient (dedupKey), and delivered by the worker: claimed under a lease (SKIP LOCKED, so several
 // workers share the work), sent with a Message-ID stable across retries, retried with backoff.
 import { randomUUID } from "node:crypto";
-import { isPermanentFailure, renderMail, SECRET_TEMPLATES, type MailTemplate } from "@mutuo/email";
+import {
+  describeSendError,
+  isPermanentFailure,
+  renderMail,
+  SECRET_TEMPLATES,
+  type MailTemplate,
+} from "@mutuo/email";
 import type { Db, DbTx, OutboxMessage, Prisma } from "@mutuo/db";
 import type { Mailer } from "../jobs/define.ts";
 import { wants } from "./preferences.ts";
@@ -16,11 +22,13 @@ export interface OutboxEntry {
   locale?: string;
   ticketId?: string | null;
   inReplyTo?: string | null;
+  /** Sent whatever the recipient's preferences (e.g. a critical ticket's alert). */
+  always?: boolean;
 }
 
 /** Queues an e-mail in the caller's transaction; a second call with the same key does nothing. */
 export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
-  if (!(await wants(tx, e.toUserId, e.template))) return;
+  if (!e.always && !(await wants(tx, e.toUserId, e.template))) return;
   await tx.outboxMessage.createMany({
     data: [
       {
@@ -30,13 +38,38 @@ export async function enqueueMail(tx: DbTx, e: OutboxEntry): Promise<void> {
         toEmail: e.to.toLowerCase(),
         toUserId: e.toUserId ?? null,
         locale: e.locale === "en" ? "en" : "fr",
-        messageId: `<${randomUUID()}@mutuo>`,
+        // The domain is the sender's, known to the worker: set at delivery (see finalMessageId).
+        messageId: `<${randomUUID()}${PLACEHOLDER}`,
         inReplyTo: e.inReplyTo ?? null,
         ticketId: e.ticketId ?? null,
       },
     ],
     skipDuplicates: true,
   });
+}
+
+const PLACEHOLDER = "@mutuo>";
+
+/** A queued Message-ID on the domain of MAIL_FROM (the same id whatever the moment it is computed). */
+export const finalMessageId = (id: string, domain: string | undefined) =>
+  domain && id.endsWith(PLACEHOLDER) ? `${id.slice(0, -PLACEHOLDER.length)}@${domain}>` : id;
+
+/** The first message of a ticket's thread: the e-mail that opened it, else the first we sent about it
+ * (so that mail clients group every notification of a ticket together). */
+async function threadRoot(db: Db, m: OutboxMessage): Promise<string | null> {
+  if (!m.ticketId) return null;
+  const opened = await db.incomingMail.findFirst({
+    where: { ticketId: m.ticketId, status: { in: ["ticket", "accepted"] } },
+    orderBy: { receivedAt: "asc" },
+    select: { messageId: true },
+  });
+  if (opened) return opened.messageId;
+  const first = await db.outboxMessage.findFirst({
+    where: { ticketId: m.ticketId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, messageId: true },
+  });
+  return first && first.id !== m.id ? first.messageId : null;
 }
 
 export const MAX_ATTEMPTS = 8;
@@ -84,6 +117,16 @@ export interface DeliveryOptions {
   /** With a real SMTP relay: single-use links are not kept once the message has left (only the
    * recipient holds them). Without one (the demo), the built-in mailbox must show them. */
   scrubSecrets?: boolean;
+  /** Domain of the Message-IDs (that of MAIL_FROM). */
+  messageIdDomain?: string;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  retried: number;
+  failed: number;
+  /** Why messages were not sent this time (at most one line per distinct cause). */
+  errors: { to: string; template: string; error: string; final: boolean }[];
 }
 
 const SCRUBBED = "[lien à usage unique retiré après l'envoi]";
@@ -95,10 +138,17 @@ export async function deliverBatch(
   baseUrl: string,
   now: Date,
   opts: DeliveryOptions = {},
-): Promise<{ sent: number; retried: number; failed: number }> {
+): Promise<DeliveryReport> {
   const batch = await claimBatch(db, now, opts.limit ?? 20, opts.leaseMs ?? LEASE_MS);
-  const out = { sent: 0, retried: 0, failed: 0 };
+  const out: DeliveryReport = { sent: 0, retried: 0, failed: 0, errors: [] };
   for (const m of batch) {
+    const domain = opts.messageIdDomain;
+    const messageId = finalMessageId(m.messageId, domain);
+    const root = await threadRoot(db, m);
+    const inReplyTo = m.inReplyTo ?? root;
+    const references = [...new Set([root, m.inReplyTo].filter((x): x is string => Boolean(x)))]
+      .map((id) => finalMessageId(id, domain))
+      .join(" ");
     const content = render(m, baseUrl);
     const secret =
       opts.scrubSecrets && SECRET_TEMPLATES.includes(m.template as MailTemplate)
@@ -112,8 +162,9 @@ export async function deliverBatch(
         subject: content.subject,
         text: content.text,
         html: body,
-        messageId: m.messageId,
-        inReplyTo: m.inReplyTo ?? undefined,
+        messageId,
+        inReplyTo: inReplyTo ? finalMessageId(inReplyTo, domain) : undefined,
+        references: references || undefined,
         headers: {
           "Auto-Submitted": "auto-generated",
           "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? ""),
@@ -123,6 +174,7 @@ export async function deliverBatch(
         where: { id: m.id },
         data: {
           status: "sent",
+          messageId,
           sentAt: new Date(),
           leaseUntil: null,
           lastError: null,
@@ -136,12 +188,16 @@ export async function deliverBatch(
     } catch (error) {
       // A recipient or message refused for good is not retried: the admin sees it at once.
       const failed = m.attempts >= MAX_ATTEMPTS || isPermanentFailure(error);
+      const cause = describeSendError(error);
+      if (!out.errors.some((e) => e.error === cause))
+        out.errors.push({ to: m.toEmail, template: m.template, error: cause, final: failed });
       await db.outboxMessage.update({
         where: { id: m.id },
         data: {
           status: failed ? "failed" : "pending",
           leaseUntil: null,
-          lastError: String(error instanceof Error ? error.message : error).slice(0, 1000),
+          messageId,
+          lastError: cause,
           nextAttemptAt: new Date(now.getTime() + backoffMs(m.attempts)),
           subject: content.subject,
           text: keep(content.text),

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/index.ts";
 import type { Actor } from "../access/index.ts";
 
 export const CATEGORIES = [
+  "new_tickets",
   "ticket_updates",
   "assignments",
   "sla_alerts",
@@ -13,6 +14,7 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 const DEFAULTS: Record<Category, boolean> = {
+  new_tickets: true,
   ticket_updates: true,
   assignments: true,
   sla_alerts: true,
@@ -21,6 +23,7 @@ const DEFAULTS: Record<Category, boolean> = {
 };
 
 const byTemplate: Record<string, Category> = {
+  "ticket.new": "new_tickets",
   "ticket.reply": "ticket_updates",
   "ticket.status": "ticket_updates",
   "ticket.assigned": "assignments",
@@ -54,9 +57,10 @@ export async function wants(tx: DbTx, userId: string | null | undefined, templat
 
 export const preferencesInput = z.object({
   locale: z.enum(["fr", "en"]),
-  categories: z.object(
-    Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<Category, z.ZodBoolean>,
-  ),
+  // A category left out keeps its current value (forms and clients that predate it).
+  categories: z
+    .object(Object.fromEntries(CATEGORIES.map((c) => [c, z.boolean()])) as Record<Category, z.ZodBoolean>)
+    .partial(),
 });
 
 export async function getPreferences(db: Db, actor: Actor) {
@@ -74,9 +78,10 @@ export async function setPreferences(db: Db, actor: Actor, raw: z.input<typeof p
       where: { id: actor.userId },
       select: { locale: true, notifyPrefs: true },
     });
+    const categories = { ...preferencesOf(before.notifyPrefs), ...input.categories };
     await tx.user.update({
       where: { id: actor.userId },
-      data: { locale: input.locale, notifyPrefs: input.categories },
+      data: { locale: input.locale, notifyPrefs: categories },
     });
     await recordAudit(tx, {
       actor,
@@ -85,8 +90,8 @@ export async function setPreferences(db: Db, actor: Actor, raw: z.input<typeof p
       entityId: actor.userId,
       action: "update",
       before: { locale: before.locale, ...preferencesOf(before.notifyPrefs) },
-      after: { locale: input.locale, ...input.categories },
+      after: { locale: input.locale, ...categories },
     });
-    return input;
+    return { locale: input.locale, categories };
   });
 }

@@ -11,7 +11,7 @@ import { isoDate, localDateOf } from "../sla/index.ts";
 import { attachStoredFiles, linkFiles, stageFiles } from "./attachments.ts";
 import { priorityOf, ticketNumber } from "./rules.ts";
 import { staffTicketInput, ticketInput, type StaffTicketInput, type TicketInput } from "./schema.ts";
-import { notifyReceived, notifySla } from "./notify.ts";
+import { notifyNewTicket, notifyReceived, notifySla } from "./notify.ts";
 import { computeSla } from "./sla.ts";
 
 /** Services a body may report on: those of its conventions in force, else the whole active catalogue. */
@@ -179,6 +179,7 @@ export async function createTicket(
           },
         });
       await notifyReceived(tx, ticket);
+      await notifyNewTicket(tx, ticket, actor.userId || null);
       await notifySla(tx, { interventionState: "none", resolutionState: "none" }, ticket);
       await recordAudit(tx, {
         actor,

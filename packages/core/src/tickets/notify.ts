@@ -164,3 +164,51 @@ export async function notifySla(
     }
   }
 }
+
+/** A new ticket alerts the DSI: the service's team address and technicians on duty (each may turn
+ * these alerts off, except for critical tickets); a critical ticket of a service with nobody named
+ * alerts every technician. The person who entered the ticket is not alerted of it. */
+export async function notifyNewTicket(tx: DbTx, t: Ticket, createdById: string | null): Promise<void> {
+  const service = await tx.service.findUnique({
+    where: { id: t.serviceId },
+    select: {
+      name: true,
+      alertEmail: true,
+      alertRecipients: {
+        where: { user: { active: true, anonymisedAt: null, role: { not: "agent" } } },
+        select: { user: { select: { id: true, email: true, locale: true, name: true } } },
+      },
+    },
+  });
+  if (!service) return;
+  const critical = t.priority === "critical";
+  let people = service.alertRecipients.map((r) => r.user);
+  if (critical && !people.length && !service.alertEmail)
+    people = await tx.user.findMany({
+      where: { role: "technician", active: true, anonymisedAt: null },
+      select: { id: true, email: true, locale: true, name: true },
+    });
+  const extra = {
+    service_name: service.name,
+    priority: t.priority,
+    dueAt: t.interventionDueAt?.toISOString() ?? null,
+    body: t.description.slice(0, 2000),
+  };
+  const recipients = [
+    ...people.filter((p) => p.id !== createdById).map((p) => ({ ...p, userId: p.id as string | null })),
+    ...(service.alertEmail && !people.some((p) => p.email === service.alertEmail!.toLowerCase())
+      ? [{ email: service.alertEmail, locale: "fr", name: "", userId: null }]
+      : []),
+  ];
+  for (const r of recipients)
+    await enqueueMail(tx, {
+      dedupKey: `ticket.new:${t.id}:${r.email.toLowerCase()}`,
+      template: "ticket.new",
+      to: r.email,
+      toUserId: r.userId,
+      locale: r.locale,
+      ticketId: t.id,
+      always: critical,
+      data: await data(tx, t, { name: r.name, ...extra }),
+    });
+}

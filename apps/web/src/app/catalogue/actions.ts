@@ -10,6 +10,10 @@ export async function saveServiceAction(id: string | null, _: FormState, fd: For
     description: formText(fd, "description"),
     active: fd.get("active") === "on",
     lendsEquipment: fd.get("lendsEquipment") === "on",
+    // The alert fields are on the edit form only.
+    ...(fd.has("alertEmail")
+      ? { alertEmail: formText(fd, "alertEmail"), alertUserIds: fd.getAll("alertUserIds").map(String) }
+      : {}),
   };
   return runThenRedirect(
     fd,

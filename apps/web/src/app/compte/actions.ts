@@ -68,6 +68,7 @@ export async function notificationPrefsAction(_: FormState, fd: FormData): Promi
     ).me.setNotificationPrefs({
       locale: fd.get("locale") === "en" ? "en" : "fr",
       categories: {
+        new_tickets: on("new_tickets"),
         ticket_updates: on("ticket_updates"),
         assignments: on("assignments"),
         sla_alerts: on("sla_alerts"),

@@ -4,6 +4,7 @@ import { ActionForm, SelectField, Submit } from "../../components/form.tsx";
 import type { FormState } from "../../lib/form-state.ts";
 
 const CATEGORIES = [
+  "new_tickets",
   "ticket_updates",
   "assignments",
   "sla_alerts",
@@ -24,7 +25,8 @@ export function PrefsForm({
 }) {
   const t = useTranslations("account");
   const shown = CATEGORIES.filter(
-    (c) => staff || (c !== "assignments" && c !== "sla_alerts" && c !== "daily_digest"),
+    (c) =>
+      staff || (c !== "new_tickets" && c !== "assignments" && c !== "sla_alerts" && c !== "daily_digest"),
   );
   return (
     <ActionForm action={action} success={t("prefsSaved")}>

@@ -12,11 +12,13 @@ export function AcceptForm({
   bodies,
   services,
   declarantName,
+  defaultBodyId,
 }: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
   bodies: Option[];
   services: Option[];
   declarantName: string;
+  defaultBodyId?: string;
 }) {
   const t = useTranslations("tickets");
   const ti = useTranslations("incoming");
@@ -27,6 +29,7 @@ export function AcceptForm({
         name="bodyId"
         label={t("body")}
         required
+        defaultValue={defaultBodyId}
         options={[{ value: "", label: "—" }, ...bodies]}
       />
       <SelectField

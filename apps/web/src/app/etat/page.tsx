@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { api } from "../../server/api.ts";
+import { currentActor } from "../../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,11 @@ export async function generateMetadata() {
 export default async function StatusPage() {
   const t = await getTranslations("status");
   const format = await getFormatter();
-  const report = await (await api()).health.check();
+  const caller = await api();
+  const report = await caller.health.check();
+  const actor = await currentActor();
+  // Outgoing mail, for the DSI only: its errors name addresses and the relay.
+  const mail = actor && actor.role !== "agent" ? await caller.mailbox.health().catch(() => null) : null;
   const { database, migrations, worker } = report.checks;
   const rows = [
     {
@@ -40,6 +45,22 @@ export default async function StatusPage() {
         ? t("lastSeen", { seconds: worker.ageSeconds ?? 0, host: worker.hostname ?? "?" })
         : t("noWorker"),
     },
+    ...(mail
+      ? [
+          {
+            name: t("mail"),
+            ok: mail.failed === 0 && !mail.lastError,
+            detail: [
+              t("mailDetail", { pending: mail.pending, failed: mail.failed }),
+              mail.lastError
+                ? t("mailLastError", { to: mail.lastError.toEmail, error: mail.lastError.lastError ?? "" })
+                : null,
+            ]
+              .filter(Boolean)
+              .join(" — "),
+          },
+        ]
+      : []),
   ];
   return (
     <>

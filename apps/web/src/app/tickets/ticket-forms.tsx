@@ -213,8 +213,11 @@ export function RateForm({ action }: { action: Action }) {
         name="score"
         label={t("score")}
         required
-        defaultValue="5"
-        options={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t("scoreValue", { n }) }))}
+        defaultValue=""
+        options={[
+          { value: "", label: t("scoreChoose") },
+          ...[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: t("scoreValue", { n }) })),
+        ]}
       />
       <TextAreaField name="comment" label={t("rateComment")} rows={2} />
       <Submit>{t("rate")}</Submit>

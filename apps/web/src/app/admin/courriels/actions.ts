@@ -23,3 +23,13 @@ export async function retryAllAction(_: FormState): Promise<FormState> {
   revalidatePath("/admin/courriels", "layout");
   return { ok: true };
 }
+
+export async function testConfigurationAction(_: FormState): Promise<FormState> {
+  try {
+    await (await api()).mailbox.testConfiguration();
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  revalidatePath("/admin/courriels");
+  return { ok: true };
+}

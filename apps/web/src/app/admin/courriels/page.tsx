@@ -8,6 +8,7 @@ import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { ButtonForm } from "../../../components/button-form.tsx";
 import { retryAllAction } from "./actions.ts";
+import { MailTest } from "./mail-test.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -33,12 +34,16 @@ export default async function MailboxPage({
   const format = await getFormatter();
   const f = params.parse(await searchParams);
   const caller = await api();
-  const page = await caller.mailbox
-    .list({ status: f.status, cursor: f.cursor })
-    .catch(() => caller.mailbox.list({ status: f.status }));
+  const [page, lastTest] = await Promise.all([
+    caller.mailbox
+      .list({ status: f.status, cursor: f.cursor })
+      .catch(() => caller.mailbox.list({ status: f.status })),
+    caller.mailbox.lastTest(),
+  ]);
   return (
     <>
       <PageTitle lead={t("lead")}>{t("title")}</PageTitle>
+      <MailTest result={lastTest} />
       <nav aria-label={t("filter")} className="mb-4">
         <ul className="flex flex-wrap gap-2">
           {([undefined, "pending", "sent", "failed"] as const).map((s) => (
@@ -82,6 +87,9 @@ export default async function MailboxPage({
               <Cell>
                 {t(`state.${m.status}`)}
                 {m.status !== "sent" && m.attempts ? ` — ${t("attempts", { n: m.attempts })}` : ""}
+                {m.status !== "sent" && m.lastError ? (
+                  <span className="block text-sm text-red-800">{m.lastError}</span>
+                ) : null}
               </Cell>
             </tr>
           ))}

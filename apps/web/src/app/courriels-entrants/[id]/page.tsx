@@ -17,6 +17,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
   return { title: m ? m.subject || t("noSubject") : t("title") };
 }
 
+/** The sender's own choices first (their bodies, the services those cover), then the rest. */
+const first = <T extends { value: string }>(options: T[], ids: string[]) => [
+  ...options.filter((o) => ids.includes(o.value)),
+  ...options.filter((o) => !ids.includes(o.value)),
+];
+
 export default async function IncomingMailPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   if (actor.role === "agent") notFound();
@@ -39,6 +45,7 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
       <dd>{value}</dd>
     </>
   );
+  const authResults = (m.headers as Record<string, string | undefined>)["authentication-results"];
   const skipped = (m.skipped ?? []) as { name: string; reason: "type" | "size" | "count" }[];
   return (
     <>
@@ -69,6 +76,12 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
             )
           : null}
         {row("Message-ID", <code className="break-all">{m.messageId}</code>)}
+        {authResults
+          ? row(
+              "Authentication-Results",
+              <code className="whitespace-pre-wrap break-all">{authResults}</code>,
+            )
+          : null}
       </dl>
       <section aria-labelledby="text" className="mb-6">
         <h2 id="text" className="mb-2 text-lg font-semibold">
@@ -129,8 +142,15 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
             <p className="mb-2 text-slate-700">{t("acceptTicketLead")}</p>
             <AcceptForm
               action={acceptAsTicketAction.bind(null, id)}
-              bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
-              services={services.map((s) => ({ value: s.id, label: s.name }))}
+              bodies={first(
+                bodies.map((b) => ({ value: b.id, label: b.legalName })),
+                m.senderBodyIds,
+              )}
+              services={first(
+                services.map((s) => ({ value: s.id, label: s.name })),
+                m.senderServiceIds,
+              )}
+              defaultBodyId={m.senderBodyIds.length === 1 ? m.senderBodyIds[0] : undefined}
               declarantName={m.fromName || m.fromEmail}
             />
           </section>

@@ -375,7 +375,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           </section>
 
           {!staff && (ticket.status === "resolved" || ticket.status === "closed") && !ticket.csatScore ? (
-            <section className="rounded-lg border border-slate-200 bg-white p-4">
+            <section id="noter" className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="mb-2 font-semibold">{t("rateTitle")}</h2>
               <RateForm action={rateAction.bind(null, id)} />
             </section>

@@ -25,11 +25,16 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   const caller = await api();
   const s = await caller.catalogue.get({ id }).catch(() => null);
   if (!s) notFound();
-  const calendars = await caller.calendars.list();
+  const [calendars, alerts] = await Promise.all([caller.calendars.list(), caller.catalogue.alerts({ id })]);
   return (
     <>
       <PageTitle>{s.name}</PageTitle>
-      <ServiceForm action={saveServiceAction.bind(null, id)} defaults={s} submit={t("save")} />
+      <ServiceForm
+        action={saveServiceAction.bind(null, id)}
+        defaults={s}
+        submit={t("save")}
+        alerts={alerts}
+      />
       <h2 className="mb-3 mt-10 text-xl font-semibold">{t("defaultTerms")}</h2>
       <ActionForm action={setDefaultTermsAction.bind(null, id)} className="flex max-w-4xl flex-col gap-4">
         <TermsEditor calendars={calendars} defaults={termsDefaults(s.defaultTerms)} />
