@@ -212,9 +212,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             <RateForm action={rateAction.bind(null, id)} />
           </div>
         ) : null}
-        {ticket.links.length || ticket.merged.length ? (
+        {ticket.links.length || ticket.merged.length || ticket.linkedToOtherIncident ? (
           <div>
             <h3 className="font-semibold">{t("related")}</h3>
+            {ticket.linkedToOtherIncident ? <p>{t("linkedToOtherIncident")}</p> : null}
             <ul className="list-disc pl-6">
               {ticket.links.map((l) => (
                 <li key={l.id}>
