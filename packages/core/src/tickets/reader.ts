@@ -104,11 +104,8 @@ export async function projectForReader<
   M extends { kind: string; data: unknown },
   L extends { bodyId: string },
   G extends { bodyId: string },
->(
-  db: Db,
-  actor: Actor,
-  parts: { messages: M[]; links: L[]; merged: G[]; mergedInto: { bodyId: string } | null },
-) {
+  I extends { bodyId: string },
+>(db: Db, actor: Actor, parts: { messages: M[]; links: L[]; merged: G[]; mergedInto: I | null }) {
   const staff = isStaff(actor);
   const visible = (bodyId: string) => canSeeBody(actor, bodyId);
   const events = parts.messages.filter((m) => m.kind === "event");
