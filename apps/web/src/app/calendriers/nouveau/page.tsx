@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { saveCalendarAction } from "../actions.ts";
 import { CalendarForm } from "../calendar-form.tsx";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewCalendarPage() {
-  await requireActorOrRedirect();
+  await requireRoleOrNotFound("manager", "admin");
   const t = await getTranslations("calendars");
   const office = { from: "08:30", to: "12:00" };
   const afternoon = { from: "13:30", to: "17:30" };

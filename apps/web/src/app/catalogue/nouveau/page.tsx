@@ -1,13 +1,13 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { saveServiceAction } from "../actions.ts";
 import { ServiceForm } from "../service-form.tsx";
 
 export const dynamic = "force-dynamic";
 
 export default async function NewServicePage() {
-  await requireActorOrRedirect();
+  await requireRoleOrNotFound("manager", "admin");
   const t = await getTranslations("catalogue");
   return (
     <>

@@ -18,6 +18,7 @@ import {
 } from "../actions.ts";
 import { AmendForm, ButtonForm, DocumentForm, NoticeForm, RenewForm, TerminateForm } from "../buttons.tsx";
 import { StatusBadge } from "../status-badge.tsx";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -36,6 +37,7 @@ export default async function ConventionPage({
 }) {
   await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const date = dateParam.parse((await searchParams).date);
   const t = await getTranslations("conventions");
   const format = await getFormatter();

@@ -5,12 +5,14 @@ import { History } from "../../../components/history.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
 export default async function BodyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations();
   const format = await getFormatter();
   const caller = await api();

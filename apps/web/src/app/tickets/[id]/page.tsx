@@ -33,13 +33,14 @@ import {
   StatusForm,
 } from "../ticket-forms.tsx";
 import { EventText } from "../event-text.tsx";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  uuidOrNotFound(id);
   const t = await getTranslations("tickets");
   const format = await getFormatter();
   const caller = await api();

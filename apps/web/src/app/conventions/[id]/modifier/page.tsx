@@ -6,12 +6,14 @@ import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { saveConventionAction } from "../../actions.ts";
 import { ConventionForm } from "../../convention-form.tsx";
 import { bodyChoices } from "../../options.ts";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
 export default async function EditConventionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations("conventions");
   const caller = await api();
   const c = await caller.conventions.get({ id }).catch(() => null);
