@@ -1,11 +1,15 @@
 // Isolation matrix: every tRPC procedure, found automatically, is called as an anonymous caller and
 // as an agent of body A with the identifiers of body B's objects. Each must refuse, or answer
-// without a trace of body B. A new procedure without a probe below makes this test fail.
+// without a trace of body B. Then staff act across bodies (links, unlinks, a cross-body merge, replies
+// that e-mail the partner) and agent A reads their own objects through every procedure: nothing of
+// the other bodies may appear anywhere in what they receive (responses, errors, e-mails). A new
+// procedure without a line in `probes` and in `ownProbes` makes this test fail.
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { appRouter } from "./root.ts";
+import { render } from "@mutuo/core/notifications";
 import { callerFor } from "./testing.ts";
 
 /** Public by nature: anyone may call them. Everything else must require a signed-in person. */
@@ -25,6 +29,10 @@ interface World {
   ticketB: string;
   ticketBNumber: string;
   ticketA: string;
+  ticketANumber: string;
+  bodyA: string;
+  userA: string;
+  conventionA: string;
   mailB: string;
   incomingB: string;
   viewB: string;
@@ -230,6 +238,101 @@ const probes: Record<string, (w: World) => unknown> = {
   }),
 };
 
+/** Input for each procedure aimed at agent A's own objects ("foreign": the probe above serves). */
+const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
+  "health.check": "foreign",
+  "catalogue.list": "foreign",
+  "catalogue.countActive": "foreign",
+  "catalogue.get": "foreign",
+  "catalogue.create": "foreign",
+  "catalogue.update": "foreign",
+  "catalogue.setDefaultTerms": "foreign",
+  "calendars.list": "foreign",
+  "calendars.get": "foreign",
+  "calendars.preview": "foreign",
+  "calendars.create": "foreign",
+  "calendars.update": "foreign",
+  "calendars.addClosure": "foreign",
+  "calendars.removeClosure": "foreign",
+  "mailbox.list": "foreign",
+  "mailbox.get": "foreign",
+  "mailbox.retry": "foreign",
+  "mailbox.retryAllFailed": "foreign",
+  "incoming.list": "foreign",
+  "incoming.count": "foreign",
+  "incoming.get": "foreign",
+  "incoming.accept": "foreign",
+  "incoming.reject": "foreign",
+  "tickets.list": () => ({}),
+  "tickets.counts": "foreign",
+  "tickets.get": (w) => ({ id: w.ticketA }),
+  "tickets.search": () => ({ q: "Ticket de A" }),
+  "tickets.services": (w) => ({ bodyId: w.bodyA }),
+  "tickets.assignable": "foreign",
+  "tickets.create": (w) => ({ ...(probes["tickets.create"]!(w) as object), bodyId: w.bodyA }),
+  "tickets.setStatus": (w) => ({ ticketId: w.ticketA, status: "in_progress" }),
+  "tickets.assign": (w) => ({ ticketId: w.ticketA, assigneeId: null }),
+  "tickets.bulk": (w) => ({ ticketIds: [w.ticketA], status: "cancelled" }),
+  "tickets.setPriority": (w) => ({ ticketId: w.ticketA, impact: "low", urgency: "low" }),
+  "tickets.setService": (w) => ({ ticketId: w.ticketA, serviceId: w.serviceB }),
+  "tickets.setDiagnosis": (w) => ({ ticketId: w.ticketA, diagnosis: "Pirate", estimatedRestorationAt: null }),
+  "tickets.setDeadline": (w) => ({
+    ticketId: w.ticketA,
+    target: "resolution",
+    dueAt: null,
+    reason: "Pirate",
+  }),
+  "tickets.addMessage": (w) => ({ ticketId: w.ticketA, kind: "reply", body: "Réponse de A" }),
+  "tickets.rate": (w) => ({ ticketId: w.ticketA, score: 4 }),
+  "tickets.merge": (w) => ({ ticketId: w.ticketA, intoNumber: w.ticketBNumber }),
+  "tickets.link": (w) => ({ ticketId: w.ticketA, otherNumber: w.ticketBNumber }),
+  "tickets.unlink": (w) => ({ ticketId: w.ticketA, otherId: w.ticketB }),
+  "conventions.list": () => ({}),
+  "conventions.get": (w) => ({ id: w.conventionA }),
+  "conventions.termsOn": (w) => ({ conventionId: w.conventionA, date: "2026-06-01" }),
+  "conventions.needingAttention": "foreign",
+  "conventions.create": "foreign",
+  "conventions.update": "foreign",
+  "conventions.setTerms": "foreign",
+  "conventions.removeService": "foreign",
+  "conventions.amend": "foreign",
+  "conventions.signAmendment": "foreign",
+  "conventions.discardAmendment": "foreign",
+  "conventions.activate": "foreign",
+  "conventions.giveNotice": "foreign",
+  "conventions.terminate": "foreign",
+  "conventions.renew": "foreign",
+  "conventions.addDocument": "foreign",
+  "conventions.removeDocument": "foreign",
+  "bodies.list": () => ({}),
+  "bodies.countByKind": "foreign",
+  "bodies.get": (w) => ({ id: w.bodyA }),
+  "bodies.communes": "foreign",
+  "bodies.create": "foreign",
+  "bodies.update": "foreign",
+  "bodies.importCsv": "foreign",
+  "people.list": () => ({}),
+  "people.get": (w) => ({ userId: w.userA }),
+  "people.invite": "foreign",
+  "people.resendInvitation": "foreign",
+  "people.update": "foreign",
+  "people.exportData": (w) => ({ userId: w.userA }),
+  "people.anonymise": "foreign",
+  "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyA }),
+  "audit.search": "foreign",
+  "me.get": "foreign",
+  "me.setActiveBody": (w) => ({ bodyId: w.bodyA }),
+  "me.sessions": "foreign",
+  "me.revokeSession": "foreign",
+  "me.revokeOtherSessions": "foreign",
+  "me.exportData": "foreign",
+  "me.notificationPrefs": "foreign",
+  "me.setNotificationPrefs": "foreign",
+};
+
+const serialize = (v: unknown) =>
+  JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? "";
+
 type Proc = (input: unknown) => Promise<unknown>;
 function procedureOf(caller: object, path: string): Proc {
   return path
@@ -296,6 +399,13 @@ describe("isolation matrix", () => {
       where: { legalName: "Commune de Saint-Aubin-des-Vignes" },
     });
     const ticketA = await ticket(bodyA.id, "Ticket de A");
+    const userA = await db.user.findUniqueOrThrow({ where: { email: "agent@saint-aubin.example" } });
+    // Agent A declared it: e-mails about it go to them.
+    await db.ticket.update({
+      where: { id: ticketA.id },
+      data: { declarantEmail: userA.email, declarantName: userA.name },
+    });
+    const conventionA = await db.convention.findFirstOrThrow({ where: { signatoryBodyId: bodyA.id } });
     const mailB = await db.outboxMessage.create({
       data: {
         dedupKey: "iso-b",
@@ -336,6 +446,10 @@ describe("isolation matrix", () => {
       ticketB: ticketB.id,
       ticketBNumber: ticketB.number,
       ticketA: ticketA.id,
+      ticketANumber: ticketA.number,
+      bodyA: bodyA.id,
+      userA: userA.id,
+      conventionA: conventionA.id,
       bodyB: { id: bodyB.id, legalName: bodyB.legalName, siret: bodyB.siret! },
       userB: { id: userB.id, email: userB.email },
       sessionB: sessionB.id,
@@ -355,6 +469,10 @@ describe("isolation matrix", () => {
     expect(
       paths.filter((p) => !(p in probes)),
       "procedures without an isolation probe",
+    ).toEqual([]);
+    expect(
+      paths.filter((p) => !(p in ownProbes)),
+      "procedures without a probe of the partner's own objects",
     ).toEqual([]);
   });
 
@@ -469,5 +587,126 @@ describe("isolation matrix", () => {
       revokedAt: null,
     });
     expect(await db.body.count({ where: { legalName: { in: ["Commune pirate", "Asso pirate"] } } })).toBe(0);
+  });
+  it("tells agent A nothing of other bodies on their own objects after staff act across bodies", async () => {
+    const db = tdb.prisma();
+    const tech = await callerFor(db, tdb.url, "tech@val-orlene.example");
+    const bodyC = await db.body.findFirstOrThrow({ where: { legalName: "Commune de Montclair" } });
+    const ticketC = await db.ticket.create({
+      data: {
+        number: "SOS-2026-990003",
+        bodyId: bodyC.id,
+        serviceId: world.serviceB,
+        subject: "Secret de C",
+        description: "Secret de C",
+        category: "fault",
+        impact: "low",
+        urgency: "low",
+        priority: "low",
+        channel: "portal",
+        declarantName: "Déclarant de Montclair",
+        receivedAt: new Date(),
+      },
+    });
+    // Staff link A to B, C to A, then unlink A and C; a merge across bodies is refused.
+    await tech.tickets.link({ ticketId: world.ticketA, otherNumber: world.ticketBNumber });
+    await tech.tickets.link({ ticketId: ticketC.id, otherNumber: world.ticketANumber });
+    await tech.tickets.unlink({ ticketId: world.ticketA, otherId: ticketC.id });
+    await tech.tickets.link({ ticketId: ticketC.id, otherNumber: world.ticketANumber });
+    await expect(
+      tech.tickets.merge({ ticketId: world.ticketB, intoNumber: world.ticketANumber }),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    // Rows written before the rule or by hand: a cross-body merge both ways, an unlink by id.
+    const ticketD = await db.ticket.create({
+      data: {
+        number: "SOS-2026-990004",
+        bodyId: world.bodyB.id,
+        serviceId: world.serviceB,
+        subject: "Secret de B fusionné",
+        description: "Secret de B",
+        category: "fault",
+        impact: "low",
+        urgency: "low",
+        priority: "low",
+        channel: "portal",
+        declarantName: "Déclarant",
+        receivedAt: new Date(),
+        status: "cancelled",
+        mergedIntoId: world.ticketA,
+      },
+    });
+    const event = (data: object) => ({
+      ticketId: world.ticketA,
+      kind: "event" as const,
+      authorLabel: "Nadia Belkacem",
+      fromStaff: true,
+      data,
+    });
+    await db.ticketMessage.createMany({
+      data: [
+        event({ mergedFrom: ticketD.number }),
+        event({ unlinked: ticketC.id }),
+        event({ mergedInto: world.ticketBNumber, otherBody: world.bodyB.legalName }),
+      ],
+    });
+    // Staff work A, which e-mails its declarant, agent A.
+    await tech.tickets.addMessage({ ticketId: world.ticketA, kind: "reply", body: "Nous regardons." });
+    await tech.tickets.setStatus({ ticketId: world.ticketA, status: "resolved" });
+
+    // Staff keep every side of the link.
+    const seenByStaff = serialize(await tech.tickets.get({ id: world.ticketA }));
+    expect(seenByStaff).toContain(world.ticketBNumber);
+    expect(seenByStaff).toContain(ticketD.number);
+
+    const markers = [
+      world.bodyB.id,
+      world.bodyB.legalName,
+      world.ticketB,
+      world.ticketBNumber,
+      ticketC.id,
+      ticketC.number,
+      bodyC.id,
+      bodyC.legalName,
+      ticketD.id,
+      ticketD.number,
+      "Secret de B",
+      "Secret de C",
+      "Montclair",
+    ];
+    const leaks = (what: string, text: string) =>
+      expect([what, markers.filter((m) => text.includes(m))]).toEqual([what, []]);
+
+    const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
+    for (const path of paths) {
+      const own = ownProbes[path]!;
+      const input = own === "foreign" ? probes[path]!(world) : own(world);
+      const text = await procedureOf(
+        agentA,
+        path,
+      )(input).then(serialize, (e: unknown) => {
+        expect([path, e instanceof TRPCError ? e.code : String(e)]).not.toEqual([
+          path,
+          "INTERNAL_SERVER_ERROR",
+        ]);
+        return serialize({ message: e instanceof Error ? e.message : String(e), cause: (e as Error).cause });
+      });
+      leaks(path, text);
+    }
+    const mine = await agentA.tickets.get({ id: world.ticketA });
+    expect(mine.linkedToOtherIncident).toBe(true);
+    expect(mine.messages.map((m) => m.data)).toEqual(
+      expect.arrayContaining([
+        { linkedOther: true },
+        { unlinkedOther: true },
+        { mergedFromOther: true },
+        { mergedIntoOther: true },
+      ]),
+    );
+    const mails = await db.outboxMessage.findMany({
+      where: { OR: [{ toEmail: "agent@saint-aubin.example" }, { toUserId: world.userA }] },
+    });
+    expect(mails.length).toBeGreaterThan(0);
+    for (const m of mails)
+      leaks(`e-mail ${m.template}`, serialize(m) + serialize(render(m, "http://mutuo.test")));
   });
 });

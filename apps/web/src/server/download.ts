@@ -5,6 +5,7 @@ import { localFileStore, type FileStore } from "@mutuo/core/files";
 import type { Actor } from "@mutuo/core/identity";
 import type { Db } from "@mutuo/db";
 import { env } from "../env.ts";
+import { isUuid } from "../lib/ids.ts";
 import { db } from "./db.ts";
 import { currentActor } from "./session.ts";
 
@@ -18,7 +19,7 @@ type Read = (
 export async function download(id: string, read: Read): Promise<Response> {
   const actor = await currentActor();
   if (!actor) return new Response("Connexion requise", { status: 401 });
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return new Response("Introuvable", { status: 404 });
+  if (!isUuid(id)) return new Response("Introuvable", { status: 404 });
   try {
     const f = await read(db(), localFileStore(env().filesDir), actor, id);
     return new Response(Buffer.from(f.bytes), {

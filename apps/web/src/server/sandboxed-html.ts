@@ -12,4 +12,4 @@ export function sandboxedHtml(html: string | null | undefined, opts: { remoteIma
   });
 }
 
-export const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id);
+export { isUuid } from "../lib/ids.ts";

@@ -1,6 +1,6 @@
 // The session cookie: an opaque random token, httpOnly, SameSite=Lax, Secure over HTTPS.
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { resolveSession, type Actor, type SessionInfo } from "@mutuo/core/identity";
 import { env } from "../env.ts";
@@ -31,6 +31,20 @@ export async function requireActorOrRedirect(): Promise<Actor> {
   if (s.mfaRequired && !s.mfaVerified)
     redirect(signInPath(here, s.totpEnrolled ? "/connexion/verification" : "/connexion/double-facteur"));
   return s.actor;
+}
+
+/** For pages of provider staff only: a partner agent gets the 404 of a page that does not exist. */
+export async function requireStaffOrNotFound(): Promise<Actor> {
+  const actor = await requireActorOrRedirect();
+  if (actor.role === "agent") notFound();
+  return actor;
+}
+
+/** For pages of some roles only (e.g. managers and admins): anyone else gets a 404. */
+export async function requireRoleOrNotFound(...roles: Actor["role"][]): Promise<Actor> {
+  const actor = await requireActorOrRedirect();
+  if (!roles.includes(actor.role)) notFound();
+  return actor;
 }
 
 export async function setSessionCookie(token: string, expiresAt: Date): Promise<void> {

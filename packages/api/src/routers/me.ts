@@ -21,7 +21,7 @@ export const meRouter = router({
     .mutation(({ ctx, input }) => setActiveBody(ctx.db, ctx.session!, input.bodyId)),
   sessions: authedProcedure.query(({ ctx }) => listSessions(ctx.db, ctx.actor.userId)),
   revokeSession: authedProcedure
-    .input(z.object({ sessionId: z.string().length(64) }))
+    .input(z.object({ sessionId: z.string().regex(/^[0-9A-Za-z_-]{64}$/, "invalid") }))
     .mutation(({ ctx, input }) => revokeSession(ctx.db, input.sessionId, ctx.actor.userId)),
   revokeOtherSessions: authedProcedure.mutation(({ ctx }) =>
     revokeAllSessions(ctx.db, ctx.actor.userId, new Date(), ctx.session!.id),

@@ -6,6 +6,7 @@ import {
   invitePerson,
   inviteInput,
   listPeople,
+  listPeopleInput,
   resendInvitation,
   updatePerson,
   updatePersonInput,
@@ -16,14 +17,7 @@ const userId = z.object({ userId: z.string().uuid() });
 
 export const peopleRouter = router({
   list: authedProcedure
-    .input(
-      z.object({
-        q: z.string().trim().max(100).optional(),
-        bodyId: z.string().uuid().optional(),
-        cursor: z.string().max(500).optional(),
-        limit: z.number().int().min(1).max(100).optional(),
-      }),
-    )
+    .input(listPeopleInput)
     .query(({ ctx, input }) => listPeople(ctx.db, ctx.actor, input)),
   get: authedProcedure.input(userId).query(({ ctx, input }) => getPerson(ctx.db, ctx.actor, input.userId)),
   invite: authedProcedure

@@ -2,7 +2,9 @@ import type { AuditAction, Db, Prisma } from "@mutuo/db";
 import { z } from "zod";
 import type { Actor } from "../access/index.ts";
 import { requireRole } from "../access/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { text } from "../shared/text.ts";
+import { instantInput } from "../shared/dates.ts";
 
 const select = {
   id: true,
@@ -37,13 +39,13 @@ export async function historyOf(
 }
 
 export const auditSearchInput = z.object({
-  actor: z.string().trim().max(100).optional(),
-  entityType: z.string().trim().max(40).optional(),
-  entityId: z.string().trim().max(64).optional(),
+  actor: text().trim().max(100).optional(),
+  entityType: text().trim().max(40).optional(),
+  entityId: text().trim().max(64).optional(),
   action: z.enum(["create", "update", "delete", "anonymise"]).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  cursor: z.string().max(200).optional(),
+  from: instantInput().optional(),
+  to: instantInput().optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(500).default(50),
 });
 export type AuditSearchInput = z.input<typeof auditSearchInput>;
@@ -65,7 +67,7 @@ export async function searchAudit(db: Db, actor: Actor, raw: AuditSearchInput): 
   requireRole(actor, "admin");
   const input = auditSearchInput.parse(raw);
   const w = where(input);
-  if (input.cursor) w.id = { lt: BigInt(decodeCursor(input.cursor, 1)[0]!) };
+  if (input.cursor) w.id = { lt: BigInt(decodeCursor(input.cursor, [cursorPart.bigintId])[0]) };
   const rows = await db.auditEvent.findMany({
     where: w,
     select,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isoDateInput as isoDate } from "../shared/dates.ts";
 import { isValidTimeZone, minutesOf } from "../sla/index.ts";
+import { text } from "../shared/text.ts";
 
 /** Minutes of "HH:MM", NaN when malformed (the format check reports it; comparisons stay false). */
 function safeMinutes(s: string): number {
@@ -11,7 +12,7 @@ function safeMinutes(s: string): number {
   }
 }
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
+const hhmm = text().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "time");
 const slot = z
   .object({ from: hhmm, to: hhmm })
   .refine((s) => !(safeMinutes(s.to) <= safeMinutes(s.from)), { path: ["to"], message: "slot_order" });
@@ -35,8 +36,8 @@ export const weeklyInput = z
 export const HOLIDAY_ZONES = ["metropole", "alsace_moselle", "none"] as const;
 
 export const calendarInput = z.object({
-  name: z.string().trim().min(1, "required").max(120),
-  timeZone: z.string().trim().refine(isValidTimeZone, "time_zone").default("Europe/Paris"),
+  name: text().trim().min(1, "required").max(120),
+  timeZone: text().trim().refine(isValidTimeZone, "time_zone").default("Europe/Paris"),
   holidayZone: z.enum(HOLIDAY_ZONES).default("metropole"),
   weekly: weeklyInput,
 });
@@ -44,16 +45,16 @@ export type CalendarInput = z.input<typeof calendarInput>;
 
 export const closureInput = z
   .object({
-    calendarId: z.string().uuid(),
+    calendarId: text().uuid(),
     startDate: isoDate,
     endDate: isoDate,
-    label: z.string().trim().min(1, "required").max(200),
+    label: text().trim().min(1, "required").max(200),
   })
   .refine((c) => c.endDate >= c.startDate, { path: ["endDate"], message: "end_before_start" });
 export type ClosureInput = z.input<typeof closureInput>;
 
 export const previewInput = z.object({
-  id: z.string().uuid(),
+  id: text().uuid(),
   from: isoDate.optional(),
   days: z.number().int().min(1).max(120).default(28),
 });

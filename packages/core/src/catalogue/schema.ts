@@ -1,14 +1,14 @@
 import { z } from "zod";
 import { termSetInput } from "../terms/index.ts";
+import { text } from "../shared/text.ts";
 
 export const serviceInput = z.object({
-  code: z
-    .string()
+  code: text()
     .trim()
     .toUpperCase()
     .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, "service_code"),
-  name: z.string().trim().min(1, "required").max(120),
-  description: z.string().trim().max(4000).default(""),
+  name: text().trim().min(1, "required").max(120),
+  description: text().trim().max(4000).default(""),
   active: z.boolean().default(true),
   lendsEquipment: z.boolean().default(false),
   /** Alerted of every new ticket of the service; left out: unchanged. */
@@ -17,4 +17,4 @@ export const serviceInput = z.object({
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 
-export const defaultTermsInput = z.object({ serviceId: z.string().uuid(), terms: termSetInput });
+export const defaultTermsInput = z.object({ serviceId: text().uuid(), terms: termSetInput });

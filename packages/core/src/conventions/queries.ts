@@ -1,7 +1,7 @@
 // Reading conventions, within the isolation rule (agents: their bodies' conventions only).
 import type { Db, Prisma } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { dateOnly, datesOf, localToday, optDate, toDbDate } from "./dates.ts";
 import {
   assertConventionVisible,
@@ -80,7 +80,7 @@ export async function listConventions(
 }
 
 function cursorWhere(cursor: string): Prisma.ConventionWhereInput {
-  const [at, id] = decodeCursor(cursor, 2) as [string, string];
+  const [at, id] = decodeCursor(cursor, [cursorPart.instant, cursorPart.uuid]);
   const createdAt = new Date(at);
   return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 }

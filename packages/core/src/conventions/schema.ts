@@ -6,12 +6,13 @@ export const RENEWAL_RULES = ["none", "tacit", "explicit"] as const;
 
 export { isoDateInput as isoDate } from "../shared/dates.ts";
 import { isoDateInput as isoDate } from "../shared/dates.ts";
-const uuid = z.string().uuid();
+import { text } from "../shared/text.ts";
+const uuid = text().uuid();
 
 export const conventionInput = z
   .object({
-    title: z.string().trim().min(1, "required").max(200),
-    deliberationRef: z.string().trim().min(1, "required").max(80),
+    title: text().trim().min(1, "required").max(200),
+    deliberationRef: text().trim().min(1, "required").max(80),
     signatoryBodyId: uuid,
     /** Defaults to the signatory (a commune) or the commune it belongs to (CCAS/CIAS). */
     communeBodyId: uuid.nullish(),
@@ -36,7 +37,7 @@ export const listConventionsInput = z.object({
   serviceId: uuid.optional(),
   status: z.enum(CONVENTION_STATUSES).optional(),
   endBefore: isoDate.optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type ListConventionsInput = z.input<typeof listConventionsInput>;
@@ -47,21 +48,21 @@ export const versionServiceInput = z.object({ versionId: uuid, serviceId: uuid }
 export const amendInput = z.object({
   conventionId: uuid,
   effectiveFrom: isoDate,
-  deliberationRef: z.string().trim().max(80).optional(),
-  summary: z.string().trim().min(1, "required").max(2000),
+  deliberationRef: text().trim().max(80).optional(),
+  summary: text().trim().min(1, "required").max(2000),
 });
 
 export const noticeInput = z.object({
   conventionId: uuid,
   noticeDate: isoDate,
   givenBy: z.enum(["partner", "provider"]),
-  note: z.string().trim().max(500).optional(),
+  note: text().trim().max(500).optional(),
 });
 
 export const terminateInput = z.object({
   conventionId: uuid,
   terminatedOn: isoDate,
-  reason: z.string().trim().min(1, "required").max(500),
+  reason: text().trim().min(1, "required").max(500),
 });
 export const renewInput = z.object({ conventionId: uuid, newEndDate: isoDate });
 export const termsOnInput = z.object({ conventionId: uuid, date: isoDate });
@@ -78,11 +79,10 @@ export const DOCUMENT_TYPES = [
 export const documentInput = z.object({
   conventionId: uuid,
   versionId: uuid.nullish(),
-  label: z.string().trim().min(1, "required").max(200),
-  fileName: z.string().trim().min(1, "required").max(200),
+  label: text().trim().min(1, "required").max(200),
+  fileName: text().trim().min(1, "required").max(200),
   mimeType: z.enum(DOCUMENT_TYPES, { message: "file_type" }),
-  contentBase64: z
-    .string()
+  contentBase64: text()
     .min(1, "required")
     .max(Math.ceil((MAX_DOCUMENT_BYTES * 4) / 3) + 4, "file_too_large"),
 });

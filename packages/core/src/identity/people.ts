@@ -3,11 +3,12 @@
 import type { Db, Prisma } from "@mutuo/db";
 import { recordAudit } from "../audit/index.ts";
 import { conflict, DomainError, invalid, notFound } from "../errors/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import type { Actor } from "../access/index.ts";
 import { sendInvitation, type AuthDeps } from "./auth.ts";
 import { canManagePeople, canSeeBody, requireRole, visibleBodyIds } from "../access/index.ts";
-import { inviteInput, updatePersonInput, type InviteInput } from "./schema.ts";
+import { inviteInput, listPeopleInput, updatePersonInput, type InviteInput } from "./schema.ts";
+import type { z } from "zod";
 import { revokeAllSessions } from "./sessions.ts";
 
 const personSelect = {
@@ -151,8 +152,9 @@ export async function updatePerson(d: AuthDeps, actor: Actor, raw: unknown): Pro
 export async function listPeople(
   db: Db,
   actor: Actor,
-  opts: { q?: string; bodyId?: string; cursor?: string; limit?: number },
+  raw: z.input<typeof listPeopleInput>,
 ): Promise<Page<Person>> {
+  const opts = listPeopleInput.parse(raw);
   const limit = Math.min(opts.limit ?? 25, 100);
   const ids = visibleBodyIds(actor);
   if (opts.bodyId && !canSeeBody(actor, opts.bodyId)) return { items: [], nextCursor: null };
@@ -170,7 +172,7 @@ export async function listPeople(
       : {}),
   };
   if (opts.cursor) {
-    const [name, id] = decodeCursor(opts.cursor, 2) as [string, string];
+    const [name, id] = decodeCursor(opts.cursor, [cursorPart.text, cursorPart.uuid]);
     where.AND = [{ OR: [{ name: { gt: name } }, { name, id: { gt: id } }] }];
   }
   const rows = await db.user.findMany({

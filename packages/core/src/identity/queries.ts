@@ -1,5 +1,5 @@
 import type { Db, Prisma } from "@mutuo/db";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import type { Actor } from "../access/index.ts";
 import { bodyScope } from "../access/index.ts";
 import { listBodiesInput, type ListBodiesInput } from "./schema.ts";
@@ -28,7 +28,7 @@ export async function listBodies(db: Db, actor: Actor, raw: ListBodiesInput): Pr
     ...(input.q ? { legalName: { contains: input.q, mode: "insensitive" } } : {}),
   };
   if (input.cursor) {
-    const [name, id] = decodeCursor(input.cursor, 2) as [string, string];
+    const [name, id] = decodeCursor(input.cursor, [cursorPart.text, cursorPart.uuid]);
     where.OR = [{ legalName: { gt: name } }, { legalName: name, id: { gt: id } }];
   }
   const rows = await db.body.findMany({

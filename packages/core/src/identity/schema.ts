@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isValidInseeCode, isValidSiret } from "./siret.ts";
 import { MIN_PASSWORD_LENGTH } from "./credentials.ts";
+import { text } from "../shared/text.ts";
 
 export const bodyKinds = ["provider", "commune", "ccas", "cias", "association", "other"] as const;
 export const partnerKinds = ["commune", "ccas", "cias", "association", "other"] as const;
@@ -8,15 +9,21 @@ export const roles = ["agent", "technician", "manager", "admin"] as const;
 
 export const listBodiesInput = z.object({
   kind: z.enum(bodyKinds).optional(),
-  q: z.string().trim().max(100).optional(),
-  cursor: z.string().max(500).optional(),
+  q: text().trim().max(100).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(25),
 });
 export type ListBodiesInput = z.input<typeof listBodiesInput>;
 
+export const listPeopleInput = z.object({
+  q: text().trim().max(100).optional(),
+  bodyId: z.uuid().optional(),
+  cursor: text().max(500).optional(),
+  limit: z.number().int().min(1).max(100).optional(),
+});
+
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .optional()
@@ -25,22 +32,20 @@ const optionalText = (max: number) =>
 
 export const bodyInput = z
   .object({
-    legalName: z.string().trim().min(2, "required").max(200),
+    legalName: text().trim().min(2, "required").max(200),
     kind: z.enum(partnerKinds),
-    siret: z
-      .string()
+    siret: text()
       .transform((v) => v.replace(/\s/g, ""))
       .refine(isValidSiret, "siret"),
     inseeCode: optionalText(5).refine((v) => v === null || isValidInseeCode(v), "insee"),
     population: z.number().int().min(0).max(10_000_000).optional().nullable(),
     populationYear: z.number().int().min(1990).max(2100).optional().nullable(),
-    communeId: z.string().uuid().optional().nullable(),
+    communeId: text().uuid().optional().nullable(),
     addressLine: optionalText(200),
     postalCode: optionalText(10),
     city: optionalText(100),
     dpoName: optionalText(100),
-    dpoEmail: z
-      .string()
+    dpoEmail: text()
       .trim()
       .email("email")
       .max(200)
@@ -59,26 +64,26 @@ export const bodyInput = z
   });
 export type BodyInput = z.input<typeof bodyInput>;
 
-export const password = z.string().min(MIN_PASSWORD_LENGTH, "password_length").max(200);
+export const password = text().min(MIN_PASSWORD_LENGTH, "password_length").max(200);
 
 export const signInInput = z.object({
-  email: z.string().trim().toLowerCase().email("email").max(200),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().email("email").max(200),
+  password: text().min(1).max(200),
 });
 export const inviteInput = z.object({
-  email: z.string().trim().toLowerCase().email("email").max(200),
-  name: z.string().trim().min(2, "required").max(120),
+  email: text().trim().toLowerCase().email("email").max(200),
+  name: text().trim().min(2, "required").max(120),
   role: z.enum(roles),
-  bodyIds: z.array(z.string().uuid()).max(20).default([]),
+  bodyIds: z.array(text().uuid()).max(20).default([]),
   locale: z.enum(["fr", "en"]).default("fr"),
 });
 export type InviteInput = z.input<typeof inviteInput>;
 
 export const updatePersonInput = z.object({
-  userId: z.string().uuid(),
-  name: z.string().trim().min(2, "required").max(120),
-  phone: z.string().trim().max(30).optional().nullable(),
+  userId: text().uuid(),
+  name: text().trim().min(2, "required").max(120),
+  phone: text().trim().max(30).optional().nullable(),
   role: z.enum(roles),
-  bodyIds: z.array(z.string().uuid()).max(20),
+  bodyIds: z.array(text().uuid()).max(20),
   active: z.boolean(),
 });

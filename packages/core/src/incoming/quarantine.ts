@@ -4,7 +4,7 @@ import type { Db, DbTx, Prisma } from "@mutuo/db";
 import { conflict, notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { STAFF_ROLES, type Actor } from "../access/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { addMessage, createTicket, servicesForBody } from "../tickets/index.ts";
 import { requireStaff } from "./policy.ts";
 import { senderLabel } from "./parse.ts";
@@ -40,7 +40,7 @@ export async function listIncoming(
   const input = listIncomingInput.parse(raw);
   const where: Prisma.IncomingMailWhereInput = input.view === "quarantined" ? { status: "quarantined" } : {};
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2) as [string, string];
+    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid]);
     where.OR = [{ receivedAt: { lt: new Date(at) } }, { receivedAt: new Date(at), id: { lt: id } }];
   }
   const rows = await db.incomingMail.findMany({

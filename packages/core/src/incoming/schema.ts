@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { CATEGORIES, LEVELS } from "../tickets/index.ts";
+import { text } from "../shared/text.ts";
 
-const uuid = z.string().uuid();
+const uuid = text().uuid();
 
 export const INCOMING_VIEWS = ["quarantined", "all"] as const;
 
 export const listIncomingInput = z.object({
   view: z.enum(INCOMING_VIEWS).default("quarantined"),
-  cursor: z.string().max(200).optional(),
+  cursor: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type ListIncomingInput = z.input<typeof listIncomingInput>;
@@ -23,7 +24,7 @@ export const acceptIncomingInput = z.discriminatedUnion("as", [
     category: z.enum(CATEGORIES),
     impact: z.enum(LEVELS),
     urgency: z.enum(LEVELS),
-    declarantName: z.string().trim().min(2, "required").max(120),
+    declarantName: text().trim().min(2, "required").max(120),
   }),
 ]);
 export type AcceptIncomingInput = z.input<typeof acceptIncomingInput>;

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { conflict, notFound } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
 import { requireRole } from "../access/index.ts";
-import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { render } from "./outbox.ts";
+import { text } from "../shared/text.ts";
 
 export const listOutboxInput = z.object({
   status: z.enum(["pending", "sent", "failed"]).optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 
@@ -19,7 +20,7 @@ export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof listO
   const input = listOutboxInput.parse(raw);
   const where: Prisma.OutboxMessageWhereInput = input.status ? { status: input.status as OutboxStatus } : {};
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2) as [string, string];
+    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid]);
     where.OR = [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }];
   }
   const rows = await db.outboxMessage.findMany({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../shared/text.ts";
 
 export const PRIORITIES = ["critical", "high", "medium", "low"] as const;
 export const CHANNELS = ["portal", "email", "phone", "letter"] as const;
@@ -28,9 +29,9 @@ export const targetInput = z
 /** A service's terms: calendar, channels, equipment covered, and targets for each priority. */
 export const termSetInput = z
   .object({
-    calendarId: z.string().uuid().nullable(),
+    calendarId: text().uuid().nullable(),
     channels: z.array(z.enum(CHANNELS)).min(1, "channels_required"),
-    equipmentCovered: z.string().trim().max(2000).default(""),
+    equipmentCovered: text().trim().max(2000).default(""),
     targets: z.array(targetInput).length(PRIORITIES.length, "all_priorities"),
   })
   .superRefine((t, ctx) => {

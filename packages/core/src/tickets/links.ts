@@ -1,5 +1,6 @@
-// Duplicates and related tickets: merging closes the duplicate into the main ticket; links are
-// symmetrical. Both tickets must be of the same body.
+// Duplicates and related tickets: merging closes the duplicate into the main ticket (both of the
+// same body); links are symmetrical and may cross bodies (one outage, several communes). Events
+// name the other ticket by number; what a partner reads of them is decided in reader.ts.
 import type { Db } from "@mutuo/db";
 import { conflict, invalid, notFound } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
@@ -93,7 +94,8 @@ export async function unlinkTickets(
       const [fromId, toId] = t.id < input.otherId ? [t.id, input.otherId] : [input.otherId, t.id];
       const deleted = await tx.ticketLink.deleteMany({ where: { fromId, toId } });
       if (deleted.count === 0) throw notFound("link");
-      return { events: [{ data: { unlinked: input.otherId } }] };
+      const other = await tx.ticket.findUnique({ where: { id: input.otherId }, select: { number: true } });
+      return { events: [{ data: { unlinked: other?.number ?? input.otherId } }] };
     },
     now,
   );

@@ -8,6 +8,7 @@ import { assertTicketVisible, visibleKinds } from "./policy.ts";
 import { listTicketsInput, queueChangesInput, type ListTicketsInput } from "./schema.ts";
 import { queueChangesSql, queueCountsSql, queuePage } from "./queue-sql.ts";
 import { OPEN_STATUSES } from "./rules.ts";
+import { projectForReader } from "./reader.ts";
 import { calendarFor } from "./sla.ts";
 import type { TicketListItem } from "./list-item.ts";
 import type { z } from "zod";
@@ -62,7 +63,7 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       body: { select: { id: true, legalName: true } },
       service: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
-      mergedInto: { select: { id: true, number: true } },
+      mergedInto: { select: { id: true, number: true, bodyId: true } },
     },
   });
   assertTicketVisible(actor, t);
@@ -80,12 +81,19 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     db.ticketPause.findMany({ where: { ticketId: id }, orderBy: { startedAt: "asc" } }),
     db.ticketLink.findMany({ where: { fromId: id }, include: { to: { select: linkSelect } } }),
     db.ticketLink.findMany({ where: { toId: id }, include: { from: { select: linkSelect } } }),
-    db.ticket.findMany({ where: { mergedIntoId: id }, select: { id: true, number: true, subject: true } }),
+    db.ticket.findMany({
+      where: { mergedIntoId: id },
+      select: { id: true, number: true, subject: true, bodyId: true },
+    }),
   ]);
-  const { createdById: _c, slaCalendar, ...rest } = ticket;
-  const links = [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)].filter(
-    (x) => staff || x.bodyId === ticket.bodyId,
-  );
+  const { createdById: _c, slaCalendar, mergedInto, mergedIntoId, ...rest } = ticket;
+  // Links, merges and the events naming other tickets, as this reader may see them.
+  const seen = await projectForReader(db, actor, {
+    messages,
+    links: [...linksFrom.map((l) => l.to), ...linksTo.map((l) => l.from)],
+    merged,
+    mergedInto,
+  });
   const pauses = pauseRows.map((p) => ({ from: p.startedAt, to: p.endedAt }));
   const explain = (basis: typeof ticket.interventionBasis, due: Date | null, achieved: Date | null) =>
     basis
@@ -94,11 +102,10 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
   return {
     ...rest,
     clockStartsAt: clockStart(ticket, slaCalendar, pauses, now),
-    messages,
+    ...seen,
+    mergedIntoId: seen.mergedInto ? mergedIntoId : null,
     attachments,
     pauses: pauseRows,
-    merged,
-    links,
     calendarName: (slaCalendar as { name?: string } | null)?.name ?? null,
     explainer: {
       intervention: explain(

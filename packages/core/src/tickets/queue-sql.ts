@@ -4,7 +4,8 @@
 import { Prisma, type Db, type Priority } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { visibleBodyIds } from "../access/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { z } from "zod";
 import { OPEN_STATUSES } from "./rules.ts";
 import type { listTicketsInput } from "./schema.ts";
 import type { TicketListItem } from "./list-item.ts";
@@ -117,7 +118,7 @@ function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   if (input.sort === "deadline") {
     const order = Prisma.sql`t."slaDueAt" ASC NULLS LAST, t."id" ASC`;
     if (!c) return { where: null, order };
-    const [due, id] = decodeCursor(c, 2) as [string, string];
+    const [due, id] = decodeCursor(c, [cursorPart.optionalInstant, cursorPart.uuid]);
     if (due === "") return { where: Prisma.sql`(t."slaDueAt" IS NULL AND t."id" > ${id}::uuid)`, order };
     return {
       where: Prisma.sql`((t."slaDueAt", t."id") > (${new Date(due)}, ${id}::uuid) OR t."slaDueAt" IS NULL)`,
@@ -127,7 +128,11 @@ function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   if (input.sort === "priority") {
     const order = Prisma.sql`t."priority" ASC, t."receivedAt" DESC, t."id" DESC`;
     if (!c) return { where: null, order };
-    const [p, at, id] = decodeCursor(c, 3) as [Priority, string, string];
+    const [p, at, id] = decodeCursor(c, [
+      z.enum(["critical", "high", "medium", "low"] satisfies Priority[]),
+      cursorPart.instant,
+      cursorPart.uuid,
+    ]);
     return {
       where: Prisma.sql`(t."priority" > ${p}::"Priority" OR (t."priority" = ${p}::"Priority" AND (t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)))`,
       order,
@@ -135,7 +140,7 @@ function keyset(input: Input): { where: Prisma.Sql | null; order: Prisma.Sql } {
   }
   const order = Prisma.sql`t."receivedAt" DESC, t."id" DESC`;
   if (!c) return { where: null, order };
-  const [at, id] = decodeCursor(c, 2) as [string, string];
+  const [at, id] = decodeCursor(c, [cursorPart.instant, cursorPart.uuid]);
   return { where: Prisma.sql`(t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)`, order };
 }
 

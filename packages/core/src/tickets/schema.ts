@@ -1,24 +1,24 @@
 import { z } from "zod";
 import { UPLOAD_TYPES } from "../files/index.ts";
 import { CATEGORIES, LEVELS, STATUSES } from "./rules.ts";
+import { text } from "../shared/text.ts";
+import { instantInput } from "../shared/dates.ts";
 
-const uuid = z.string().uuid();
+const uuid = text().uuid();
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS = 5;
 
 export const attachmentInput = z.object({
-  fileName: z.string().trim().min(1, "required").max(200),
+  fileName: text().trim().min(1, "required").max(200),
   mimeType: z.enum(Object.values(UPLOAD_TYPES) as [string, ...string[]], { message: "file_type" }),
-  contentBase64: z
-    .string()
+  contentBase64: text()
     .min(1, "required")
     .max(Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 4, "file_too_large"),
 });
 export type AttachmentInput = z.input<typeof attachmentInput>;
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max)
     .nullish()
@@ -28,20 +28,19 @@ const optionalText = (max: number) =>
 export const ticketInput = z.object({
   bodyId: uuid,
   serviceId: uuid,
-  subject: z.string().trim().min(3, "subject_short").max(200),
-  description: z.string().trim().min(10, "description_short").max(20_000),
+  subject: text().trim().min(3, "subject_short").max(200),
+  description: text().trim().min(10, "description_short").max(20_000),
   category: z.enum(CATEGORIES),
-  equipment: z.string().trim().max(500).default(""),
+  equipment: text().trim().max(500).default(""),
   impact: z.enum(LEVELS),
   urgency: z.enum(LEVELS),
-  declarantName: z.string().trim().min(2, "required").max(120),
+  declarantName: text().trim().min(2, "required").max(120),
   declarantPhone: optionalText(40).pipe(
-    z
-      .string()
+    text()
       .regex(/^[+0-9 ().-]{6,40}$/, "phone")
       .nullable(),
   ),
-  declarantEmail: optionalText(200).pipe(z.string().email("email").nullable()),
+  declarantEmail: optionalText(200).pipe(text().email("email").nullable()),
   attachments: z.array(attachmentInput).max(MAX_ATTACHMENTS, "too_many_files").default([]),
 });
 export type TicketInput = z.input<typeof ticketInput>;
@@ -49,7 +48,7 @@ export type TicketInput = z.input<typeof ticketInput>;
 /** A technician's entry of a phone call, e-mail or letter, with the instant it was received. */
 export const staffTicketInput = ticketInput.extend({
   channel: z.enum(["email", "phone", "letter", "portal"]),
-  receivedAt: z.coerce.date({ message: "date" }),
+  receivedAt: instantInput(),
 });
 export type StaffTicketInput = z.input<typeof staffTicketInput>;
 
@@ -67,7 +66,7 @@ export const listTicketsInput = z.object({
   channel: z.enum(["portal", "email", "phone", "letter"]).optional(),
   slaState: z.enum(["none", "ok", "warning", "breached", "met", "paused"]).optional(),
   sort: z.enum(QUEUE_SORTS).default("received"),
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export type ListTicketsInput = z.input<typeof listTicketsInput>;
@@ -83,7 +82,7 @@ const waitingUntil = z.coerce.date({ message: "date" }).nullish();
 export const statusInput = z.object({
   ticketId: uuid,
   status: z.enum(STATUSES),
-  comment: z.string().trim().max(5000).optional(),
+  comment: text().trim().max(5000).optional(),
   waitingUntil,
 });
 export const assignInput = z.object({ ticketId: uuid, assigneeId: uuid.nullable() });
@@ -96,21 +95,21 @@ export const serviceInput = z.object({ ticketId: uuid, serviceId: uuid });
 export const priorityInput = z.object({ ticketId: uuid, impact: z.enum(LEVELS), urgency: z.enum(LEVELS) });
 export const diagnosisInput = z.object({
   ticketId: uuid,
-  diagnosis: z.string().trim().min(3, "required").max(5000),
-  estimatedRestorationAt: z.coerce.date({ message: "date" }).nullable(),
+  diagnosis: text().trim().min(3, "required").max(5000),
+  estimatedRestorationAt: instantInput().nullable(),
 });
 export const deadlineInput = z.object({
   ticketId: uuid,
   target: z.enum(["intervention", "resolution"]),
-  dueAt: z.coerce.date({ message: "date" }).nullable(),
-  reason: z.string().trim().min(3, "required").max(500),
+  dueAt: instantInput().nullable(),
+  reason: text().trim().min(3, "required").max(500),
 });
 /** What a staff reply does to the ticket in the same action: wait on the partner, or resolve. */
 export const REPLY_THEN = ["wait", "resolve"] as const;
 export const messageInput = z.object({
   ticketId: uuid,
   kind: z.enum(["reply", "note"]),
-  body: z.string().trim().min(1, "required").max(20_000),
+  body: text().trim().min(1, "required").max(20_000),
   attachments: z.array(attachmentInput).max(MAX_ATTACHMENTS, "too_many_files").default([]),
   then: z.enum(REPLY_THEN).optional(),
   waitingUntil,
@@ -118,15 +117,13 @@ export const messageInput = z.object({
 export const presenceInput = z.object({ ticketId: uuid, replying: z.boolean().default(false) });
 export const mergeInput = z.object({
   ticketId: uuid,
-  intoNumber: z
-    .string()
+  intoNumber: text()
     .trim()
     .regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number"),
 });
 export const linkInput = z.object({
   ticketId: uuid,
-  otherNumber: z
-    .string()
+  otherNumber: text()
     .trim()
     .regex(/^SOS-\d{4}-\d{6}$/i, "ticket_number"),
 });
@@ -134,10 +131,10 @@ export const unlinkInput = z.object({ ticketId: uuid, otherId: uuid });
 export const csatInput = z.object({
   ticketId: uuid,
   score: z.number().int().min(1, "csat").max(5, "csat"),
-  comment: z.string().trim().max(2000).optional(),
+  comment: text().trim().max(2000).optional(),
 });
 export const searchInput = z.object({
-  q: z.string().trim().min(2, "search_short").max(200),
+  q: text().trim().min(2, "search_short").max(200),
   limit: z.number().int().min(1).max(100).default(50),
 });
 export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });

@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { api } from "../../server/api.ts";
-import { requireActorOrRedirect } from "../../server/session.ts";
+import { requireStaffOrNotFound } from "../../server/session.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function CalendarsPage() {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   const t = await getTranslations("calendars");
   const calendars = await (await api()).calendars.list();
   const hours = (w: Record<string, { from: string; to: string }[]>) =>

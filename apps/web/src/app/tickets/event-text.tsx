@@ -41,6 +41,12 @@ export async function EventText({
   if (typeof d.mergedInto === "string") parts.push(t("event.mergedInto", { number: d.mergedInto }));
   if (typeof d.mergedFrom === "string") parts.push(t("event.mergedFrom", { number: d.mergedFrom }));
   if (typeof d.linked === "string") parts.push(t("event.linked", { number: d.linked }));
+  if (typeof d.unlinked === "string") parts.push(t("event.unlinked", { number: d.unlinked }));
+  // A ticket of another body, never named to a partner (see packages/core/src/tickets/reader.ts).
+  if (d.linkedOther) parts.push(t("event.linkedOther"));
+  if (d.unlinkedOther) parts.push(t("event.unlinkedOther"));
+  if (d.mergedIntoOther) parts.push(t("event.mergedIntoOther"));
+  if (d.mergedFromOther) parts.push(t("event.mergedFromOther"));
   if (typeof d.csat === "number") parts.push(t("event.csat", { n: d.csat }));
   if (Array.isArray(d.deadline)) parts.push(t("event.deadline"));
   return (

@@ -4,7 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireStaffOrNotFound } from "../../../server/session.ts";
 import { InviteForm } from "./invite-form.tsx";
 import { partnerBodyOptions, roleOptions } from "./options.ts";
 import { FilterBar, FilterInput } from "../../../components/filter-bar.tsx";
@@ -21,7 +21,7 @@ export default async function PeoplePage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   if (actor.role !== "admin") redirect("/");
   const t = await getTranslations();
   const { q, cursor } = await searchParams;

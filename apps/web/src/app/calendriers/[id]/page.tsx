@@ -5,10 +5,11 @@ import { History } from "../../../components/history.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireStaffOrNotFound } from "../../../server/session.ts";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { addClosureAction, removeClosureAction, saveCalendarAction } from "../actions.ts";
 import { CalendarForm, ClosureForm } from "../calendar-form.tsx";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -31,8 +32,9 @@ export default async function CalendarPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ from?: string }>;
 }) {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   const { id } = await params;
+  uuidOrNotFound(id);
   const from = fromParam.parse((await searchParams).from);
   const t = await getTranslations("calendars");
   const format = await getFormatter();

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { saveCalendarAction } from "../actions.ts";
 import { CalendarForm } from "../calendar-form.tsx";
 
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewCalendarPage() {
-  await requireActorOrRedirect();
+  await requireRoleOrNotFound("manager", "admin");
   const t = await getTranslations("calendars");
   const office = { from: "08:30", to: "12:00" };
   const afternoon = { from: "13:30", to: "17:30" };

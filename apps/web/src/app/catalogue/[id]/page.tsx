@@ -5,6 +5,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { TermsTable } from "../../../components/terms-table.tsx";
 import { api } from "../../../server/api.ts";
 import { currentActor } from "../../../server/session.ts";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 
 export default async function ServicePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  uuidOrNotFound(id);
   const t = await getTranslations("catalogue");
   const actor = await currentActor();
   const s = await (await api()).catalogue.get({ id }).catch(() => null);

@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { saveServiceAction } from "../actions.ts";
 import { ServiceForm } from "../service-form.tsx";
 
@@ -12,7 +12,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewServicePage() {
-  await requireActorOrRedirect();
+  await requireRoleOrNotFound("manager", "admin");
   const t = await getTranslations("catalogue");
   return (
     <>

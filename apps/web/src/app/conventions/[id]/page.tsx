@@ -19,6 +19,7 @@ import {
 import { AmendForm, ButtonForm, DocumentForm, NoticeForm, RenewForm, TerminateForm } from "../buttons.tsx";
 import { StatusBadge } from "../status-badge.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -43,6 +44,7 @@ export default async function ConventionPage({
 }) {
   await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const date = dateParam.parse((await searchParams).date);
   const t = await getTranslations("conventions");
   const format = await getFormatter();

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { saveConventionAction } from "../actions.ts";
 import { ConventionForm } from "../convention-form.tsx";
 import { bodyChoices } from "../options.ts";
@@ -18,7 +18,7 @@ export default async function NewConventionPage({
 }: {
   searchParams: Promise<{ organisme?: string }>;
 }) {
-  await requireActorOrRedirect();
+  await requireRoleOrNotFound("manager", "admin");
   const t = await getTranslations("conventions");
   const { bodies, communes } = await bodyChoices(await api());
   const { organisme } = await searchParams;

@@ -8,6 +8,7 @@ import { requireActorOrRedirect } from "../../../server/session.ts";
 import { bodyChoices } from "../../conventions/options.ts";
 import { AcceptForm } from "../accept-form.tsx";
 import { acceptAsReplyAction, acceptAsTicketAction, rejectAction } from "../actions.ts";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -27,7 +28,7 @@ export default async function IncomingMailPage({ params }: { params: Promise<{ i
   const actor = await requireActorOrRedirect();
   if (actor.role === "agent") notFound();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  uuidOrNotFound(id);
   const t = await getTranslations("incoming");
   const format = await getFormatter();
   const caller = await api();

@@ -5,6 +5,7 @@ import { History } from "../../../components/history.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -17,6 +18,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function BodyPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations();
   const format = await getFormatter();
   const caller = await api();

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { getMessages, getTranslations } from "next-intl/server";
 import { CSV_COLUMNS } from "@mutuo/core/identity";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireStaffOrNotFound } from "../../../server/session.ts";
 import { ImportForm } from "./import-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ export async function generateMetadata() {
 }
 
 export default async function ImportPage() {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   if (actor.role !== "manager" && actor.role !== "admin") redirect("/organismes");
   const t = await getTranslations("bodies");
   const messages = (await getMessages()) as { validation: Record<string, string> };

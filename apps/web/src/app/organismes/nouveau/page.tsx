@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
-import { requireActorOrRedirect } from "../../../server/session.ts";
+import { requireStaffOrNotFound } from "../../../server/session.ts";
 import { saveBodyAction } from "../actions.ts";
 import { BodyForm } from "../body-form.tsx";
 import { bodyFormProps } from "../form-props.ts";
@@ -14,7 +14,7 @@ export async function generateMetadata() {
 }
 
 export default async function NewBodyPage() {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   if (actor.role !== "manager" && actor.role !== "admin") redirect("/organismes");
   const t = await getTranslations("bodies");
   return (

@@ -41,6 +41,7 @@ import { Presence } from "./presence.tsx";
 import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
+import { uuidOrNotFound } from "../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +57,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function TicketPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActorOrRedirect();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  uuidOrNotFound(id);
   const t = await getTranslations("tickets");
   const p = await getTranslations("ticketPage");
   const format = await getFormatter();
@@ -403,9 +404,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
             }}
           />
 
-          {ticket.links.length || ticket.merged.length ? (
+          {ticket.links.length || ticket.merged.length || ticket.linkedToOtherIncident ? (
             <section className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="font-semibold">{t("related")}</h2>
+              {ticket.linkedToOtherIncident ? <p>{t("linkedToOtherIncident")}</p> : null}
               <ul className="list-disc pl-6">
                 {ticket.links.map((l) => (
                   <li key={l.id}>

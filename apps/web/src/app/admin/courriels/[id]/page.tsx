@@ -6,6 +6,7 @@ import { PageTitle } from "../../../../components/page-title.tsx";
 import { api } from "../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { retryAction } from "../actions.ts";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,7 +20,7 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
   const actor = await requireActorOrRedirect();
   if (actor.role !== "admin") notFound();
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
+  uuidOrNotFound(id);
   const t = await getTranslations("mailbox");
   const format = await getFormatter();
   const m = await (await api()).mailbox.get({ id }).catch(() => null);

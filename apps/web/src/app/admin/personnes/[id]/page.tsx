@@ -3,11 +3,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { History } from "../../../../components/history.tsx";
 import { PageTitle } from "../../../../components/page-title.tsx";
 import { api } from "../../../../server/api.ts";
-import { requireActorOrRedirect } from "../../../../server/session.ts";
+import { requireStaffOrNotFound } from "../../../../server/session.ts";
 import { anonymiseAction, resendAction } from "../actions.ts";
 import { partnerBodyOptions, roleOptions } from "../options.ts";
 import { PersonForm } from "../person-form.tsx";
 import { ConfirmDialog } from "../../../../components/ui/confirm-dialog.tsx";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,9 +19,10 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await requireActorOrRedirect();
+  const actor = await requireStaffOrNotFound();
   if (actor.role !== "admin") redirect("/");
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations();
   const format = await getFormatter();
   const caller = await api();

@@ -8,6 +8,7 @@ import { api } from "../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { saveServiceAction, setDefaultTermsAction } from "../../actions.ts";
 import { ServiceForm } from "../../service-form.tsx";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -21,6 +22,7 @@ export default async function EditServicePage({ params }: { params: Promise<{ id
   const actor = await requireActorOrRedirect();
   if (actor.role !== "manager" && actor.role !== "admin") notFound();
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations("catalogue");
   const caller = await api();
   const s = await caller.catalogue.get({ id }).catch(() => null);

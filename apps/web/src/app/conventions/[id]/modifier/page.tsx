@@ -6,6 +6,7 @@ import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { saveConventionAction } from "../../actions.ts";
 import { ConventionForm } from "../../convention-form.tsx";
 import { bodyChoices } from "../../options.ts";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function EditConventionPage({ params }: { params: Promise<{ id: string }> }) {
   await requireActorOrRedirect();
   const { id } = await params;
+  uuidOrNotFound(id);
   const t = await getTranslations("conventions");
   const caller = await api();
   const c = await caller.conventions.get({ id }).catch(() => null);

@@ -6,6 +6,7 @@ import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { saveBodyAction } from "../../actions.ts";
 import { BodyForm } from "../../body-form.tsx";
 import { bodyFormProps } from "../../form-props.ts";
+import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,6 +20,7 @@ export default async function EditBodyPage({ params }: { params: Promise<{ id: s
   const actor = await requireActorOrRedirect();
   if (actor.role !== "manager" && actor.role !== "admin") redirect("/organismes");
   const { id } = await params;
+  uuidOrNotFound(id);
   const body = await (await api()).bodies.get({ id }).catch(() => null);
   if (!body || !body.canEdit) notFound();
   const t = await getTranslations("bodies");

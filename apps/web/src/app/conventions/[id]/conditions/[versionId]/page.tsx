@@ -8,6 +8,7 @@ import { termsDefaults } from "../../../../../components/terms-table.tsx";
 import { api } from "../../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../../server/session.ts";
 import { setTermsAction } from "../../../actions.ts";
+import { uuidOrNotFound } from "../../../../../lib/ids.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +27,8 @@ export default async function VersionTermsPage({
 }) {
   await requireActorOrRedirect();
   const { id, versionId } = await params;
+  uuidOrNotFound(id);
+  uuidOrNotFound(versionId);
   const { service } = await searchParams;
   const t = await getTranslations("conventions");
   const caller = await api();
