@@ -51,7 +51,30 @@ describe("authentication", () => {
     }
     await expect(
       signIn(deps(), { email: "agent@cepm.example", password: DEMO_PASSWORD }, { ip: "192.0.2.20" }),
-    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    ).rejects.toMatchObject({ code: "RATE_LIMITED", message: "too many failures for this email" });
+  });
+
+  it("answers an address without an account exactly as a locked account: same error, same cost", async () => {
+    const attempt = async (email: string) => {
+      const started = performance.now();
+      const error = await signIn(deps(), { email, password: "bad-password" }, { ip: "192.0.2.21" }).catch(
+        (e: unknown) => e,
+      );
+      return { error: error as DomainError, ms: performance.now() - started };
+    };
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt("agent@montclair.example")).error.code).toBe("UNAUTHENTICATED");
+      expect((await attempt("personne@inconnu.example")).error.code).toBe("UNAUTHENTICATED");
+    }
+    const known = await attempt("agent@montclair.example");
+    const unknown = await attempt("personne@inconnu.example");
+    for (const r of [known, unknown])
+      expect(r.error).toMatchObject({ code: "RATE_LIMITED", message: "too many failures for this email" });
+    expect(unknown.error.params).toEqual(known.error.params);
+    // Both still pay one password hash (tens of milliseconds), so timing tells them apart no better.
+    expect(Math.min(known.ms, unknown.ms)).toBeGreaterThan(5);
+    expect(known.ms / unknown.ms).toBeGreaterThan(1 / 3);
+    expect(known.ms / unknown.ms).toBeLessThan(3);
   });
 
   it("requires admins to enrol a second factor, then to present it", async () => {
