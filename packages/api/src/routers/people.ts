@@ -7,6 +7,7 @@ import {
   inviteInput,
   listPeople,
   resendInvitation,
+  resetSecondFactor,
   updatePerson,
   updatePersonInput,
 } from "@mutuo/core/identity";
@@ -38,6 +39,9 @@ export const peopleRouter = router({
   exportData: authedProcedure
     .input(userId)
     .query(({ ctx, input }) => exportPersonalData(ctx.db, ctx.actor, input.userId)),
+  resetSecondFactor: authedProcedure
+    .input(userId)
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.userId, ctx.now())),
   anonymise: authedProcedure
     .input(userId)
     .mutation(({ ctx, input }) => anonymisePerson(ctx.db, ctx.actor, input.userId)),

@@ -4,6 +4,8 @@ import QRCode from "qrcode";
 import { startTotpEnrolment } from "@mutuo/core/identity";
 import { ActionForm, Field, Submit } from "../../../components/form.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { RecoveryCodesOnce } from "../../../components/recovery-codes.tsx";
+import { RECOVERY_CODE_COUNT } from "@mutuo/core/identity";
 import { authDeps } from "../../../server/api.ts";
 import { currentSession } from "../../../server/session.ts";
 import { enrolAction } from "../actions.ts";
@@ -42,15 +44,22 @@ export default async function EnrolPage() {
         </code>
       </p>
       <ActionForm action={enrolAction}>
-        <Field
-          name="code"
-          label={t("code")}
-          required
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
-        />
-        <Submit>{t("enrolConfirm")}</Submit>
+        <RecoveryCodesOnce
+          title={t("recoveryTitle")}
+          lead={t("recoveryLead", { count: RECOVERY_CODE_COUNT })}
+          continueLabel={t("continue")}
+          continueHref={session.mfaVerified ? "/compte" : "/"}
+        >
+          <Field
+            name="code"
+            label={t("code")}
+            required
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={7}
+          />
+          <Submit>{t("enrolConfirm")}</Submit>
+        </RecoveryCodesOnce>
       </ActionForm>
     </div>
   );

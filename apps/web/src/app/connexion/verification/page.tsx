@@ -23,11 +23,11 @@ export default async function VerifyPage() {
       <ActionForm action={verifyAction}>
         <Field
           name="code"
-          label={t("code")}
+          label={t("codeOrRecovery")}
+          hint={t("recoveryHint")}
           required
           autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
+          maxLength={20}
         />
         <Submit>{t("verify")}</Submit>
       </ActionForm>
