@@ -3,7 +3,7 @@
 // a recovery code signs in once, then is refused.
 import { expect, expectAccessible, test } from "./fixtures.ts";
 import { E2E_PORT } from "./playwright.config.ts";
-import { DEMO_PASSWORD, signIn, signInAsAdmin, signOut, totpCode } from "./helpers.ts";
+import { signIn, signInAsAdmin, signOut, totpCode } from "./helpers.ts";
 
 const admin: { secret?: string } = {};
 
