@@ -51,7 +51,7 @@ export async function regenerateRecoveryCodes(db: Db, actor: Actor, now: Date): 
     where: { id: actor.userId },
     select: { totpSecret: true },
   });
-  if (user.totpSecret === null) throw new DomainError("CONFLICT", "second factor not enrolled");
+  if (user.totpSecret === null) throw new DomainError("FORBIDDEN", "second factor not enrolled");
   return db.$transaction(async (tx) => {
     const left = await tx.recoveryCode.count({ where: { userId: actor.userId, usedAt: null } });
     const codes = await issueRecoveryCodes(tx, actor.userId, now);
