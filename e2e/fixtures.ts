@@ -1,9 +1,10 @@
 // Shared Playwright fixtures: every page a journey visits is checked with axe-core, and the test
 // fails on serious or critical accessibility violations, on colour contrast that axe could not
-// decide because text and background are the same colour, and on any link or button whose text
-// contrast (computed by e2e/contrast.ts, gradients included) is under 4.5:1 (3:1 large text).
+// decide because text and background are the same colour, on any link or button whose text
+// contrast (computed by e2e/contrast.ts, gradients included) is under 4.5:1 (3:1 large text), and
+// on a Content-Security-Policy violation.
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type Page } from "@playwright/test";
+import { test as base, expect, type ConsoleMessage, type Page } from "@playwright/test";
 import { contrastFailures } from "./contrast.ts";
 
 export async function expectAccessible(page: Page): Promise<void> {
@@ -35,13 +36,21 @@ export async function expectAccessible(page: Page): Promise<void> {
 export const test = base.extend<{ visit: (path: string) => Promise<void>; axeOnEveryPage: void }>({
   // `visit` checks each page it opens; journeys call expectAccessible after a click that changes
   // page; and this automatic fixture checks whatever page a test ends on.
+  // It also fails the test when the browser blocks anything under the Content-Security-Policy.
   axeOnEveryPage: [
     async ({ page }, use) => {
       const pending: string[] = [];
+      const cspViolations: string[] = [];
       const onLoad = () => pending.push(page.url());
+      const onConsole = (m: ConsoleMessage) => {
+        if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+      };
       page.on("load", onLoad);
+      page.on("console", onConsole);
       await use();
       page.off("load", onLoad);
+      page.off("console", onConsole);
+      expect(cspViolations, "Content-Security-Policy violations").toEqual([]);
       if (pending.length > 0 && !page.isClosed()) await expectAccessible(page);
     },
     { auto: true },

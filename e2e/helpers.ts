@@ -23,13 +23,32 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page).toHaveURL(/\/connexion$/);
 }
 
-export function totpCode(secret: string): string {
+const PERIOD_MS = 30_000;
+const usedStepsFile = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "totp-steps.json");
+
+/**
+ * A code the app has not accepted yet. The app accepts each 30-second step once (and the steps just
+ * before and after, for clock drift): this takes the current step, else the next one, else waits for
+ * a fresh step. Used steps are kept beside the e2e data (wiped with it at each run).
+ */
+export async function totpCode(secret: string): Promise<string> {
+  const used: Record<string, number> = fs.existsSync(usedStepsFile)
+    ? JSON.parse(fs.readFileSync(usedStepsFile, "utf8"))
+    : {};
+  const now = Math.floor(Date.now() / PERIOD_MS);
+  const step = Math.max(now, (used[secret] ?? -1) + 1);
+  // More than one step ahead would be refused: wait until it is the next one.
+  const wait = (step - 1) * PERIOD_MS - Date.now();
+  if (step > now + 1 && wait > 0) await new Promise((r) => setTimeout(r, wait + 200));
+  used[secret] = step;
+  fs.mkdirSync(path.dirname(usedStepsFile), { recursive: true });
+  fs.writeFileSync(usedStepsFile, JSON.stringify(used));
   return new OTPAuth.TOTP({
     secret: OTPAuth.Secret.fromBase32(secret),
     digits: 6,
     period: 30,
     algorithm: "SHA1",
-  }).generate();
+  }).generate({ timestamp: step * PERIOD_MS });
 }
 
 /** Signs the demo admin in, enrolling the (required) second factor on first sign-in. */
@@ -43,10 +62,13 @@ export async function signInAsAdmin(page: Page, state: { secret?: string }): Pro
     await expectAccessible(page);
     state.secret = (await page.getByTestId("totp-secret").textContent())!.trim();
     fs.writeFileSync(saved, state.secret);
-    await page.getByLabel("Code à 6 chiffres").fill(totpCode(state.secret));
+    await page.getByLabel("Code à 6 chiffres").fill(await totpCode(state.secret));
     await page.getByRole("button", { name: "Activer" }).click();
+    // The recovery codes are shown once, then the person goes on.
+    await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await page.getByRole("link", { name: "Continuer" }).click();
   } else {
-    await page.getByLabel("Code à 6 chiffres").fill(totpCode(state.secret!));
+    await page.getByLabel("Code à 6 chiffres").fill(await totpCode(state.secret!));
     await page.getByRole("button", { name: "Vérifier" }).click();
   }
   await expect(page.getByText("Connecté : Hélène Marchal")).toBeVisible();

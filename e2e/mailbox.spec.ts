@@ -44,6 +44,13 @@ test("reporting a ticket puts its acknowledgement, with number and promised dead
   await expect(page.getByText(/Intervention prévue avant .* \(heure de Paris\)/)).toBeVisible();
   await expect(page.getByText(/\/tickets\/[0-9a-f-]{36}/)).toBeVisible();
   await expectAccessible(page);
+  // The e-mail's HTML keeps its own sandbox policy, stricter than the app's.
+  const htmlVersion = await page.getByRole("link", { name: "Version HTML" }).getAttribute("href");
+  const sandboxed = (await page.request.get(htmlVersion!)).headers();
+  expect(sandboxed["content-security-policy"]).toMatch(
+    /^sandbox; default-src 'none'; .*frame-ancestors 'none'/,
+  );
+  expect(sandboxed["x-frame-options"]).toBe("DENY");
   await page.getByRole("link", { name: "Version HTML" }).click();
   await expect(
     page

@@ -121,7 +121,8 @@ async function main() {
   const web = startChild(
     "web",
     process.execPath,
-    [nextBin, "start", "-p", String(env.port), "-H", env.hostname],
+    // The preload stamps each request with its socket's address (see apps/web/peer-address.mjs).
+    ["--import", "./peer-address.mjs", nextBin, "start", "-p", String(env.port), "-H", env.hostname],
     {
       cwd: path.join(root, "apps", "web"),
       env: childEnv,

@@ -2,6 +2,7 @@
 // on the server, so that `next build` needs none of them.
 import path from "node:path";
 import { z } from "zod";
+import { parseTrustedProxies, type TrustedProxies } from "./server/client-address.ts";
 
 const schema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
@@ -18,6 +19,8 @@ const schema = z.object({
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_SCOPES: z.string().default("openid email given_name usual_name siret"),
   OIDC_LABEL: z.string().default("ProConnect"),
+  /** Reverse proxies whose X-Forwarded-For / X-Real-IP / X-Forwarded-Proto are believed (IPs, CIDRs). */
+  TRUSTED_PROXIES: z.string().optional(),
 });
 
 export interface WebEnv {
@@ -30,6 +33,9 @@ export interface WebEnv {
   secretKey: { fromEnv?: string; file: string };
   e2eClockFile: string | null;
   production: boolean;
+  /** Served over HTTPS according to MUTUO_BASE_URL. */
+  https: boolean;
+  trustedProxies: TrustedProxies;
   /** OpenID Connect sign-in, when configured (e.g. ProConnect). */
   oidc: { issuer: string; clientId: string; clientSecret: string; scopes: string; label: string } | null;
 }
@@ -59,6 +65,8 @@ export function env(): WebEnv {
     secretKey: { fromEnv: e.MUTUO_SECRET_KEY, file: path.resolve(dataDir, "secret.key") },
     e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
     production: e.NODE_ENV === "production",
+    https: (e.MUTUO_BASE_URL ?? "").startsWith("https://"),
+    trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),
     oidc:
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? {

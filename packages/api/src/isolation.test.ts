@@ -217,6 +217,7 @@ const probes: Record<string, (w: World) => unknown> = {
   }),
   "people.exportData": (w) => ({ userId: w.userB.id }),
   "people.anonymise": (w) => ({ userId: w.userB.id }),
+  "people.resetSecondFactor": (w) => ({ userId: w.userB.id }),
   "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyB.id }),
   "audit.search": (w) => ({ entityId: w.bodyB.id }),
   "me.get": () => undefined,
@@ -225,6 +226,7 @@ const probes: Record<string, (w: World) => unknown> = {
   "me.revokeSession": (w) => ({ sessionId: w.sessionB }),
   "me.revokeOtherSessions": () => undefined,
   "me.exportData": () => undefined,
+  "me.regenerateRecoveryCodes": () => undefined,
   "me.notificationPrefs": () => undefined,
   "me.setNotificationPrefs": () => ({
     locale: "fr",

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { resolveSession, type Actor, type SessionInfo } from "@mutuo/core/identity";
 import { env } from "../env.ts";
 import { PATH_HEADER, signInPath } from "../lib/next-path.ts";
+import { clientAddress, PEER_HEADER } from "./client-address.ts";
 import { db } from "./db.ts";
 
 export const SESSION_COOKIE = "mutuo_session";
@@ -62,8 +63,12 @@ export async function clearSessionCookie(): Promise<void> {
   (await cookies()).delete(SESSION_COOKIE);
 }
 
+/** The client's address (see client-address.ts: forwarded headers count only from TRUSTED_PROXIES). */
 export async function clientInfo(): Promise<{ ip: string; userAgent?: string }> {
   const h = await headers();
-  const ip = h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "local";
+  const ip = clientAddress(
+    { peer: h.get(PEER_HEADER), forwardedFor: h.get("x-forwarded-for"), realIp: h.get("x-real-ip") },
+    env().trustedProxies,
+  );
   return { ip, userAgent: h.get("user-agent") ?? undefined };
 }

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import {
+  countRecoveryCodes,
   exportPersonalData,
   getPerson,
   listSessions,
+  regenerateRecoveryCodes,
   revokeAllSessions,
   revokeSession,
   setActiveBody,
@@ -15,6 +17,7 @@ export const meRouter = router({
     person: await getPerson(ctx.db, ctx.actor, ctx.actor.userId),
     activeBodyId: ctx.actor.activeBodyId,
     currentSessionId: ctx.session!.id,
+    recoveryCodesLeft: await countRecoveryCodes(ctx.db, ctx.actor.userId),
   })),
   setActiveBody: authedProcedure
     .input(z.object({ bodyId: z.string().uuid().nullable() }))
@@ -30,5 +33,8 @@ export const meRouter = router({
   setNotificationPrefs: authedProcedure
     .input(preferencesInput)
     .mutation(({ ctx, input }) => setPreferences(ctx.db, ctx.actor, input)),
+  regenerateRecoveryCodes: authedProcedure.mutation(({ ctx }) =>
+    regenerateRecoveryCodes(ctx.db, ctx.actor, ctx.now()),
+  ),
   exportData: authedProcedure.query(({ ctx }) => exportPersonalData(ctx.db, ctx.actor, ctx.actor.userId)),
 });

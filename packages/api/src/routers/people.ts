@@ -8,6 +8,7 @@ import {
   listPeople,
   listPeopleInput,
   resendInvitation,
+  resetSecondFactor,
   updatePerson,
   updatePersonInput,
 } from "@mutuo/core/identity";
@@ -32,6 +33,9 @@ export const peopleRouter = router({
   exportData: authedProcedure
     .input(userId)
     .query(({ ctx, input }) => exportPersonalData(ctx.db, ctx.actor, input.userId)),
+  resetSecondFactor: authedProcedure
+    .input(userId)
+    .mutation(({ ctx, input }) => resetSecondFactor(ctx.db, ctx.actor, input.userId, ctx.now())),
   anonymise: authedProcedure
     .input(userId)
     .mutation(({ ctx, input }) => anonymisePerson(ctx.db, ctx.actor, input.userId)),

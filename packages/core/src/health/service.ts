@@ -1,6 +1,8 @@
 import type { Db } from "@mutuo/db";
 import { migrationStatus } from "@mutuo/db/migrate";
+import type { Actor } from "../access/index.ts";
 import { healthFromObservations, type HealthObservations, type HealthReport } from "./decide.ts";
+import { healthView, type HealthView } from "./policy.ts";
 
 export interface HealthDeps {
   db: Db;
@@ -33,4 +35,9 @@ export async function checkHealth(deps: HealthDeps): Promise<HealthReport> {
       : Promise.resolve(null),
   ]);
   return healthFromObservations({ database, migrations, lastHeartbeat, now: deps.now?.() ?? new Date() });
+}
+
+/** The health check as this caller may read it (details for provider staff only). */
+export async function checkHealthFor(deps: HealthDeps, actor: Actor | null): Promise<HealthView> {
+  return healthView(actor, await checkHealth(deps));
 }

@@ -51,7 +51,30 @@ describe("authentication", () => {
     }
     await expect(
       signIn(deps(), { email: "agent@cepm.example", password: DEMO_PASSWORD }, { ip: "192.0.2.20" }),
-    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    ).rejects.toMatchObject({ code: "RATE_LIMITED", message: "too many failures for this email" });
+  });
+
+  it("answers an address without an account exactly as a locked account: same error, same cost", async () => {
+    const attempt = async (email: string) => {
+      const started = performance.now();
+      const error = await signIn(deps(), { email, password: "bad-password" }, { ip: "192.0.2.21" }).catch(
+        (e: unknown) => e,
+      );
+      return { error: error as DomainError, ms: performance.now() - started };
+    };
+    for (let i = 0; i < 5; i++) {
+      expect((await attempt("agent@montclair.example")).error.code).toBe("UNAUTHENTICATED");
+      expect((await attempt("personne@inconnu.example")).error.code).toBe("UNAUTHENTICATED");
+    }
+    const known = await attempt("agent@montclair.example");
+    const unknown = await attempt("personne@inconnu.example");
+    for (const r of [known, unknown])
+      expect(r.error).toMatchObject({ code: "RATE_LIMITED", message: "too many failures for this email" });
+    expect(unknown.error.params).toEqual(known.error.params);
+    // Both still pay one password hash (tens of milliseconds), so timing tells them apart no better.
+    expect(Math.min(known.ms, unknown.ms)).toBeGreaterThan(5);
+    expect(known.ms / unknown.ms).toBeGreaterThan(1 / 3);
+    expect(known.ms / unknown.ms).toBeLessThan(3);
   });
 
   it("requires admins to enrol a second factor, then to present it", async () => {
@@ -63,9 +86,17 @@ describe("authentication", () => {
     expect(first.next).toBe("enrol-mfa");
     const pending = (await resolveSession(tdb.prisma(), first.token))!;
     expect(pending.mfaVerified).toBe(false);
+    // A code is accepted once: each use below is in a later 30-second step.
+    let at = new Date("2026-03-02T09:00:00Z");
+    const step = () => {
+      const t = (at = new Date(at.getTime() + 30_000));
+      return { ...deps(), now: () => t };
+    };
+    // Called after step() in each call's arguments: a code of that step.
+    const code = (secret: string) => currentTotp(secret, at);
     const { secret } = await startTotpEnrolment(deps(), pending);
     await expect(confirmTotpEnrolment(deps(), pending, "000000")).rejects.toMatchObject({ field: "code" });
-    await confirmTotpEnrolment(deps(), pending, currentTotp(secret));
+    await confirmTotpEnrolment(step(), pending, code(secret));
     expect((await resolveSession(tdb.prisma(), first.token))!.mfaVerified).toBe(true);
 
     const second = await signIn(
@@ -75,7 +106,7 @@ describe("authentication", () => {
     );
     expect(second.next).toBe("mfa");
     const s2 = (await resolveSession(tdb.prisma(), second.token))!;
-    await verifySecondFactor(deps(), s2, currentTotp(secret));
+    await verifySecondFactor(step(), s2, code(secret));
     expect((await resolveSession(tdb.prisma(), second.token))!.mfaVerified).toBe(true);
 
     // The seed is not in the database in clear, and another key cannot use it.
@@ -89,13 +120,13 @@ describe("authentication", () => {
       (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token,
     ))!;
     await expect(
-      verifySecondFactor({ ...deps(), secretKey: Buffer.alloc(32, 6) }, third, currentTotp(secret)),
+      verifySecondFactor({ ...step(), secretKey: Buffer.alloc(32, 6) }, third, code(secret)),
     ).rejects.toThrow();
     // A seed stored in clear by an earlier version still works, and is sealed once used.
     await tdb
       .prisma()
       .user.update({ where: { email: "admin@val-orlene.example" }, data: { totpSecret: secret } });
-    await verifySecondFactor(deps(), third, currentTotp(secret));
+    await verifySecondFactor(step(), third, code(secret));
     expect(
       (await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } }))
         .totpSecret,

@@ -6,7 +6,7 @@ import { DomainError, invalid, unauthenticated } from "../errors/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
 import type { Actor } from "../access/index.ts";
 import { hashPassword, newToken, tokenId, verifyPassword } from "./credentials.ts";
-import { ipIsThrottled, recordAttempt, registerFailure } from "./rate-limit.ts";
+import { emailIsLocked, ipIsThrottled, recordAttempt } from "./rate-limit.ts";
 import { password as passwordSchema, signInInput } from "./schema.ts";
 import { createSession, revokeAllSessions, type SessionInfo } from "./sessions.ts";
 
@@ -32,18 +32,14 @@ export async function signIn(
   if (await ipIsThrottled(d.db, client.ip, t))
     throw new DomainError("RATE_LIMITED", "too many attempts from this address");
   const user = await d.db.user.findUnique({ where: { email } });
-  if (user?.lockedUntil && user.lockedUntil > t) {
-    await recordAttempt(d.db, email, client.ip, false, t);
-    throw new DomainError("RATE_LIMITED", "account temporarily locked", {
-      params: { until: user.lockedUntil.toISOString() },
-    });
+  // Same queries, same hashing cost and same answer whether or not the address has an account.
+  if (await emailIsLocked(d.db, email, t)) {
+    await verifyPassword(null, password);
+    throw new DomainError("RATE_LIMITED", "too many failures for this email");
   }
   const ok = await verifyPassword(user?.active && !user.anonymisedAt ? user.passwordHash : null, password);
   await recordAttempt(d.db, email, client.ip, ok, t);
-  if (!ok || !user) {
-    if (user) await registerFailure(d.db, user.id, t);
-    throw unauthenticated();
-  }
+  if (!ok || !user) throw unauthenticated();
   await d.db.user.update({
     where: { id: user.id },
     data: { failedLogins: 0, lockedUntil: null, lastLoginAt: t },

@@ -20,6 +20,12 @@ export {
   disableTotp,
   type TotpDeps,
 } from "./totp.ts";
+export {
+  regenerateRecoveryCodes,
+  resetSecondFactor,
+  countRecoveryCodes,
+  RECOVERY_CODE_COUNT,
+} from "./recovery-codes.ts";
 export { loadSecretKey } from "./secret-box.ts";
 export { signInWithOidc, type OidcClaims } from "./oidc.ts";
 export {
@@ -32,5 +38,5 @@ export {
   type SessionInfo,
 } from "./sessions.ts";
 export { isValidSiret, isValidInseeCode } from "./siret.ts";
-export { currentTotp, verifyTotp, totpUri } from "./credentials.ts";
+export { currentTotp, verifyTotp, totpUri, totpStepAt } from "./credentials.ts";
 export { actorByEmail } from "./lookup.ts";

@@ -1,4 +1,5 @@
-// Sign-in throttling: per address (any account) and per account (temporary lock-out).
+// Sign-in throttling: per client address (any account) and per e-mail address (temporary lock-out,
+// 15 minutes after the fifth failure in a row).
 import type { Db } from "@mutuo/db";
 
 export const WINDOW_MS = 15 * 60_000;
@@ -23,17 +24,17 @@ export async function recordAttempt(
   await db.loginAttempt.create({ data: { email, ip, success, at: now } });
 }
 
-/** After a failed password: count it and lock the account once the limit is reached. */
-export async function registerFailure(db: Db, userId: string, now: Date): Promise<void> {
-  const user = await db.user.update({
-    where: { id: userId },
-    data: { failedLogins: { increment: 1 } },
-    select: { failedLogins: true },
+/**
+ * Whether sign-in with this e-mail address is locked: its last MAX_FAILURES_PER_ACCOUNT attempts,
+ * all within LOCK_MS, failed. Decided from the attempts alone, so an address without an account
+ * locks exactly like one with an account (the answer reveals nothing), and a success ends the run.
+ */
+export async function emailIsLocked(db: Db, email: string, now: Date): Promise<boolean> {
+  const recent = await db.loginAttempt.findMany({
+    where: { email, at: { gt: new Date(now.getTime() - LOCK_MS) } },
+    orderBy: { at: "desc" },
+    take: MAX_FAILURES_PER_ACCOUNT,
+    select: { success: true },
   });
-  if (user.failedLogins >= MAX_FAILURES_PER_ACCOUNT) {
-    await db.user.update({
-      where: { id: userId },
-      data: { lockedUntil: new Date(now.getTime() + LOCK_MS), failedLogins: 0 },
-    });
-  }
+  return recent.length === MAX_FAILURES_PER_ACCOUNT && recent.every((a) => !a.success);
 }

@@ -85,6 +85,7 @@ export async function anonymisePerson(
     });
     await tx.session.deleteMany({ where: { userId } });
     await tx.authToken.deleteMany({ where: { userId } });
+    await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
     await tx.$executeRaw`SELECT set_config('mutuo.audit_redaction', 'on', true)`;
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorLabel: label } });

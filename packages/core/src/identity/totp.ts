@@ -1,11 +1,15 @@
 // The second factor (TOTP): enrolment, verification at sign-in, turning it off. Seeds are stored
 // sealed under the secret key (secret-box.ts); a seed stored in clear by an earlier version is
-// sealed the next time it is used.
+// sealed the next time it is used. A code is accepted once: the time step it matched is recorded
+// and a code of that step (or an earlier one) is refused afterwards. A recovery code (recovery-codes.ts)
+// may stand in for a code at sign-in.
+import type { Db } from "@mutuo/db";
 import { recordAudit } from "../audit/index.ts";
 import { DomainError, invalid } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
 import { authNow, type AuthDeps } from "./auth.ts";
-import { newTotpSecret, totpUri, verifyTotp } from "./credentials.ts";
+import { looksLikeTotp, newTotpSecret, totpStep, totpUri } from "./credentials.ts";
+import { issueRecoveryCodes, spendRecoveryCode } from "./recovery-codes.ts";
 import { isSealed, openSecret, sealSecret } from "./secret-box.ts";
 import { markMfaVerified, type SessionInfo } from "./sessions.ts";
 
@@ -14,14 +18,42 @@ export interface TotpDeps extends AuthDeps {
   secretKey: Uint8Array;
 }
 
-/** Checks a code against a stored (sealed or legacy) seed. */
-function codeMatches(d: TotpDeps, stored: string | null, code: string): boolean {
-  return stored !== null && verifyTotp(openSecret(d.secretKey, stored), code, authNow(d));
+/** The step a code matches against a stored (sealed or legacy) seed, if newer than the last used. */
+function freshStep(d: TotpDeps, stored: string | null, lastStep: number | null, code: string): number {
+  const step = stored === null ? null : totpStep(openSecret(d.secretKey, stored), code, authNow(d));
+  if (step === null) throw invalid("code", "invalid code");
+  if (lastStep !== null && step <= lastStep) throw invalid("code", "code already used");
+  return step;
 }
 
+/** Records the step as used, unless a concurrent request used it (or a later one) first. */
+async function consumeStep(db: Db, userId: string, step: number): Promise<void> {
+  const { count } = await db.user.updateMany({
+    where: { id: userId, OR: [{ totpLastStep: null }, { totpLastStep: { lt: step } }] },
+    data: { totpLastStep: step },
+  });
+  if (count === 0) throw invalid("code", "code already used");
+}
+
+/** At sign-in: a 6-digit code from the app, or one of the person's recovery codes. */
 export async function verifySecondFactor(d: TotpDeps, session: SessionInfo, code: string): Promise<void> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
-  if (!codeMatches(d, user.totpSecret, code)) throw invalid("code", "invalid code");
+  if (!looksLikeTotp(code)) {
+    if (!(await spendRecoveryCode(d.db, user.id, code, authNow(d)))) throw invalid("code", "invalid code");
+    const left = await d.db.recoveryCode.count({ where: { userId: user.id, usedAt: null } });
+    await recordAudit(d.db, {
+      actor: session.actor,
+      channel: "web",
+      entityType: "User",
+      entityId: user.id,
+      action: "update",
+      before: { recoveryCodes: left + 1 },
+      after: { recoveryCodes: left, signedInWithRecoveryCode: true },
+    });
+    await markMfaVerified(d.db, session.id);
+    return;
+  }
+  await consumeStep(d.db, user.id, freshStep(d, user.totpSecret, user.totpLastStep, code));
   if (!isSealed(user.totpSecret!))
     await d.db.user.update({
       where: { id: user.id },
@@ -45,12 +77,22 @@ export async function startTotpEnrolment(
   return { secret, uri: totpUri(secret, user.email) };
 }
 
-export async function confirmTotpEnrolment(d: TotpDeps, session: SessionInfo, code: string): Promise<void> {
+/** Confirms enrolment with a first code; returns the recovery codes, to be shown once. */
+export async function confirmTotpEnrolment(
+  d: TotpDeps,
+  session: SessionInfo,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
-  if (!codeMatches(d, user.totpPending, code)) throw invalid("code", "invalid code");
-  const sealed = isSealed(user.totpPending!) ? user.totpPending! : sealSecret(d.secretKey, user.totpPending!);
-  await d.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecret: sealed, totpPending: null } });
+  if (user.totpPending === null) throw invalid("code", "invalid code");
+  const step = freshStep(d, user.totpPending, null, code);
+  const sealed = isSealed(user.totpPending) ? user.totpPending : sealSecret(d.secretKey, user.totpPending);
+  const recoveryCodes = await d.db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: user.id },
+      data: { totpSecret: sealed, totpPending: null, totpLastStep: step },
+    });
+    const codes = await issueRecoveryCodes(tx, user.id, authNow(d));
     await recordAudit(tx, {
       actor: session.actor,
       channel: "web",
@@ -58,19 +100,22 @@ export async function confirmTotpEnrolment(d: TotpDeps, session: SessionInfo, co
       entityId: user.id,
       action: "update",
       before: { totpEnabled: user.totpSecret !== null },
-      after: { totpEnabled: true },
+      after: { totpEnabled: true, recoveryCodes: codes.length },
     });
+    return codes;
   });
   await markMfaVerified(d.db, session.id);
+  return { recoveryCodes };
 }
 
 /** Turns the second factor off (not allowed for admins, for whom it is required). */
 export async function disableTotp(d: TotpDeps, actor: Actor, code: string): Promise<void> {
   if (actor.role === "admin") throw new DomainError("FORBIDDEN", "second factor required for admins");
   const user = await d.db.user.findUniqueOrThrow({ where: { id: actor.userId } });
-  if (!codeMatches(d, user.totpSecret, code)) throw invalid("code", "invalid code");
+  await consumeStep(d.db, user.id, freshStep(d, user.totpSecret, user.totpLastStep, code));
   await d.db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null } });
+    await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpLastStep: null } });
+    await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await recordAudit(tx, {
       actor,
       channel: "web",

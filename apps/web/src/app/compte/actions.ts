@@ -60,6 +60,15 @@ export async function disableTotpAction(_: FormState, fd: FormData): Promise<For
   return { ok: true };
 }
 
+/** New recovery codes, shown once by the page (no revalidation: it would hide them). */
+export async function regenerateRecoveryCodesAction(_: FormState): Promise<FormState> {
+  try {
+    return { ok: true, data: { recoveryCodes: await (await api()).me.regenerateRecoveryCodes() } };
+  } catch (e) {
+    return toFormState(e, {});
+  }
+}
+
 export async function notificationPrefsAction(_: FormState, fd: FormData): Promise<FormState> {
   const on = (k: string) => fd.get(k) === "on";
   try {

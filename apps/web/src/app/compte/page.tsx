@@ -1,13 +1,16 @@
 import Link from "next/link";
+import { RECOVERY_CODE_COUNT } from "@mutuo/core/identity";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, Field, Submit } from "../../components/form.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
+import { RecoveryCodesOnce } from "../../components/recovery-codes.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
 import {
   changePasswordAction,
   disableTotpAction,
   notificationPrefsAction,
+  regenerateRecoveryCodesAction,
   revokeSessionAction,
   signOutEverywhereAction,
 } from "./actions.ts";
@@ -96,6 +99,20 @@ export default async function AccountPage() {
         {p.totpEnabled ? (
           <>
             <p className="mb-4">{t("account.mfaOn")}</p>
+            <p className="mb-2">{t("account.recoveryLeft", { n: me.recoveryCodesLeft })}</p>
+            <div className="mb-6">
+              <ActionForm action={regenerateRecoveryCodesAction}>
+                <RecoveryCodesOnce
+                  title={t("auth.recoveryTitle")}
+                  lead={t("auth.recoveryLead", { count: RECOVERY_CODE_COUNT })}
+                  continueLabel={t("auth.continue")}
+                  continueHref="/compte"
+                >
+                  <p className="text-sm text-slate-700">{t("account.recoveryRegenerateHint")}</p>
+                  <Submit>{t("account.recoveryRegenerate")}</Submit>
+                </RecoveryCodesOnce>
+              </ActionForm>
+            </div>
             {p.role !== "admin" ? (
               <ActionForm action={disableTotpAction}>
                 <Field

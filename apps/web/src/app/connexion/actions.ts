@@ -59,15 +59,21 @@ export async function verifyAction(_: FormState, fd: FormData): Promise<FormStat
   redirect(safeNextPath(fd.get(NEXT_PARAM)) ?? "/");
 }
 
+/** Confirms enrolment and answers with the recovery codes, which the page shows once (no redirect:
+ * re-rendering the enrolment page would send the person away before they read them). */
 export async function enrolAction(_: FormState, fd: FormData): Promise<FormState> {
   const session = await currentSession();
   if (!session) redirect("/connexion");
   try {
-    await confirmTotpEnrolment(await authDeps(), session, String(fd.get("code") ?? ""));
+    const { recoveryCodes } = await confirmTotpEnrolment(
+      await authDeps(),
+      session,
+      String(fd.get("code") ?? ""),
+    );
+    return { ok: true, data: { recoveryCodes } };
   } catch (e) {
     return toFormState(e, {});
   }
-  redirect(session.mfaVerified ? "/compte" : (safeNextPath(fd.get(NEXT_PARAM)) ?? "/"));
 }
 
 export async function signOutAction(): Promise<void> {

@@ -16,35 +16,36 @@ export default async function StatusPage() {
   const format = await getFormatter();
   const caller = await api();
   const report = await caller.health.check();
+  // The signed-out public and partner agents learn only whether each part works (see core health policy).
   const actor = await currentActor();
   // Outgoing mail, for the DSI only: its errors name addresses and the relay.
   const mail = actor && actor.role !== "agent" ? await caller.mailbox.health().catch(() => null) : null;
   const { database, migrations, worker } = report.checks;
+  const details = report.detailed
+    ? {
+        database: report.checks.database.ok
+          ? t("latency", { ms: report.checks.database.latencyMs })
+          : (report.checks.database.error ?? ""),
+        migrations:
+          report.checks.migrations.error ??
+          t("applied", {
+            applied: report.checks.migrations.applied,
+            pending: report.checks.migrations.pending.length,
+            failed: report.checks.migrations.failed.length,
+            modified: report.checks.migrations.modified.length,
+          }),
+        worker: report.checks.worker.lastSeenAt
+          ? t("lastSeen", {
+              seconds: report.checks.worker.ageSeconds ?? 0,
+              host: report.checks.worker.hostname ?? "?",
+            })
+          : t("noWorker"),
+      }
+    : null;
   const rows = [
-    {
-      name: t("database"),
-      ok: database.ok,
-      detail: database.ok ? t("latency", { ms: database.latencyMs }) : (database.error ?? ""),
-    },
-    {
-      name: t("migrations"),
-      ok: migrations.ok,
-      detail:
-        migrations.error ??
-        t("applied", {
-          applied: migrations.applied,
-          pending: migrations.pending.length,
-          failed: migrations.failed.length,
-          modified: migrations.modified.length,
-        }),
-    },
-    {
-      name: t("worker"),
-      ok: worker.ok,
-      detail: worker.lastSeenAt
-        ? t("lastSeen", { seconds: worker.ageSeconds ?? 0, host: worker.hostname ?? "?" })
-        : t("noWorker"),
-    },
+    { name: t("database"), ok: database.ok, detail: details?.database },
+    { name: t("migrations"), ok: migrations.ok, detail: details?.migrations },
+    { name: t("worker"), ok: worker.ok, detail: details?.worker },
     ...(mail
       ? [
           {
@@ -71,7 +72,10 @@ export default async function StatusPage() {
       >
         {report.status === "ok" ? t("ok") : t("degraded")}
       </p>
-      <Table caption={t("caption")} headers={[t("check"), t("state"), t("detail")]}>
+      <Table
+        caption={t("caption")}
+        headers={details ? [t("check"), t("state"), t("detail")] : [t("check"), t("state")]}
+      >
         {rows.map((r) => (
           <tr key={r.name}>
             <Cell header>{r.name}</Cell>
@@ -80,7 +84,7 @@ export default async function StatusPage() {
                 {r.ok ? `✓ ${t("up")}` : `✗ ${t("down")}`}
               </span>
             </Cell>
-            <Cell>{r.detail}</Cell>
+            {details && <Cell>{r.detail}</Cell>}
           </tr>
         ))}
       </Table>

@@ -61,3 +61,23 @@ export async function updateAction(userId: string, _: FormState, fd: FormData): 
   revalidatePath(`/admin/personnes/${userId}`);
   return { ok: true };
 }
+
+/** An administrator resets another person's second factor, after ticking the confirmation. */
+export async function resetSecondFactorAction(
+  userId: string,
+  _: FormState,
+  fd: FormData,
+): Promise<FormState> {
+  if (fd.get("confirm") !== "on")
+    return toFormState(
+      Object.assign(new Error(), { issues: [{ path: ["confirm"], message: "confirm_required" }] }),
+      {},
+    );
+  try {
+    await (await api()).people.resetSecondFactor({ userId });
+  } catch (e) {
+    return toFormState(e, {});
+  }
+  revalidatePath(`/admin/personnes/${userId}`);
+  return { ok: true };
+}

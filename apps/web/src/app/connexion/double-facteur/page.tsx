@@ -5,6 +5,8 @@ import { startTotpEnrolment } from "@mutuo/core/identity";
 import { ActionForm, Field, Submit } from "../../../components/form.tsx";
 import { NEXT_PARAM, safeNextPath } from "../../../lib/next-path.ts";
 import { PageTitle } from "../../../components/page-title.tsx";
+import { RecoveryCodesOnce } from "../../../components/recovery-codes.tsx";
+import { RECOVERY_CODE_COUNT } from "@mutuo/core/identity";
 import { authDeps } from "../../../server/api.ts";
 import { currentSession } from "../../../server/session.ts";
 import { enrolAction } from "../actions.ts";
@@ -48,16 +50,22 @@ export default async function EnrolPage({
         </code>
       </p>
       <ActionForm action={enrolAction}>
-        {next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null}
-        <Field
-          name="code"
-          label={t("code")}
-          required
-          autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
-        />
-        <Submit>{t("enrolConfirm")}</Submit>
+        <RecoveryCodesOnce
+          title={t("recoveryTitle")}
+          lead={t("recoveryLead", { count: RECOVERY_CODE_COUNT })}
+          continueLabel={t("continue")}
+          continueHref={session.mfaVerified ? "/compte" : (next ?? "/")}
+        >
+          <Field
+            name="code"
+            label={t("code")}
+            required
+            autoComplete="one-time-code"
+            inputMode="numeric"
+            maxLength={7}
+          />
+          <Submit>{t("enrolConfirm")}</Submit>
+        </RecoveryCodesOnce>
       </ActionForm>
     </div>
   );

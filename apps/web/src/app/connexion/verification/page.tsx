@@ -30,11 +30,11 @@ export default async function VerifyPage({
         {next ? <input type="hidden" name={NEXT_PARAM} value={next} /> : null}
         <Field
           name="code"
-          label={t("code")}
+          label={t("codeOrRecovery")}
+          hint={t("recoveryHint")}
           required
           autoComplete="one-time-code"
-          inputMode="numeric"
-          maxLength={7}
+          maxLength={20}
         />
         <Submit>{t("verify")}</Submit>
       </ActionForm>

@@ -4,9 +4,10 @@ import { History } from "../../../../components/history.tsx";
 import { PageTitle } from "../../../../components/page-title.tsx";
 import { api } from "../../../../server/api.ts";
 import { requireStaffOrNotFound } from "../../../../server/session.ts";
-import { anonymiseAction, resendAction } from "../actions.ts";
+import { anonymiseAction, resendAction, resetSecondFactorAction } from "../actions.ts";
 import { partnerBodyOptions, roleOptions } from "../options.ts";
 import { PersonForm } from "../person-form.tsx";
+import { ResetSecondFactorForm } from "../reset-mfa-form.tsx";
 import { ConfirmDialog } from "../../../../components/ui/confirm-dialog.tsx";
 import { uuidOrNotFound } from "../../../../lib/ids.ts";
 
@@ -113,6 +114,27 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             roles={roleOptions(t)}
             bodies={partnerBodyOptions(bodies.items)}
           />
+        </section>
+      ) : null}
+      {!person.anonymisedAt ? (
+        <section aria-labelledby="mfa" className="mt-8 rounded-lg border border-slate-200 bg-white p-5">
+          <h2 id="mfa" className="mb-2 text-lg font-semibold">
+            {t("people.mfa")}
+          </h2>
+          <p className="mb-3">{person.totpEnabled ? t("people.mfaOn") : t("people.mfaOff")}</p>
+          {person.totpEnabled && person.id !== actor.userId ? (
+            <>
+              <p className="mb-3 text-sm text-slate-700">{t("people.mfaResetLead")}</p>
+              <ResetSecondFactorForm
+                action={resetSecondFactorAction.bind(null, person.id)}
+                labels={{
+                  confirm: t("people.mfaResetConfirm", { name: person.name }),
+                  submit: t("people.mfaReset"),
+                  done: t("people.mfaResetDone"),
+                }}
+              />
+            </>
+          ) : null}
         </section>
       ) : null}
       <History rows={history} />
