@@ -6,6 +6,7 @@ import { autoCloseJob } from "./tickets/jobs/auto-close.ts";
 import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
+import { anonymiseDeclarantsJob } from "./retention/jobs/anonymise-declarants.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 
 export * from "./jobs/define.ts";
@@ -19,4 +20,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(refreshSlaJob),
   registerJob(autoCloseJob),
   registerJob(digestJob),
+  registerJob(anonymiseDeclarantsJob),
 ];
