@@ -28,7 +28,10 @@ async function main() {
     mailer: mail,
     log,
     concurrency: env.WORKER_CONCURRENCY,
-    scheduleData: { "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS } },
+    scheduleData: {
+      "tickets.auto-close": { days: env.MUTUO_TICKET_AUTOCLOSE_DAYS },
+      "retention.anonymise-declarants": { defaultMonths: env.MUTUO_RETENTION_MONTHS },
+    },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
   });
   const outbox = startOutboxLoop({

@@ -8,6 +8,7 @@ import { incomingRouter } from "./routers/incoming.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { retentionRouter } from "./routers/retention.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
@@ -23,6 +24,7 @@ export const appRouter = router({
   tickets: ticketsRouter,
   mailbox: mailboxRouter,
   incoming: incomingRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;
