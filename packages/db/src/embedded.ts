@@ -117,7 +117,12 @@ function reachableBinaries(bins: Binaries, ids: Ids, sharedDir: string): Binarie
  * and the project's folder becomes a symbolic link to it (so that deleting the project's data folder
  * still starts afresh).
  */
-function clusterDir(projectDir: string, ids: Ids, sharedDir: string, log: (m: string) => void): string {
+export function clusterDir(
+  projectDir: string,
+  ids: Ids,
+  sharedDir: string = DEFAULT_SHARED_DIR,
+  log: (m: string) => void = () => {},
+): string {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.lstatSync(projectDir);
@@ -158,7 +163,7 @@ function clusterDir(projectDir: string, ids: Ids, sharedDir: string, log: (m: st
 }
 
 /** When running as root, PostgreSQL must run as an unprivileged user: `postgres`, created if missing. */
-function runAsIds(): { uid?: number; gid?: number } {
+export function runAsIds(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   try {
