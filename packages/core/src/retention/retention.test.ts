@@ -126,6 +126,7 @@ describe("declarant retention", () => {
       },
     });
 
+    await db.outboxMessage.updateMany({ where: { ticketId: old.id }, data: { status: "sent", sentAt: NOW } });
     // The page lists what the next run will do before it runs.
     const preview = await previewRetention(
       db,
@@ -174,6 +175,12 @@ describe("declarant retention", () => {
     expect(await db.incomingMail.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({
       fromEmail: "agent@bellerive.example",
     });
+    const sent = await db.outboxMessage.findMany({
+      where: { ticketId: old.id },
+      select: { toEmail: true, data: true },
+    });
+    expect(sent.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sent)).not.toMatch(/odile/i);
     const labels = await db.ticketMessage.findMany({
       where: { ticketId: old.id },
       select: { authorLabel: true },

@@ -63,6 +63,15 @@ export async function redactDeclarants(
     WHERE msg."ticketId" = d."id" AND msg."authorId" IS NULL AND msg."kind" <> 'event'
       AND (msg."authorLabel" = d."name"
         OR (d."email" IS NOT NULL AND strpos(lower(msg."authorLabel"), d."email") > 0))`;
+  // E-mails already sent to the declarant about these tickets: no address, no name (the built-in
+  // mailbox renders them again from their data); those still to be sent go out as planned.
+  await tx.$executeRaw`
+    UPDATE "OutboxMessage" o
+    SET "toEmail" = '', "subject" = NULL, "text" = NULL, "html" = NULL,
+        "data" = o."data" || jsonb_build_object('name', ${ANONYMISED_DECLARANT}::text)
+    FROM unnest(${ids}::uuid[], ${emails}::text[]) AS d("id", "email")
+    WHERE o."ticketId" = d."id" AND d."email" IS NOT NULL AND lower(o."toEmail") = d."email"
+      AND o."status" <> 'pending'`;
   // The ticket's history keeps what changed, not who declared it.
   await tx.$executeRaw`SELECT set_config('mutuo.audit_redaction', 'on', true)`;
   await tx.$executeRaw`
