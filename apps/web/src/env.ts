@@ -13,6 +13,8 @@ const schema = z.object({
   MUTUO_SECRET_KEY: z.string().optional(),
   /** End-to-end tests only: a file holding an ISO instant at which the ticket services' clock stands. */
   MUTUO_E2E_CLOCK_FILE: z.string().optional(),
+  /** Months after a ticket ends before its declarant is anonymised (an administrator's setting prevails). */
+  MUTUO_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -32,6 +34,7 @@ export interface WebEnv {
   /** The key sealing secrets in the database: from the environment, else this file. */
   secretKey: { fromEnv?: string; file: string };
   e2eClockFile: string | null;
+  retentionMonths: number;
   production: boolean;
   /** Served over HTTPS according to MUTUO_BASE_URL. */
   https: boolean;
@@ -64,6 +67,7 @@ export function env(): WebEnv {
     filesDir: path.resolve(dataDir, "files"),
     secretKey: { fromEnv: e.MUTUO_SECRET_KEY, file: path.resolve(dataDir, "secret.key") },
     e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
+    retentionMonths: e.MUTUO_RETENTION_MONTHS,
     production: e.NODE_ENV === "production",
     https: (e.MUTUO_BASE_URL ?? "").startsWith("https://"),
     trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),

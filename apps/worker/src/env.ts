@@ -49,6 +49,8 @@ const schema = z.object({
     .enum(["true", "false", "1", "0", ""])
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  /** Months after a ticket ends before its declarant is anonymised (an administrator's setting prevails). */
+  MUTUO_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36),
   /** How long a claimed outbox batch stays with a worker before another may take it over. */
   OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
   /** The support mailbox read for replies and new tickets: imap[s]://user:password@host[:port][/folder]. */

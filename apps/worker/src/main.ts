@@ -56,6 +56,7 @@ async function main() {
         reminderDays: env.MUTUO_WAITING_REMINDER_DAYS,
         autoClose: env.MUTUO_WAITING_AUTO_CLOSE,
       },
+      "retention.anonymise-declarants": { defaultMonths: env.MUTUO_RETENTION_MONTHS },
     },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
     mailSetup: {

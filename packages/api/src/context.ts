@@ -14,6 +14,8 @@ export interface ApiContext {
   baseUrl: string;
   /** The current instant: the real clock, except under the end-to-end tests' clock (see apps/web env). */
   now?: () => Date;
+  /** Months after a ticket ends before its declarant is anonymised, unless an administrator chose (default 36). */
+  retentionMonths?: number;
   /** Where the health check finds the database and the migrations. */
   system: { connectionString: string; migrationsDir: string };
 }

