@@ -2,7 +2,7 @@
 import { Prisma, type Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { invalid } from "../errors/index.ts";
-import { decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { requireRetentionAdmin } from "./policy.ts";
 import { MAX_PER_RUN, nextRunAt, retentionCutoff } from "./rules.ts";
 import { retentionPreviewInput, type RetentionPreviewInput } from "./schema.ts";
@@ -58,10 +58,8 @@ export async function previewRetention(
     AND COALESCE(t."closedAt", t."updatedAt") < ${cutoff}`;
   let after = Prisma.empty;
   if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, 2);
-    const endedAt = new Date(String(at));
-    if (typeof id !== "string" || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(endedAt.getTime()))
-      throw invalid("cursor", "invalid cursor");
+    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid]);
+    const endedAt = new Date(at);
     after = Prisma.sql`AND (COALESCE(t."closedAt", t."updatedAt"), t."id") > (${endedAt}, ${id}::uuid)`;
   }
   const [rows, [counts]] = await Promise.all([

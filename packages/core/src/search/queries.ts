@@ -4,7 +4,7 @@
 import { Prisma, type Db, type Role, type TicketStatus } from "@mutuo/db";
 import { visibleBodyIds, type Actor } from "../access/index.ts";
 import { invalid } from "../errors/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { findTicketByNumber, ticketNumberCandidates } from "../tickets/index.ts";
 import { localDateOf } from "../sla/index.ts";
 import { requireGlobalSearch } from "./policy.ts";
@@ -87,13 +87,10 @@ function scopeSql(actor: Actor, column: Prisma.Sql): Prisma.Sql {
   return ids === "all" ? Prisma.sql`true` : Prisma.sql`${column} = ANY(${ids}::uuid[])`;
 }
 
-/** A cursor's id must be a UUID before SQL casts it (a forged cursor is a bad request, not a crash). */
-function cursorPair(cursor: string): [string, string] {
-  const [key, id] = decodeCursor(cursor, 2).map(String) as [string, string];
-  if (!UUID.test(id)) throw invalid("cursor", "invalid cursor");
-  return [key, id];
+/** A cursor's key and id, typed before SQL sees them (a forged cursor is a bad request, not a crash). */
+function cursorPair(cursor: string): readonly [string, string] {
+  return decodeCursor(cursor, [cursorPart.text, cursorPart.uuid]);
 }
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function page<T>(rows: T[], limit: number, key: (row: T) => (string | number)[]): Page<T> {
   const items = rows.slice(0, limit);
@@ -109,9 +106,8 @@ async function searchTicketHits(
   const like = containsPattern(q);
   let after = Prisma.sql`true`;
   if (cursor) {
-    const [at, id] = cursorPair(cursor);
+    const [at, id] = decodeCursor(cursor, [cursorPart.instant, cursorPart.uuid]);
     const instant = new Date(at);
-    if (Number.isNaN(instant.getTime())) throw invalid("cursor", "invalid cursor");
     after = Prisma.sql`(t."receivedAt", t."id") < (${instant}::timestamptz, ${id}::uuid)`;
   }
   const rows = await db.$queryRaw<TicketHit[]>`

@@ -2,7 +2,7 @@
 // ticket's page (conversation without internal notes for partners, SLA explainer).
 import type { Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
-import { decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { addBusinessTime, elapsedWorkingTime, explainDeadline } from "../sla/index.ts";
 import { assertTicketVisible, visibleKinds } from "./policy.ts";
 import { listTicketsInput, queueChangesInput, type ListTicketsInput } from "./schema.ts";
@@ -40,7 +40,9 @@ export async function queueChanges(
   now = new Date(),
 ): Promise<{ mark: string; created: number; changed: number }> {
   const { since, ...filters } = queueChangesInput.parse(raw);
-  const [u, c] = since ? (decodeCursor(since, 2) as [string, string]) : ["", ""];
+  const [u, c] = since
+    ? decodeCursor(since, [cursorPart.optionalInstant, cursorPart.optionalInstant])
+    : ["", ""];
   const result = await queueChangesSql(
     db,
     actor,
