@@ -1,7 +1,6 @@
 // What the next retention run will anonymise, for the administrators' page.
 import { Prisma, type Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
-import { invalid } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { requireRetentionAdmin } from "./policy.ts";
 import { MAX_PER_RUN, nextRunAt, retentionCutoff } from "./rules.ts";

@@ -3,7 +3,6 @@
 // limited, within the isolation rule.
 import { Prisma, type Db, type Role, type TicketStatus } from "@mutuo/db";
 import { visibleBodyIds, type Actor } from "../access/index.ts";
-import { invalid } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { findTicketByNumber, ticketNumberCandidates } from "../tickets/index.ts";
 import { localDateOf } from "../sla/index.ts";

@@ -139,7 +139,6 @@ export const searchInput = z.object({
 });
 export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });
 
-
 /** What happens when a wait on the partner reaches its date (the worker reads it from its environment). */
 export const waitingSettingsInput = z.object({
   reminders: z.number().int().min(0).max(10).default(0),
