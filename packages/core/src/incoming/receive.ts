@@ -345,6 +345,7 @@ export async function receiveMail(
     }
     if (!actor) return await quarantine(db, files, base, kept, "unknown_sender", null);
     if (actor.role !== "agent") return await quarantine(db, files, base, kept, "staff_sender", null);
+    if (!actor.bodyIds.length) return await quarantine(db, files, base, kept, "not_allowed", null);
     const bodyId = await bodyOf(db, actor, mail, reply);
     if (!bodyId)
       return await quarantine(db, files, base, kept, "several_bodies", null, (tx) =>
