@@ -40,6 +40,18 @@ const QUERIES = [
   `?cursor=${b64(["critical", "x", "y"])}&sort=priority&q=%ED%A0%80&bodyId=x&serviceId=%00&page=-1`,
 ];
 
+const trpcInput = (v: unknown) => `input=${encodeURIComponent(JSON.stringify({ json: v }))}`;
+/** The API over HTTP: hostile inputs through the transport (superjson, batching) too. */
+const API = [
+  `/api/trpc/bodies.list?${trpcInput({ q: "\u0000", cursor: b64(["x", "y"]) })}`,
+  `/api/trpc/tickets.list?${trpcInput({ sort: "priority", cursor: b64(["critical", "x", "y"]) })}`,
+  `/api/trpc/tickets.get?${trpcInput({ id: "a".repeat(36) })}`,
+  `/api/trpc/tickets.search?${trpcInput({ q: "\ud800\u0000" })}`,
+  `/api/trpc/people.list?${trpcInput({ q: 42, limit: 1e308 })}`,
+  "/api/trpc/tickets.list?input=not-json",
+  `/api/trpc/tickets.get,bodies.get?batch=1&input=${encodeURIComponent('{"0":{"json":{"id":"%00"}},"1":null}')}`,
+];
+
 function urlsFor(route: string): string[] {
   if (!route.includes("[")) return ["", ...QUERIES].map((q) => route + q);
   return SEGMENTS.map((v) => route.replace(/\[[^\]]+\]/g, v) + (v === SEGMENTS[0] ? QUERIES[0] : ""));
@@ -71,7 +83,7 @@ for (const [who, email] of [
   }) => {
     test.setTimeout(240_000);
     await signIn(page, email);
-    const urls = ALL.flatMap(urlsFor);
+    const urls = [...ALL.flatMap(urlsFor), ...API];
     expect(await serverErrors(page.request, urls)).toEqual([]);
   });
 }
