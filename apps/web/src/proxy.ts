@@ -9,9 +9,13 @@ import { env } from "./env.ts";
 import { PATH_HEADER } from "./lib/next-path.ts";
 import { forwardedOverHttps, PEER_HEADER } from "./server/client-address.ts";
 import { contentSecurityPolicy, crossSiteRefusal, securityHeaders } from "./server/http-policy.ts";
+import { malformedPathResponse } from "./server/malformed-url.ts";
 import { isSandboxedHtmlPath } from "./server/sandboxed-html.ts";
 
 export function proxy(request: NextRequest) {
+  // A path whose percent-encoding is not UTF-8 would crash Next's routing: our French 404 instead.
+  const malformed = malformedPathResponse(request);
+  if (malformed) return malformed;
   const e = env();
   const h = request.headers;
   const https =
