@@ -94,7 +94,7 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   const tuesday = new Date(instantOf("Europe/Paris", addDays(friday, 4), 9 * 60 + 30));
   setClock(tuesday);
   await signIn(page, "tech@val-orlene.example");
-  await page.getByRole("link", { name: "File des tickets" }).click();
+  await page.goto("/tickets");
   await expectAccessible(page);
   await page.getByRole("link", { name: number }).click();
   // The reply box turns into an internal note (styled apart), and the status changes in place.
@@ -186,7 +186,7 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
 
-  await page.getByRole("link", { name: "File des tickets" }).click();
+  await page.goto("/tickets");
   await page.getByRole("link", { name: /Non attribués/ }).click();
   const row = page.getByRole("row", { name: /Parapheur bloqué/ });
   await row.getByRole("checkbox").check();
