@@ -2,6 +2,9 @@
 // the partner until a date in the same action; the partner is told by e-mail and reads « en attente
 // de votre réponse »; at the date the technician is reminded; a second technician opening the
 // ticket sees that the first is replying.
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures.ts";
 import { setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
@@ -29,6 +32,23 @@ const paris = (d: Date) =>
   }).format(d);
 
 test.afterEach(() => setClock(null));
+
+/** Screenshots at 1366×900 and on a 390 px phone (kept under e2e/screenshots/, git-ignored); the
+ * page's sideways overflow at each size is noted on the test. */
+async function shoot(page: Page, name: string) {
+  const dir = path.resolve(import.meta.dirname, "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
+    test.info().annotations.push({ type: "overflow", description: `${name} at ${width}px: ${overflow}px` });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
 
 test("a technician takes a ticket in one click, answers with a canned reply and waits on the partner until a date; the partner is told, the reminder comes at the date, and a second technician sees who is replying", async ({
   page,
@@ -104,6 +124,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   );
   await expect(page.getByText("Statut : Attribué → En attente du partenaire")).toBeVisible();
   await expect(message).toHaveValue("");
+  await shoot(page, "ticket-technician");
   await other.close();
   await signOut(page);
 
@@ -116,6 +137,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   await expect(page.getByText("Statut : Attribué → En attente de votre réponse")).toBeVisible();
   await expect(page.getByText("Nadia Belkacem répond")).toHaveCount(0);
   await expectAccessible(page);
+  await shoot(page, "ticket-partner");
   await signOut(page);
 
   // The partner got an e-mail that says so (the built-in mailbox).
