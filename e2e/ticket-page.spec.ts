@@ -68,7 +68,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
     .fill("La couche du cadastre ne montre plus aucune parcelle depuis ce matin.");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Couche du cadastre vide" })).toBeVisible();
-  const ticketUrl = page.url();
+  const ticketUrl = page.url().split("?")[0]!; // without the confirmation banner's parameter
   const number = (await page
     .getByText(/SOS-\d{4}-\d{6}/)
     .first()
@@ -88,8 +88,16 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("row", { name: /Demande de capture/ })).toContainText("Personnelle");
 
+  // Finds it by the number the caller reads out (« 2026, 12 »), from the header's search box.
+  const [, year, seq] = /^SOS-(\d{4})-(\d{6})$/.exec(number)!;
+  await page.locator("body").press("/");
+  const box = page.getByRole("searchbox", { name: /Recherche globale/ });
+  await expect(box).toBeFocused();
+  await box.fill(`${year} ${Number(seq)}`);
+  await box.press("Enter");
+  await expect(page).toHaveURL(ticketUrl);
+
   // Takes the ticket in one click.
-  await page.goto(ticketUrl);
   await expect(page).toHaveTitle(new RegExp(`^${number} · Couche du cadastre vide`));
   await page.getByRole("button", { name: "Me l'attribuer" }).click();
   await expect(page.getByText("Attribué à Nadia Belkacem")).toBeVisible();
@@ -151,7 +159,10 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
     await expect(waiting).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await waiting.click();
-  await expect(page.getByText("agent@bellerive.example")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `[${number}] Nous attendons votre réponse : Couche du cadastre vide`,
+  );
+  await expect(page.getByText("agent@bellerive.example").first()).toBeVisible();
   await expect(page.getByText(/pouvez-vous nous envoyer une capture d'écran/)).toBeVisible();
   await expect(
     page.getByText(new RegExp(`si possible avant le ${paris(until)} \\(heure de Paris\\)`)),
@@ -168,7 +179,8 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   }).toPass({ timeout: 100_000, intervals: [3000] });
   await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Relance`) })).toHaveCount(1);
   await due.click();
-  await expect(page.getByText("tech@val-orlene.example")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Date d'attente atteinte`);
+  await expect(page.getByText("tech@val-orlene.example").first()).toBeVisible();
   await expect(page.getByText(/n'a pas répondu à « Couche du cadastre vide »/)).toBeVisible();
   await expectAccessible(page);
 });

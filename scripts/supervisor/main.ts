@@ -7,6 +7,8 @@ import { createPrismaClient } from "@mutuo/db";
 import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from "@mutuo/db/embedded";
 import { applyMigrations } from "@mutuo/db/migrate";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "@mutuo/db/seed";
+import { seedDemoHistory } from "@mutuo/core/demo";
+import { localFileStore } from "@mutuo/core/files";
 import { loadSupervisorEnv } from "./env.ts";
 import { RunFile, startChild, stopChild, type Child } from "./processes.ts";
 import { waitForHttp, assertPortFree } from "./net.ts";
@@ -73,6 +75,12 @@ async function main() {
     const db = createPrismaClient(databaseUrl, { max: 2 });
     try {
       if (await seedDemo(db)) step("Données de démonstration créées");
+      const files = localFileStore(path.join(env.dataDir, "files"));
+      const history = await seedDemoHistory(db, files, { baseUrl: env.baseUrl });
+      if (history.seeded)
+        step(
+          `Historique de démonstration : ${history.tickets} tickets sur 18 mois (${(history.ms / 1000).toFixed(1)} s)`,
+        );
     } finally {
       await db.$disconnect();
     }

@@ -10,6 +10,7 @@ import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
+import { searchRouter } from "./routers/search.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   mailbox: mailboxRouter,
   incoming: incomingRouter,
   cannedReplies: cannedRepliesRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

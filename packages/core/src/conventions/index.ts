@@ -18,7 +18,7 @@ export {
 } from "./lifecycle.ts";
 export { addConventionDocument, removeConventionDocument, readConventionDocument } from "./documents.ts";
 export { listConventions, getConvention, termsOn, conventionsNeedingAttention } from "./queries.ts";
-export { resolveTerms, type ResolvedTerms } from "./resolve.ts";
+export { resolveTerms, loadTermsIndex, pickTerms, type ResolvedTerms, type TermsIndex } from "./resolve.ts";
 export { canManageConventions } from "./policy.ts";
 export { localToday } from "./dates.ts";
 export { rollOverConventionsJob } from "./jobs/roll-over.ts";

@@ -26,32 +26,67 @@ export interface ResolvedTerms {
 
 const termSetInclude = { targets: true, calendar: { include: { closures: true } } } as const;
 
-export async function resolveTerms(
-  db: Db,
-  q: { bodyId: string; serviceId: string; priority: Priority; at: Date },
-): Promise<ResolvedTerms | null> {
-  const day = localDateAt(q.at);
-  const conventions = await db.convention.findMany({
+/** Conventions and default terms, loaded once and picked from in memory (e.g. for many tickets). */
+export interface TermsIndex {
+  conventions: Awaited<ReturnType<typeof loadConventions>>;
+  defaults: Awaited<ReturnType<typeof loadDefaults>>;
+}
+
+function loadConventions(db: Db, q: { bodyId?: string; serviceId?: string }) {
+  const services = q.serviceId ? { some: { serviceId: q.serviceId } } : undefined;
+  return db.convention.findMany({
     where: {
-      signatoryBodyId: q.bodyId,
+      ...(q.bodyId ? { signatoryBodyId: q.bodyId } : {}),
       status: { not: "draft" },
-      versions: { some: { signedAt: { not: null }, termSets: { some: { serviceId: q.serviceId } } } },
+      versions: { some: { signedAt: { not: null }, termSets: services ?? { some: {} } } },
     },
     include: {
       versions: {
         where: { signedAt: { not: null } },
-        include: { termSets: { where: { serviceId: q.serviceId }, include: termSetInclude } },
+        include: {
+          termSets: { where: q.serviceId ? { serviceId: q.serviceId } : {}, include: termSetInclude },
+        },
       },
     },
     orderBy: [{ startDate: "desc" }, { id: "asc" }],
   });
-  for (const c of conventions) {
-    if (!inForceOn(datesOf(c), day)) continue;
+}
+
+function loadDefaults(db: Db, q: { serviceId?: string }) {
+  return db.termSet.findMany({
+    where: { versionId: null, ...(q.serviceId ? { serviceId: q.serviceId } : {}) },
+    include: termSetInclude,
+  });
+}
+
+/** Loads the terms that may bind tickets (of one body and service, or of all when not given). */
+export async function loadTermsIndex(
+  db: Db,
+  q: { bodyId?: string; serviceId?: string } = {},
+): Promise<TermsIndex> {
+  return { conventions: await loadConventions(db, q), defaults: await loadDefaults(db, q) };
+}
+
+export async function resolveTerms(
+  db: Db,
+  q: { bodyId: string; serviceId: string; priority: Priority; at: Date },
+): Promise<ResolvedTerms | null> {
+  return pickTerms(await loadTermsIndex(db, q), q);
+}
+
+/** The terms in force at `q.at` among those loaded: the convention's, else the service's defaults. */
+export function pickTerms(
+  index: TermsIndex,
+  q: { bodyId: string; serviceId: string; priority: Priority; at: Date },
+): ResolvedTerms | null {
+  const day = localDateAt(q.at);
+  for (const c of index.conventions) {
+    if (c.signatoryBodyId !== q.bodyId || !inForceOn(datesOf(c), day)) continue;
     const version = versionOn(
       c.versions.map((v) => ({ ...v, effectiveFrom: dateOnly(v.effectiveFrom), signed: true })),
       day,
     );
-    const set = version?.termSets[0];
+    const set = version?.termSets.find((s) => s.serviceId === q.serviceId);
     const target = set?.targets.find((t) => t.priority === q.priority);
     if (!version || !set || !target) continue;
     return {
@@ -66,10 +101,7 @@ export async function resolveTerms(
       target: pick(target),
     };
   }
-  const defaults = await db.termSet.findFirst({
-    where: { serviceId: q.serviceId, versionId: null },
-    include: termSetInclude,
-  });
+  const defaults = index.defaults.find((s) => s.serviceId === q.serviceId);
   const target = defaults?.targets.find((t) => t.priority === q.priority);
   if (!defaults || !target) return null;
   return {

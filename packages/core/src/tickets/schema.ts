@@ -142,3 +142,5 @@ export const waitingSettingsInput = z.object({
   reminderDays: z.number().int().min(1).max(60).default(3),
   autoClose: z.boolean().default(false),
 });
+
+export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });

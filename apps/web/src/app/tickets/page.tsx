@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { QUEUE_SORTS, QUEUE_VIEWS, STATUSES } from "@mutuo/core/tickets";
@@ -57,6 +57,9 @@ export default async function QueuePage({
     ...(f.status === "open" ? { open: true } : f.status === "any" ? {} : { status: [f.status] }),
   };
   const searching = !!f.q && f.q.length >= 2;
+  // A ticket number, as a caller reads it out, goes straight to the ticket.
+  const exact = searching ? await caller.tickets.byNumber({ q: f.q!.slice(0, 40) }) : null;
+  if (exact) redirect(`/tickets/${exact.id}`);
   const [page, found, counts, services, choices, staff] = await Promise.all([
     searching
       ? Promise.resolve(null)

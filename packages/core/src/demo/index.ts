@@ -1,0 +1,2 @@
+export { seedDemoHistory, HISTORY_MARKER, type HistoryResult } from "./seed.ts";
+export { planHistory, HISTORY_DAYS, type HistoryPlan } from "./history.ts";

@@ -1,0 +1,209 @@
+import { mkdtemp, readdir, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import { localFileStore, type FileStore } from "../files/index.ts";
+import { computeSla, createTicket, STATUSES } from "../tickets/index.ts";
+import { HISTORY_DAYS } from "./history.ts";
+import { seedDemoHistory } from "./seed.ts";
+
+const NOW = new Date("2026-12-02T09:30:00.000Z");
+
+describe("demo history", () => {
+  let tdb: TestDatabase;
+  let files: FileStore;
+  let dir: string;
+  let ms = 0;
+
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma(), NOW);
+    dir = await mkdtemp(path.join(os.tmpdir(), "mutuo-demo-"));
+    files = localFileStore(dir);
+    const result = await seedDemoHistory(tdb.prisma(), files, { baseUrl: "http://mutuo.test", now: NOW });
+    expect(result.seeded).toBe(true);
+    ms = result.ms;
+  }, 120_000);
+  afterAll(async () => {
+    await tdb.drop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("seeds about 2 000 tickets over 18 months, quickly", async () => {
+    const db = tdb.prisma();
+    const count = await db.ticket.count();
+    expect(count).toBeGreaterThan(1800);
+    expect(count).toBeLessThan(2300);
+    expect(ms).toBeLessThan(20_000);
+    const range = await db.ticket.aggregate({ _min: { receivedAt: true }, _max: { receivedAt: true } });
+    const days = (NOW.getTime() - range._min.receivedAt!.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(HISTORY_DAYS - 5);
+    expect(days).toBeLessThanOrEqual(HISTORY_DAYS + 1);
+    expect(range._max.receivedAt!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+    expect(NOW.getTime() - range._max.receivedAt!.getTime()).toBeLessThan(3 * 86_400_000);
+  });
+
+  it("covers every body, service, channel, priority and status", async () => {
+    const db = tdb.prisma();
+    const partners = await db.body.count({ where: { kind: { not: "provider" } } });
+    const services = await db.service.count();
+    const distinct = async (by: "bodyId" | "serviceId" | "channel" | "priority" | "status" | "slaState") =>
+      (await db.ticket.groupBy({ by: [by], _count: true })).map((g) => [g[by], g._count] as const);
+    expect(await distinct("bodyId")).toHaveLength(partners);
+    expect(await distinct("serviceId")).toHaveLength(services);
+    expect((await distinct("channel")).map(([k]) => k).sort()).toEqual([
+      "email",
+      "letter",
+      "phone",
+      "portal",
+    ]);
+    expect((await distinct("priority")).map(([k]) => k).sort()).toEqual([
+      "critical",
+      "high",
+      "low",
+      "medium",
+    ]);
+    const statuses = new Map(await distinct("status"));
+    expect([...statuses.keys()].sort()).toEqual([...STATUSES].sort());
+    // Most of the history is closed; the queue still has work in it.
+    expect(statuses.get("closed")!).toBeGreaterThan(1500);
+    const open = ["new", "assigned", "in_progress", "waiting_partner"].reduce(
+      (s, k) => s + (statuses.get(k) ?? 0),
+      0,
+    );
+    expect(open).toBeGreaterThanOrEqual(30);
+    const sla = new Map(await distinct("slaState"));
+    expect(sla.get("breached")).toBeGreaterThan(50);
+    expect(sla.get("met")).toBeGreaterThan(1000);
+  });
+
+  it("has conversations, notes, pauses, ratings, merges, links, attachments, e-mails and audit", async () => {
+    const db = tdb.prisma();
+    const kinds = new Map(
+      (await db.ticketMessage.groupBy({ by: ["kind"], _count: true })).map((g) => [g.kind, g._count]),
+    );
+    expect(kinds.get("reply")).toBeGreaterThan(4000);
+    expect(kinds.get("note")).toBeGreaterThan(200);
+    expect(await db.ticketMessage.count({ where: { kind: "reply", fromStaff: false } })).toBeGreaterThan(300);
+    expect(await db.ticketPause.count()).toBeGreaterThan(300);
+    expect(await db.ticketPause.count({ where: { endedAt: null } })).toBeGreaterThan(0);
+    expect(await db.ticket.count({ where: { csatScore: { not: null } } })).toBeGreaterThan(400);
+    expect(
+      await db.ticket.count({ where: { mergedIntoId: { not: null }, status: "cancelled" } }),
+    ).toBeGreaterThan(5);
+    expect(await db.ticketLink.count()).toBeGreaterThan(5);
+    const attachments = await db.ticketAttachment.findMany({ include: { file: true } });
+    expect(attachments.length).toBeGreaterThan(50);
+    const png = attachments.find((a) => a.file.mimeType === "image/png")!;
+    const bytes = await files.get(png.file.storageKey);
+    expect(Buffer.from(bytes.subarray(1, 4)).toString()).toBe("PNG");
+    expect(bytes.byteLength).toBe(png.file.size);
+    expect((await readdir(dir)).length).toBeGreaterThan(0);
+    expect(
+      await db.outboxMessage.count({ where: { status: "sent", subject: { not: null } } }),
+    ).toBeGreaterThan(3000);
+    expect(await db.outboxMessage.count({ where: { status: "failed" } })).toBeGreaterThan(0);
+    expect(await db.outboxMessage.count({ where: { status: "pending" } })).toBe(0);
+    expect(await db.incomingMail.count({ where: { status: "ticket" } })).toBeGreaterThan(200);
+    expect(await db.auditEvent.count({ where: { entityType: "Ticket", action: "create" } })).toBe(
+      await db.ticket.count(),
+    );
+  });
+
+  it("stores the SLA the engine computes (a sample recomputed)", async () => {
+    const db = tdb.prisma();
+    const sample = await db.ticket.findMany({
+      where: { termsSource: { not: "none" } },
+      include: { pauses: true },
+      orderBy: { number: "asc" },
+    });
+    let checked = 0;
+    for (const t of sample.filter((_, i) => i % 17 === 0)) {
+      const pauses = t.pauses
+        .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
+        .map((p) => ({ from: p.startedAt, to: p.endedAt }));
+      const sla = computeSla(t, pauses, NOW);
+      expect({ number: t.number, ...sla }).toEqual({
+        number: t.number,
+        interventionDueAt: t.interventionDueAt,
+        interventionWarnAt: t.interventionWarnAt,
+        interventionState: t.interventionState,
+        resolutionDueAt: t.resolutionDueAt,
+        resolutionWarnAt: t.resolutionWarnAt,
+        resolutionState: t.resolutionState,
+        slaDueAt: t.slaDueAt,
+        slaState: t.slaState,
+      });
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(100);
+    // Terms follow the conventions: Saint-Aubin's amended version binds its tickets after 1 July 2025.
+    const amended = await db.conventionVersion.findFirstOrThrow({ where: { number: 2 } });
+    expect(await db.ticket.count({ where: { conventionVersionId: amended.id } })).toBeGreaterThan(10);
+  });
+
+  it("keeps every ticket's people and mail within its body", async () => {
+    const db = tdb.prisma();
+    const foreign = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "TicketMessage" m
+      JOIN "Ticket" t ON t."id" = m."ticketId"
+      JOIN "User" u ON u."id" = m."authorId"
+      WHERE u."role" = 'agent'
+        AND NOT EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."userId" = u."id" AND ms."bodyId" = t."bodyId")`;
+    expect(foreign[0]!.n).toBe(0);
+    const foreignMail = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "OutboxMessage" o
+      JOIN "Ticket" t ON t."id" = o."ticketId"
+      JOIN "User" u ON u."id" = o."toUserId"
+      WHERE u."role" = 'agent'
+        AND NOT EXISTS (SELECT 1 FROM "Membership" ms WHERE ms."userId" = u."id" AND ms."bodyId" = t."bodyId")`;
+    expect(foreignMail[0]!.n).toBe(0);
+    const merged = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "Ticket" d JOIN "Ticket" m ON m."id" = d."mergedIntoId"
+      WHERE m."bodyId" <> d."bodyId"`;
+    expect(merged[0]!.n).toBe(0);
+  });
+
+  it("continues ticket numbers after the history, and seeds only once", async () => {
+    const db = tdb.prisma();
+    const before = await db.ticket.count();
+    const again = await seedDemoHistory(db, files, { baseUrl: "http://mutuo.test", now: NOW });
+    expect(again.seeded).toBe(false);
+    expect(await db.ticket.count()).toBe(before);
+
+    const agent = await db.user.findUniqueOrThrow({
+      where: { email: "agent@bellerive.example" },
+      include: { memberships: true },
+    });
+    const last = await db.ticket.findFirstOrThrow({
+      where: { number: { startsWith: "SOS-2026-" } },
+      orderBy: { number: "desc" },
+    });
+    const service = await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } });
+    const created = await createTicket(
+      db,
+      files,
+      {
+        userId: agent.id,
+        name: agent.name,
+        role: "agent",
+        bodyIds: [agent.memberships[0]!.bodyId],
+        activeBodyId: null,
+      },
+      {
+        bodyId: agent.memberships[0]!.bodyId,
+        serviceId: service.id,
+        subject: "Nouvelle demande après l'historique",
+        description: "Vérifie la numérotation.",
+        category: "question",
+        impact: "low",
+        urgency: "low",
+        declarantName: agent.name,
+      },
+      NOW,
+    );
+    expect(Number(created.number.slice(-6))).toBe(Number(last.number.slice(-6)) + 1);
+  });
+});
