@@ -96,7 +96,10 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   await signIn(page, "tech@val-orlene.example");
   await page.goto("/tickets");
   await expectAccessible(page);
-  await page.getByRole("link", { name: number }).click();
+  // Among the demo history, the queue's search takes the number and opens the ticket.
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill(number);
+  await page.getByRole("searchbox", { name: "Rechercher" }).press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Carte du réseau d'eau blanche" })).toBeVisible();
   // The reply box turns into an internal note (styled apart), and the status changes in place.
   await page.locator("label", { hasText: "Note interne" }).click();
   await page
