@@ -106,7 +106,11 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
     .getByRole("textbox", { name: "Note interne (invisible du partenaire)" })
     .fill("Piste : cache de tuiles corrompu sur le serveur SIG-03");
   await page.getByRole("button", { name: "Ajouter la note" }).click();
-  await expect(page.getByText("Piste : cache de tuiles corrompu sur le serveur SIG-03")).toBeVisible();
+  // In the conversation (the reply box's own text matches too until the page comes back).
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue("");
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Piste : cache de tuiles corrompu sur le serveur SIG-03" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: /^Changer le statut/ }).click();
   await page
     .getByRole("combobox", { name: "Nouveau statut" })
@@ -127,7 +131,9 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
     .getByRole("textbox", { name: "Message", exact: true })
     .fill("Le problème touche aussi la mairie annexe.");
   await page.getByRole("button", { name: "Envoyer" }).click();
-  await expect(page.getByText("Le problème touche aussi la mairie annexe.")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Le problème touche aussi la mairie annexe." }),
+  ).toBeVisible();
   // Paused from Tuesday 09:30 to Wednesday 09:30: 7.5 working hours, so the deadline moves to Thursday 14:30.
   const moved = new Date(due.getTime() + 24 * H);
   expect(paris(moved)).toMatch(/^jeudi .* 14:30$/);
