@@ -5,24 +5,25 @@ import { signIn, signInAsAdmin, signOut } from "./helpers.ts";
 const admin: { secret?: string } = {};
 const ticketLinks = (page: import("@playwright/test").Page) => page.locator("main a[data-ticket-link]");
 
-test("at first start the queue, « Mes demandes », the mailbox and the journal show the demo history", async ({
+test("at first start the queue shows the demo history, a page of open tickets and months of closed ones", async ({
   page,
 }) => {
   await signIn(page, "tech@val-orlene.example");
   await page.goto("/tickets");
   await expect(ticketLinks(page).nth(14)).toBeVisible();
   await expectAccessible(page);
-  // Months of closed work behind it.
   await page.goto("/tickets?status=closed");
   await expect(ticketLinks(page).nth(40)).toBeAttached();
-  await signOut(page);
+});
 
+test("at first start a partner's « Mes demandes » shows their body's history", async ({ page }) => {
   await signIn(page, "agent@bellerive.example");
   await page.goto("/demandes");
   await expect(ticketLinks(page).nth(9)).toBeVisible();
   await expectAccessible(page);
-  await signOut(page);
+});
 
+test("at first start the mailbox and the journal show the demo history", async ({ page }) => {
   await signInAsAdmin(page, admin);
   await page.goto("/admin/courriels");
   const sent = page.getByRole("link", { name: /^Envoyés \(\d+\)$/ });

@@ -2,6 +2,9 @@
 // the partner until a date in the same action; the partner is told by e-mail and reads « en attente
 // de votre réponse »; at the date the technician is reminded; a second technician opening the
 // ticket sees that the first is replying.
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures.ts";
 import { setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
@@ -30,11 +33,28 @@ const paris = (d: Date) =>
 
 test.afterEach(() => setClock(null));
 
+/** Screenshots at 1366×900 and on a 390 px phone (kept under e2e/screenshots/, git-ignored); the
+ * page's sideways overflow at each size is noted on the test. */
+async function shoot(page: Page, name: string) {
+  const dir = path.resolve(import.meta.dirname, "screenshots");
+  fs.mkdirSync(dir, { recursive: true });
+  for (const [width, height] of [
+    [1366, 900],
+    [390, 844],
+  ] as const) {
+    await page.setViewportSize({ width, height });
+    const overflow = Number(await page.evaluate("document.documentElement.scrollWidth - window.innerWidth"));
+    test.info().annotations.push({ type: "overflow", description: `${name} at ${width}px: ${overflow}px` });
+    await page.screenshot({ path: path.join(dir, `${name}-${width}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 720 });
+}
+
 test("a technician takes a ticket in one click, answers with a canned reply and waits on the partner until a date; the partner is told, the reminder comes at the date, and a second technician sees who is replying", async ({
   page,
   browser,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(480_000);
   const t0 = new Date(Math.floor(Date.now() / 60_000) * 60_000);
   setClock(t0);
 
@@ -48,7 +68,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
     .fill("La couche du cadastre ne montre plus aucune parcelle depuis ce matin.");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Couche du cadastre vide" })).toBeVisible();
-  const ticketUrl = page.url();
+  const ticketUrl = page.url().split("?")[0]!; // without the confirmation banner's parameter
   const number = (await page
     .getByText(/SOS-\d{4}-\d{6}/)
     .first()
@@ -68,8 +88,16 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("row", { name: /Demande de capture/ })).toContainText("Personnelle");
 
+  // Finds it by the number the caller reads out (« 2026, 12 »), from the header's search box.
+  const [, year, seq] = /^SOS-(\d{4})-(\d{6})$/.exec(number)!;
+  await page.locator("body").press("/");
+  const box = page.getByRole("searchbox", { name: /Recherche globale/ });
+  await expect(box).toBeFocused();
+  await box.fill(`${year} ${Number(seq)}`);
+  await box.press("Enter");
+  await expect(page).toHaveURL(ticketUrl);
+
   // Takes the ticket in one click.
-  await page.goto(ticketUrl);
   await expect(page).toHaveTitle(new RegExp(`^${number} · Couche du cadastre vide`));
   await page.getByRole("button", { name: "Me l'attribuer" }).click();
   await expect(page.getByText("Attribué à Nadia Belkacem")).toBeVisible();
@@ -104,6 +132,7 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   );
   await expect(page.getByText("Statut : Attribué → En attente du partenaire")).toBeVisible();
   await expect(message).toHaveValue("");
+  await shoot(page, "ticket-technician");
   await other.close();
   await signOut(page);
 
@@ -116,11 +145,12 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   await expect(page.getByText("Statut : Attribué → En attente de votre réponse")).toBeVisible();
   await expect(page.getByText("Nadia Belkacem répond")).toHaveCount(0);
   await expectAccessible(page);
+  await shoot(page, "ticket-partner");
   await signOut(page);
 
   // The partner got an e-mail that says so (the built-in mailbox).
   await signInAsAdmin(page, admin);
-  await page.getByRole("link", { name: "Courriels envoyés" }).click();
+  await page.goto("/admin/courriels");
   const waiting = page.getByRole("link", {
     name: new RegExp(`\\[${number}\\] Nous attendons votre réponse : Couche du cadastre vide`),
   });
@@ -129,7 +159,10 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
     await expect(waiting).toHaveCount(1, { timeout: 1000 });
   }).toPass({ timeout: 30_000 });
   await waiting.click();
-  await expect(page.getByText("agent@bellerive.example")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(
+    `[${number}] Nous attendons votre réponse : Couche du cadastre vide`,
+  );
+  await expect(page.getByText("agent@bellerive.example").first()).toBeVisible();
   await expect(page.getByText(/pouvez-vous nous envoyer une capture d'écran/)).toBeVisible();
   await expect(
     page.getByText(new RegExp(`si possible avant le ${paris(until)} \\(heure de Paris\\)`)),
@@ -146,7 +179,8 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   }).toPass({ timeout: 100_000, intervals: [3000] });
   await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Relance`) })).toHaveCount(1);
   await due.click();
-  await expect(page.getByText("tech@val-orlene.example")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Date d'attente atteinte`);
+  await expect(page.getByText("tech@val-orlene.example").first()).toBeVisible();
   await expect(page.getByText(/n'a pas répondu à « Couche du cadastre vide »/)).toBeVisible();
   await expectAccessible(page);
 });

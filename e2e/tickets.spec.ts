@@ -94,19 +94,23 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
   const tuesday = new Date(instantOf("Europe/Paris", addDays(friday, 4), 9 * 60 + 30));
   setClock(tuesday);
   await signIn(page, "tech@val-orlene.example");
-  await page.getByRole("link", { name: "File des tickets" }).click();
+  await page.goto("/tickets");
   await expectAccessible(page);
-  // Among months of demo history: found by its words.
-  await page.getByRole("searchbox", { name: "Rechercher" }).fill("Carte du réseau d'eau blanche");
-  await page.keyboard.press("Enter");
-  await page.getByRole("link", { name: number }).click();
+  // Among the demo history, the queue's search takes the number and opens the ticket.
+  await page.getByRole("searchbox", { name: "Rechercher" }).fill(number);
+  await page.getByRole("searchbox", { name: "Rechercher" }).press("Enter");
+  await expect(page.getByRole("heading", { level: 1, name: "Carte du réseau d'eau blanche" })).toBeVisible();
   // The reply box turns into an internal note (styled apart), and the status changes in place.
   await page.locator("label", { hasText: "Note interne" }).click();
   await page
     .getByRole("textbox", { name: "Note interne (invisible du partenaire)" })
     .fill("Piste : cache de tuiles corrompu sur le serveur SIG-03");
   await page.getByRole("button", { name: "Ajouter la note" }).click();
-  await expect(page.getByText("Piste : cache de tuiles corrompu sur le serveur SIG-03")).toBeVisible();
+  // In the conversation (the reply box's own text matches too until the page comes back).
+  await expect(page.getByRole("textbox", { name: "Message", exact: true })).toHaveValue("");
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Piste : cache de tuiles corrompu sur le serveur SIG-03" }),
+  ).toBeVisible();
   await page.getByRole("button", { name: /^Changer le statut/ }).click();
   await page
     .getByRole("combobox", { name: "Nouveau statut" })
@@ -127,7 +131,9 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
     .getByRole("textbox", { name: "Message", exact: true })
     .fill("Le problème touche aussi la mairie annexe.");
   await page.getByRole("button", { name: "Envoyer" }).click();
-  await expect(page.getByText("Le problème touche aussi la mairie annexe.")).toBeVisible();
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Le problème touche aussi la mairie annexe." }),
+  ).toBeVisible();
   // Paused from Tuesday 09:30 to Wednesday 09:30: 7.5 working hours, so the deadline moves to Thursday 14:30.
   const moved = new Date(due.getTime() + 24 * H);
   expect(paris(moved)).toMatch(/^jeudi .* 14:30$/);
@@ -189,7 +195,7 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   await page.getByRole("button", { name: "Appliquer" }).click();
   await expect(page.getByText("Service : E-administration → Open data")).toBeVisible();
 
-  await page.getByRole("link", { name: "File des tickets" }).click();
+  await page.goto("/tickets");
   await page.getByRole("link", { name: /Non attribués/ }).click();
   const row = page.getByRole("row", { name: /Parapheur bloqué/ });
   await row.getByRole("checkbox").check();

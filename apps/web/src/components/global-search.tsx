@@ -1,7 +1,7 @@
 "use client";
 // The header's search box for provider staff: tickets by number or words, bodies, people and
-// conventions, on /recherche. The "/" key focuses it, unless the person is typing in a field or
-// the page has its own search box (the queue's), which then keeps the key.
+// conventions, on /recherche. The "/" key focuses it, unless the person is typing in a field; a
+// page's own "/" shortcut (the queue's search) is registered later and so has the last word.
 import { Search } from "lucide-react";
 import { useEffect, useRef } from "react";
 
@@ -22,7 +22,6 @@ export function GlobalSearch({
       if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
       const el = e.target as HTMLElement | null;
       if (el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))) return;
-      if (document.getElementById("q")) return;
       e.preventDefault();
       input.current?.focus();
       input.current?.select();

@@ -8,4 +8,3 @@ export {
   type ConventionHit,
 } from "./queries.ts";
 export { canSearchEverything } from "./policy.ts";
-export { containsPattern } from "./rules.ts";

@@ -100,6 +100,13 @@ describe("search", () => {
     const staff = await searchTickets(db, actors.tech!, { q: "Bellerive" }, NOW);
     expect(staff.length).toBeGreaterThan(10);
     expect(staff.some((t) => t.body.id === bellerive.id)).toBe(true);
+    // Hyphenated names too, and without accents.
+    const hyphen = await searchTickets(db, actors.tech!, { q: "Saint-Aubin" }, NOW);
+    expect(hyphen.length).toBeGreaterThan(10);
+    expect(hyphen.every((t) => t.body.legalName.includes("Saint-Aubin"))).toBe(true);
+    expect((await searchTickets(db, actors.tech!, { q: "villeneuve-d'orlene" }, NOW)).length).toBeGreaterThan(
+      5,
+    );
     const other = await searchTickets(db, actors.saintAubin!, { q: "Bellerive" }, NOW);
     expect(other.every((t) => actors.saintAubin!.bodyIds.includes(t.body.id))).toBe(true);
   });

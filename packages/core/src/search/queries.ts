@@ -7,7 +7,7 @@ import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cur
 import { findTicketByNumber, ticketNumberCandidates } from "../tickets/index.ts";
 import { localDateOf } from "../sla/index.ts";
 import { requireGlobalSearch } from "./policy.ts";
-import { containsPattern } from "./rules.ts";
+import { containsPattern } from "../shared/like.ts";
 import { globalSearchInput, type GlobalSearchInput, type SearchKind } from "./schema.ts";
 
 export interface TicketHit {
@@ -117,8 +117,8 @@ async function searchTicketHits(
       SELECT t."id" FROM "Ticket" t, q
       WHERE (setweight(to_tsvector('mutuo_fr'::regconfig, t."subject"), 'A') || setweight(to_tsvector('mutuo_fr'::regconfig, t."description"), 'B')) @@ q.query
       UNION
-      SELECT t."id" FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId", q
-      WHERE to_tsvector('mutuo_fr'::regconfig, b."legalName") @@ q.query
+      SELECT t."id" FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId"
+      WHERE unaccent(b."legalName") ILIKE unaccent(${like})
       UNION
       SELECT t."id" FROM "Ticket" t WHERE unaccent(t."declarantName") ILIKE unaccent(${like})
     )

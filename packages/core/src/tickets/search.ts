@@ -4,6 +4,7 @@
 import { Prisma, type Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
 import { visibleBodyIds } from "../access/index.ts";
+import { containsPattern } from "../shared/like.ts";
 import { localDateOf } from "../sla/index.ts";
 import { ticketListSelect, type TicketListItem } from "./list-item.ts";
 import { ticketNumberCandidates } from "./rules.ts";
@@ -56,8 +57,8 @@ export async function searchTickets(
       SELECT m."ticketId" FROM "TicketMessage" m, q
       WHERE ${kinds} AND to_tsvector('mutuo_fr'::regconfig, m."body") @@ q.query
       UNION
-      SELECT t."id" FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId", q
-      WHERE to_tsvector('mutuo_fr'::regconfig, b."legalName") @@ q.query
+      SELECT t."id" FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId"
+      WHERE unaccent(b."legalName") ILIKE unaccent(${containsPattern(input.q)})
     )
     SELECT t."id" FROM "Ticket" t JOIN hits h ON h."id" = t."id"
     WHERE true ${scope}

@@ -147,7 +147,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </ol>
       {!staff && ticket.status === "resolved" ? <p className="mb-2 text-sm">{t("replyReopens")}</p> : null}
       {open ? (
-        <div className="sticky bottom-0 z-10 -mx-1 bg-slate-50/95 px-1 pb-2 pt-2 backdrop-blur">
+        // Sticky from tablet width up; on a phone it would hide the thread it answers.
+        <div className="-mx-1 bg-slate-50/95 px-1 pb-2 pt-2 md:sticky md:bottom-0 md:z-10 md:backdrop-blur">
           <h3 className="sr-only">{p("reply")}</h3>
           <ReplyBox
             key={version}
