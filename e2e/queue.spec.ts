@@ -118,6 +118,11 @@ test("the queue shows 15 tickets and more at 1366×900, sorts by a header, and a
   await page.getByRole("link", { name: "Retirer le filtre Priorité : Basse" }).click();
   await expect(page.getByRole("list", { name: "Filtres actifs" })).toHaveCount(0);
   await expect(rows.filter({ hasText: "Critique" }).first()).toBeVisible();
+  // On a phone, the table scrolls inside its own box.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.reload();
+  await page.screenshot({ path: path.join(shots, "queue-390.png"), fullPage: false });
+  expect(await page.locator("main").evaluate((m) => m.scrollWidth <= m.clientWidth)).toBe(true);
 });
 
 test("a technician saves, uses, renames and deletes a view; a manager's shared view reaches the technician", async ({
