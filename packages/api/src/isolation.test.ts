@@ -81,6 +81,8 @@ const probes: Record<string, (w: World) => unknown> = {
   "tickets.counts": () => undefined,
   "tickets.get": (w) => ({ id: w.ticketB }),
   "tickets.search": () => ({ q: "Secret de B" }),
+  "tickets.byNumber": (w) => ({ q: w.ticketBNumber }),
+  "search.global": (w) => ({ q: w.ticketBNumber }),
   "tickets.services": (w) => ({ bodyId: w.bodyB.id }),
   "tickets.assignable": () => undefined,
   "tickets.create": (w) => ({

@@ -10,6 +10,7 @@ import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { viewsRouter } from "./routers/views.ts";
+import { searchRouter } from "./routers/search.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -25,6 +26,7 @@ export const appRouter = router({
   mailbox: mailboxRouter,
   incoming: incomingRouter,
   views: viewsRouter,
+  search: searchRouter,
 });
 
 export type AppRouter = typeof appRouter;

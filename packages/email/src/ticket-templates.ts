@@ -7,15 +7,24 @@ const sign = {
   en: "—\nMutuo, shared digital services",
 };
 
-const when = (iso: string, locale: MailLocale) =>
-  new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Paris",
-  }).format(new Date(iso));
+// Building a DateTimeFormat costs far more than using one: one per language.
+const formats = new Map<MailLocale, Intl.DateTimeFormat>();
+const when = (iso: string, locale: MailLocale) => {
+  let f = formats.get(locale);
+  if (!f)
+    formats.set(
+      locale,
+      (f = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "fr-FR", {
+        weekday: "long",
+        day: "numeric",
+        month: "long",
+        hour: "2-digit",
+        minute: "2-digit",
+        timeZone: "Europe/Paris",
+      })),
+    );
+  return f.format(new Date(iso));
+};
 
 export interface TicketMailData {
   number: string;

@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { navigationFor } from "../lib/navigation.ts";
 import { api } from "../server/api.ts";
 import { currentActor } from "../server/session.ts";
+import { GlobalSearch } from "./global-search.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { NavLinks } from "./nav-links.tsx";
 import { UserMenu } from "./user-menu.tsx";
@@ -38,6 +39,13 @@ export async function Shell({ children }: { children: ReactNode }) {
             <span className="hidden text-sm text-slate-600 sm:inline">{t("shell.tagline")}</span>
           </Link>
           <div className="flex flex-wrap items-center gap-3">
+            {actor && actor.role !== "agent" ? (
+              <GlobalSearch
+                label={t("search.label")}
+                placeholder={t("search.placeholder")}
+                submit={t("search.submit")}
+              />
+            ) : null}
             {actor ? <UserMenu actor={actor} bodies={bodies} /> : null}
             <LanguageSwitcher label={t("shell.switchTo")} title={t("shell.switchToLabel")} />
           </div>

@@ -8,12 +8,14 @@ import {
   assignTicket,
   bulkInput,
   bulkUpdate,
+  byNumberInput,
   changePriority,
   changeStatus,
   createTicket,
   csatInput,
   deadlineInput,
   diagnosisInput,
+  findTicketByNumber,
   getTicket,
   linkInput,
   linkTickets,
@@ -53,7 +55,10 @@ export const ticketsRouter = router({
   get: authedProcedure.input(id).query(({ ctx, input }) => getTicket(ctx.db, ctx.actor, input.id, ctx.now())),
   search: authedProcedure
     .input(searchInput)
-    .query(({ ctx, input }) => searchTickets(ctx.db, ctx.actor, input)),
+    .query(({ ctx, input }) => searchTickets(ctx.db, ctx.actor, input, ctx.now())),
+  byNumber: authedProcedure
+    .input(byNumberInput)
+    .query(({ ctx, input }) => findTicketByNumber(ctx.db, ctx.actor, input, ctx.now())),
   services: authedProcedure
     .input(z.object({ bodyId: z.string().uuid() }))
     .query(({ ctx, input }) => servicesForBody(ctx.db, ctx.actor, input.bodyId, ctx.now())),

@@ -1,5 +1,14 @@
 export * from "./schema.ts";
-export { priorityOf, OPEN_STATUSES, STATUSES, CATEGORIES, LEVELS, canMove } from "./rules.ts";
+export {
+  priorityOf,
+  OPEN_STATUSES,
+  STATUSES,
+  CATEGORIES,
+  LEVELS,
+  canMove,
+  parseTicketNumber,
+  ticketNumberCandidates,
+} from "./rules.ts";
 export { createTicket, servicesForBody, type IntakeOptions } from "./create.ts";
 export {
   changeStatus,
@@ -21,7 +30,7 @@ export {
   type TicketListItem,
 } from "./queries.ts";
 export * from "./views/index.ts";
-export { searchTickets } from "./search.ts";
+export { searchTickets, findTicketByNumber } from "./search.ts";
 export { readTicketAttachment } from "./attachments.ts";
 export { refreshSlaStates, autoCloseResolved } from "./maintenance.ts";
 export { computeSla } from "./sla.ts";

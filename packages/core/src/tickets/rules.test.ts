@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canMove, priorityOf, ticketNumber } from "./rules.ts";
+import { canMove, parseTicketNumber, priorityOf, ticketNumber, ticketNumberCandidates } from "./rules.ts";
 
 describe("ticket rules", () => {
   it("derives priority from impact and urgency", () => {
@@ -22,5 +22,28 @@ describe("ticket rules", () => {
 
   it("formats readable numbers", () => {
     expect(ticketNumber(2026, 123)).toBe("SOS-2026-000123");
+  });
+
+  it("reads a ticket number as people say or type it", () => {
+    for (const q of [
+      "SOS-2026-000002",
+      "sos-2026-000002",
+      " SOS 2026 2 ",
+      "2026-2",
+      "2026/000002",
+      "SOS2026000002",
+    ])
+      expect([q, parseTicketNumber(q)]).toEqual([q, { year: 2026, seq: 2 }]);
+    for (const q of ["000002", "2", "SOS-2", "sos 000002"])
+      expect([q, parseTicketNumber(q)]).toEqual([q, { year: null, seq: 2 }]);
+    for (const q of ["", "0", "2026-0", "imprimante", "SOS-2026-0000002", "2026-2-3", "1234567"])
+      expect([q, parseTicketNumber(q)]).toEqual([q, null]);
+    expect(ticketNumberCandidates("2026-2", 2027)).toEqual(["SOS-2026-000002"]);
+    expect(ticketNumberCandidates("000002", 2026, 3)).toEqual([
+      "SOS-2026-000002",
+      "SOS-2025-000002",
+      "SOS-2024-000002",
+    ]);
+    expect(ticketNumberCandidates("imprimante", 2026)).toEqual([]);
   });
 });

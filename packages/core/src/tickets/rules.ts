@@ -48,3 +48,24 @@ export const isReopen = (from: TicketStatus, to: TicketStatus) => from === "reso
 export function ticketNumber(year: number, seq: number): string {
   return `SOS-${year}-${String(seq).padStart(6, "0")}`;
 }
+
+/** A ticket number as people say or type it: "SOS-2026-000002", "2026-2", "000002" (any year). */
+export function parseTicketNumber(q: string): { year: number | null; seq: number } | null {
+  // Separators as people type them ("SOS 2026 2", "2026/2", "SOS-2026-000002") become one dash.
+  const s = q
+    .trim()
+    .toUpperCase()
+    .replace(/[\s\-/.]+/g, "-");
+  const full = /^(?:SOS-?)?(\d{4})-?(\d{6})$/.exec(s) ?? /^(?:SOS-)?(\d{4})-(\d{1,6})$/.exec(s);
+  if (full) return Number(full[2]) > 0 ? { year: Number(full[1]), seq: Number(full[2]) } : null;
+  const bare = /^(?:SOS-?)?(\d{1,6})$/.exec(s);
+  return bare && Number(bare[1]) > 0 ? { year: null, seq: Number(bare[1]) } : null;
+}
+
+/** Ticket numbers a query may mean, most likely first: without a year, this year then earlier ones. */
+export function ticketNumberCandidates(q: string, currentYear: number, years = 10): string[] {
+  const n = parseTicketNumber(q);
+  if (!n) return [];
+  if (n.year !== null) return [ticketNumber(n.year, n.seq)];
+  return Array.from({ length: years }, (_, i) => ticketNumber(currentYear - i, n.seq));
+}

@@ -131,3 +131,4 @@ export const searchInput = z.object({
   q: z.string().trim().min(2, "search_short").max(200),
   limit: z.number().int().min(1).max(100).default(50),
 });
+export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -30,6 +31,9 @@ export default async function MyRequestsPage({
   const f = params.parse(await searchParams);
   const caller = await api();
   const searching = !!f.q && f.q.length >= 2;
+  // A ticket number, as a caller reads it out, goes straight to the ticket.
+  const exact = searching ? await caller.tickets.byNumber({ q: f.q!.slice(0, 40) }) : null;
+  if (exact) redirect(`/tickets/${exact.id}`);
   const page = searching
     ? null
     : await caller.tickets

@@ -1,6 +1,6 @@
 import { Share2, X } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import {
@@ -64,6 +64,9 @@ export default async function QueuePage({
   const caller = await api();
   const filter = toListInput(f);
   const searching = !!search && search.length >= 2;
+  // A ticket number, as a caller reads it out, goes straight to the ticket.
+  const exact = searching ? await caller.tickets.byNumber({ q: search.slice(0, 40) }) : null;
+  if (exact) redirect(`/tickets/${exact.id}`);
   const [page, found, counts, views, services, choices, staff, changes] = await Promise.all([
     searching
       ? Promise.resolve(null)
