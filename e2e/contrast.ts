@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // A contrast gate of our own, beside axe: axe leaves text over gradients, images or overlapping
 // layers as "needs review" (incomplete), which is how blue-on-blue buttons (1:1) slipped through.
 // This computes, in the page, the contrast of the text of every visible link and button from the

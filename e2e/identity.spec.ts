@@ -41,8 +41,7 @@ test("an admin invites a technician and an agent; each signs in with their own r
   await page.getByLabel("Nouveau mot de passe").fill("technicien-2026!");
   await page.getByLabel("Confirmez le mot de passe").fill("technicien-2026!");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText("Votre mot de passe est enregistré");
-  await signIn(page, "camille.rivet@val-orlene.example", "technicien-2026!");
+  // Accepting the invitation signs the person in.
   await expect(page.getByText("Connecté : Camille Rivet")).toBeVisible();
   await page.goto("/organismes");
   await expect(page.getByRole("rowheader", { name: "Commune de Montclair" })).toBeVisible();
@@ -58,12 +57,16 @@ test("an admin invites a technician and an agent; each signs in with their own r
   await page.getByLabel("Nouveau mot de passe").fill("court");
   await page.getByLabel("Confirmez le mot de passe").fill("court");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await expect(page.getByRole("main").getByRole("alert")).toBeVisible();
-  await expect(page.getByText("au moins 12 caractères").first()).toBeVisible();
-  await page.getByLabel("Nouveau mot de passe").fill("agent-roche-2026");
+  // The error names the field and sits on it; the page keeps the form.
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("Nouveau mot de passe");
+  await expect(page.getByRole("main").getByRole("alert")).not.toContainText("« _ »");
+  const pwd = page.getByLabel("Nouveau mot de passe");
+  await expect(pwd).toHaveAttribute("aria-invalid", "true");
+  await expect(pwd).toHaveAccessibleDescription(/au moins 12 caractères/);
+  await expectAccessible(page);
+  await pwd.fill("agent-roche-2026");
   await page.getByLabel("Confirmez le mot de passe").fill("agent-roche-2026");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
-  await signIn(page, "louise.caron@roche-blanche.example", "agent-roche-2026");
   await expect(page.getByText("Connecté : Louise Caron")).toBeVisible();
   await page.getByRole("navigation").first().getByRole("link", { name: "Organismes" }).click();
   const rows = page.getByRole("table").getByRole("rowheader");
@@ -145,6 +148,16 @@ test("an admin changes an agent's bodies and deactivates the account; the agent 
   await page.getByRole("link", { name: "Louise Caron" }).click();
   await page.getByRole("checkbox", { name: "Compte actif" }).uncheck();
   await page.getByRole("button", { name: "Enregistrer" }).click();
+  // Deactivation asks first; « Ne rien changer » is focused, Escape keeps the account.
+  const dialog = page.getByRole("dialog", { name: "Désactiver le compte de Louise Caron ?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Ne rien changer" })).toBeFocused();
+  await expectAccessible(page);
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByText("actif", { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: "Enregistrer" }).click();
+  await dialog.getByRole("button", { name: "Désactiver et enregistrer" }).click();
   await expect(page.getByRole("main").getByRole("status")).toHaveText("Modifications enregistrées.");
   await expect(page.getByText("désactivé", { exact: true })).toBeVisible();
   await expect(page.getByText("Hélène Marchal — modification").first()).toBeVisible();

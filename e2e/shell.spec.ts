@@ -1,5 +1,5 @@
 import { expect, expectAccessible, test } from "./fixtures.ts";
-import { signIn } from "./helpers.ts";
+import { DEMO_PASSWORD, signIn } from "./helpers.ts";
 
 test("the home page presents Mutuo in French and invites to sign in", async ({ page, visit }) => {
   await visit("/");
@@ -33,10 +33,27 @@ test("the interface switches to English and back to French", async ({ page, visi
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
 });
 
-test("signed-out visitors are sent to the sign-in page", async ({ page }) => {
-  await page.goto("/organismes");
-  await expect(page).toHaveURL(/\/connexion$/);
+test("signed-out visitors are sent to the sign-in page, then back to the page they opened", async ({
+  page,
+}) => {
+  await page.goto("/organismes?kind=ccas");
+  await expect(page).toHaveURL(/\/connexion\?suite=%2Forganismes%3Fkind%3Dccas$/);
+  await expect(page.getByRole("main").getByRole("status")).toHaveText(
+    "Connectez-vous pour ouvrir la page demandée.",
+  );
   await expectAccessible(page);
+  await page.getByLabel("Adresse e-mail").fill("tech@val-orlene.example");
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/\/organismes\?kind=ccas$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Organismes" })).toBeVisible();
+  // Another origin in the parameter is ignored.
+  await page.context().clearCookies();
+  await page.goto("/connexion?suite=%2F%2Fevil.example%2F");
+  await page.getByLabel("Adresse e-mail").fill("tech@val-orlene.example");
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await expect(page).toHaveURL(/^http:\/\/localhost:\d+\/$/);
 });
 
 test("a technician lists the partner bodies and filters them by kind", async ({ page }) => {

@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { navigationFor } from "../lib/navigation.ts";
+import { Suspense, type ReactNode } from "react";
+import { SubmittedBanner } from "./submitted-banner.tsx";
+import { groupedNavigationFor } from "../lib/navigation.ts";
 import { api } from "../server/api.ts";
 import { currentActor } from "../server/session.ts";
 import { GlobalSearch } from "./global-search.tsx";
@@ -16,13 +17,16 @@ export async function Shell({ children }: { children: ReactNode }) {
   const bodies = caller && actor?.role === "agent" ? (await caller.me.get()).person.bodies : [];
   // Staff see how many received e-mails wait in the quarantine.
   const quarantined = caller && actor?.role !== "agent" ? await caller.incoming.count() : 0;
-  const items = navigationFor(actor?.role ?? null).map((i) => ({
-    href: i.href,
-    label: t(`nav.${i.key}`),
-    badge:
-      i.key === "incoming" && quarantined
-        ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) }
-        : undefined,
+  const sections = groupedNavigationFor(actor?.role ?? null).map((g) => ({
+    label: g.key ? t(`nav.groups.${g.key}`) : null,
+    items: g.items.map((i) => ({
+      href: i.href,
+      label: t(`nav.${i.key}`),
+      badge:
+        i.key === "incoming" && quarantined
+          ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) }
+          : undefined,
+    })),
   }));
   return (
     <div className="flex min-h-screen flex-col">
@@ -51,7 +55,10 @@ export async function Shell({ children }: { children: ReactNode }) {
           </div>
         </div>
         <nav aria-label={t("shell.navLabel")} className="border-t border-slate-100 bg-white">
-          <NavLinks items={items} />
+          <NavLinks
+            sections={sections}
+            labels={{ menu: t("ui.menu"), navLabel: t("shell.navLabel"), close: t("ui.closeMenu") }}
+          />
         </nav>
       </header>
       <main
@@ -59,6 +66,9 @@ export async function Shell({ children }: { children: ReactNode }) {
         tabIndex={-1}
         className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 focus:outline-none"
       >
+        <Suspense>
+          <SubmittedBanner />
+        </Suspense>
         {children}
       </main>
       <footer className="border-t border-slate-200 bg-white">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { navigationFor, plannedNavigationFor } from "./navigation.ts";
+import { groupedNavigationFor, navigationFor, plannedNavigationFor } from "./navigation.ts";
 
 describe("navigation", () => {
   it("renders only sections that exist", () => {
@@ -32,5 +32,29 @@ describe("navigation", () => {
     expect(keys("manager")).not.toContain("people");
     expect(keys("admin")).toEqual(expect.arrayContaining(["people", "journal"]));
     expect(navigationFor("admin").map((i) => i.key)).toContain("people");
+  });
+
+  it("groups the staff's sections (Support, Référentiel, Administration) and keeps every item once", () => {
+    const shape = (r: Parameters<typeof groupedNavigationFor>[0]) =>
+      groupedNavigationFor(r).map((g) => [g.key, g.items.map((i) => i.key)]);
+    expect(shape("admin")).toEqual([
+      [null, ["home"]],
+      ["support", ["queue", "incoming"]],
+      ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
+      ["admin", ["people", "mailbox", "journal"]],
+      [null, ["account", "status"]],
+    ]);
+    expect(shape("technician").map(([k]) => k)).toEqual([null, "support", "reference", null]);
+    expect(shape("agent")).toEqual([[null, navigationFor("agent").map((i) => i.key)]]);
+    for (const role of ["agent", "technician", "manager", "admin"] as const)
+      expect(
+        groupedNavigationFor(role)
+          .flatMap((g) => g.items.map((i) => i.href))
+          .sort(),
+      ).toEqual(
+        navigationFor(role)
+          .map((i) => i.href)
+          .sort(),
+      );
   });
 });

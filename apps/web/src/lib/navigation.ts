@@ -58,3 +58,44 @@ export function navigationFor(role: Role | null): NavItem[] {
 export function plannedNavigationFor(role: Role): NavItem[] {
   return byRole[role];
 }
+
+export type NavGroupKey = "support" | "reference" | "admin";
+
+// Staff see their many sections in three groups; agents and visitors keep a flat list.
+const groupOf: Record<string, NavGroupKey> = {
+  queue: "support",
+  incoming: "support",
+  loans: "support",
+  trainings: "support",
+  assets: "support",
+  migrations: "support",
+  bodies: "reference",
+  catalogue: "reference",
+  conventions: "reference",
+  calendars: "reference",
+  reports: "admin",
+  billing: "admin",
+  people: "admin",
+  mailbox: "admin",
+  journal: "admin",
+};
+
+export interface NavGroup {
+  /** null: items shown directly in the bar. */
+  key: NavGroupKey | null;
+  items: NavItem[];
+}
+
+/** The navigation of a role in display order: loose items and groups (staff only), none empty. */
+export function groupedNavigationFor(role: Role | null): NavGroup[] {
+  const items = navigationFor(role);
+  if (role === null || role === "agent") return [{ key: null, items }];
+  const head = items.filter((i) => !groupOf[i.key] && i.key === "home");
+  const tailItems = items.filter((i) => !groupOf[i.key] && i.key !== "home");
+  const groups = (["support", "reference", "admin"] as const)
+    .map((key) => ({ key, items: items.filter((i) => groupOf[i.key] === key) }))
+    .filter((g) => g.items.length > 0);
+  return [{ key: null, items: head }, ...groups, { key: null, items: tailItems }].filter(
+    (g) => g.items.length > 0,
+  );
+}

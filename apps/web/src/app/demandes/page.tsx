@@ -7,6 +7,8 @@ import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
 import { TicketTable } from "../tickets/ticket-table.tsx";
 import { FilterBar, FilterInput } from "../../components/filter-bar.tsx";
+import { buttonClass } from "../../components/ui/button.tsx";
+import { LinkTabs } from "../../components/ui/tabs.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +20,17 @@ export async function generateMetadata() {
 const params = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
   cursor: z.string().max(500).optional().catch(undefined),
+  etat: z.enum(["en-cours", "resolues", "toutes"]).default("en-cours").catch("en-cours"),
 });
+
+// The tabs of « Mes demandes » and the list filter each one stands for.
+type TabFilter = { open?: boolean; status?: ("resolved" | "closed")[] };
+const TABS: Record<"en-cours" | "resolues" | "toutes", { label: string; empty: string; filter: TabFilter }> =
+  {
+    "en-cours": { label: "tabOpen", empty: "emptyOpen", filter: { open: true } },
+    resolues: { label: "tabResolved", empty: "emptyResolved", filter: { status: ["resolved", "closed"] } },
+    toutes: { label: "tabAll", empty: "emptyMine", filter: {} },
+  };
 
 /** A partner agent's tickets (their bodies' only), with the promised deadline in plain words. */
 export default async function MyRequestsPage({
@@ -37,18 +49,16 @@ export default async function MyRequestsPage({
   const page = searching
     ? null
     : await caller.tickets
-        .list({ cursor: f.cursor, limit: 25 })
-        .catch(() => caller.tickets.list({ limit: 25 }));
+        .list({ ...TABS[f.etat].filter, cursor: f.cursor, limit: 25 })
+        .catch(() => caller.tickets.list({ ...TABS[f.etat].filter, limit: 25 }));
+  const tabHref = (etat: keyof typeof TABS) => (etat === "en-cours" ? "/demandes" : `/demandes?etat=${etat}`);
   const items = searching ? await caller.tickets.search({ q: f.q! }) : page!.items;
   return (
     <>
       <PageTitle lead={t("mineLead")}>{t("mine")}</PageTitle>
       {actor.role === "agent" ? (
         <p className="mb-4">
-          <Link
-            href="/demandes/nouvelle"
-            className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white no-underline hover:bg-brand-800 hover:no-underline"
-          >
+          <Link href="/demandes/nouvelle" className={buttonClass({ size: "lg" })}>
             {t("new")}
           </Link>
         </p>
@@ -56,14 +66,30 @@ export default async function MyRequestsPage({
       <FilterBar label={t("searchLabel")} submit={t("searchButton")} search boxed={false}>
         <FilterInput name="q" label={t("search")} value={f.q} type="search" maxLength={200} wide />
       </FilterBar>
+      {!searching ? (
+        <div className="mb-4">
+          <LinkTabs
+            label={t("tabsLabel")}
+            tabs={(Object.keys(TABS) as (keyof typeof TABS)[]).map((etat) => ({
+              href: tabHref(etat),
+              label: t(TABS[etat].label),
+              current: etat === f.etat,
+            }))}
+          />
+        </div>
+      ) : null}
       {items.length === 0 ? (
-        <p className="text-slate-700">{t("emptyMine")}</p>
+        <p className="text-slate-700">{searching ? t("emptyMine") : t(TABS[f.etat].empty)}</p>
       ) : (
         <TicketTable items={items} partner />
       )}
       {page?.nextCursor ? (
         <p className="mt-4">
-          <Link href={`/demandes?cursor=${page.nextCursor}`}>{t("next")}</Link>
+          <Link
+            href={`${tabHref(f.etat)}${f.etat === "en-cours" ? "?" : "&"}cursor=${encodeURIComponent(page.nextCursor)}`}
+          >
+            {t("next")}
+          </Link>
         </p>
       ) : null}
     </>

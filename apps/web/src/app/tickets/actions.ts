@@ -42,7 +42,8 @@ export async function createTicketAction(staff: boolean, _: FormState, fd: FormD
             receivedAt: parisLocalToDate(formText(fd, "receivedAt")),
           })
         : await c.tickets.create(base);
-      return `/tickets/${t.id}`;
+      // The partner's page opens with a confirmation (see components/submitted-banner.tsx).
+      return staff ? `/tickets/${t.id}` : `/tickets/${t.id}?envoyee=${t.number}`;
     },
     ["attachments"],
   );
