@@ -36,6 +36,8 @@ const paris = (d: Date) =>
   }).format(d);
 
 test.afterEach(() => setClock(null));
+// Months of demo history make each page heavier to check (axe): room for a loaded machine.
+test.describe.configure({ timeout: 150_000 });
 
 test("a Friday-evening fault gets a deadline past the weekend and Easter Monday; a day waiting on the partner moves it by exactly that day", async ({
   page,

@@ -65,7 +65,7 @@ export default async function QueuePage({
   const filter = toListInput(f);
   const searching = !!search && search.length >= 2;
   // A ticket number, as a caller reads it out, goes straight to the ticket.
-  const exact = searching ? await caller.tickets.byNumber({ q: search!.slice(0, 40) }) : null;
+  const exact = searching ? await caller.tickets.byNumber({ q: search.slice(0, 40) }) : null;
   if (exact) redirect(`/tickets/${exact.id}`);
   const [page, found, counts, views, services, choices, staff, changes] = await Promise.all([
     searching

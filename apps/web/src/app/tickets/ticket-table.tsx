@@ -189,7 +189,8 @@ export async function QueueTable({
   const show = new Set(columns);
   const received = (d: Date) =>
     now.getTime() - d.getTime() < 12 * 3600_000 && d <= now
-      ? format.relativeTime(d, now)
+      ? // Under a minute reads « il y a 1 minute », not a count of seconds.
+        format.relativeTime(new Date(Math.min(d.getTime(), now.getTime() - 60_000)), now)
       : format.dateTime(d, {
           day: "2-digit",
           month: "2-digit",
