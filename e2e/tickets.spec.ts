@@ -40,6 +40,8 @@ test.afterEach(() => setClock(null));
 test("a Friday-evening fault gets a deadline past the weekend and Easter Monday; a day waiting on the partner moves it by exactly that day", async ({
   page,
 }) => {
+  // A long journey (three people, four days) over pages full of demo history: more time on busy machines.
+  test.slow();
   // Good Friday of this year, 18:30 in Paris: Monday is Easter Monday, a holiday.
   const year = new Date().getFullYear();
   const friday = addDays(easterSunday(year), -2);
