@@ -36,7 +36,9 @@ describe("demo history", () => {
     const count = await db.ticket.count();
     expect(count).toBeGreaterThan(1800);
     expect(count).toBeLessThan(2300);
-    expect(ms).toBeLessThan(20_000);
+    // About 10 s on a loaded 2-core machine; per-row inserts would take minutes. The bound leaves
+    // room for CI machines shared with other runs.
+    expect(ms).toBeLessThan(60_000);
     const range = await db.ticket.aggregate({ _min: { receivedAt: true }, _max: { receivedAt: true } });
     const days = (NOW.getTime() - range._min.receivedAt!.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(HISTORY_DAYS - 5);
