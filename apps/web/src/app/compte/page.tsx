@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { describeUserAgent } from "../../lib/user-agent.ts";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, Field, Submit } from "../../components/form.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -23,6 +24,10 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   await requireActorOrRedirect();
   const t = await getTranslations();
+  const deviceOf = (ua: string | null) => {
+    const d = describeUserAgent(ua);
+    return d ? t("account.device", d) : t("account.unknownDevice");
+  };
   const format = await getFormatter();
   const caller = await api();
   const [me, sessions, prefs] = await Promise.all([
@@ -125,7 +130,7 @@ export default async function AccountPage() {
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-3">
               <span>
-                {s.userAgent?.slice(0, 60) ?? "?"} — {s.ip ?? "?"} —{" "}
+                <span className="font-medium">{deviceOf(s.userAgent)}</span> — {s.ip ?? "?"} —{" "}
                 {t("account.lastSeen", {
                   date: format.dateTime(s.lastSeenAt, { dateStyle: "short", timeStyle: "short" }),
                 })}

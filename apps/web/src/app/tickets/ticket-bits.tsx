@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { firstOrdinal } from "../../lib/french-date.ts";
 
 const stateColours: Record<string, string> = {
   ok: "bg-green-100 text-green-900",
@@ -9,11 +10,12 @@ const stateColours: Record<string, string> = {
   none: "bg-slate-100 text-slate-700",
 };
 
-export async function SlaBadge({ state }: { state: string }) {
+/** The state of a deadline; `feminine` after « Intervention » / « Résolution » (« Respectée »). */
+export async function SlaBadge({ state, feminine }: { state: string; feminine?: boolean }) {
   const t = await getTranslations("tickets");
   return (
     <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateColours[state] ?? ""}`}>
-      {t(`sla.${state}`)}
+      {t(`${feminine ? "slaTarget" : "sla"}.${state}`)}
     </span>
   );
 }
@@ -30,14 +32,16 @@ export async function StatusLabel({ status }: { status: string }) {
 /** A deadline in plain words, Paris time: "jeudi 26 novembre à 14:30". */
 export async function formatDue(d: Date) {
   const format = await getFormatter();
-  return format.dateTime(d, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Paris",
-  });
+  return firstOrdinal(
+    format.dateTime(d, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Paris",
+    }),
+  );
 }
 
 /** What is promised next, in words: "intervention prévue avant jeudi 26 novembre à 14:30". */

@@ -34,6 +34,7 @@ import {
 } from "../ticket-forms.tsx";
 import { EventText } from "../event-text.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
+import { firstOrdinal } from "../../../lib/french-date.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -57,7 +58,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
     ? await Promise.all([caller.tickets.assignable(), caller.catalogue.list()])
     : [[], []];
   const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+    firstOrdinal(format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }));
   const moves = (
     ["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"] as const
   ).filter((s) => canMove(ticket.status, s, actor.role));
@@ -109,7 +110,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         )}
         {row(t("category"), t(`categories.${ticket.category}`))}
         {row(t("equipment"), ticket.equipment || "—")}
-        {row(t("impactUrgency"), `${t(`level.${ticket.impact}`)} / ${t(`level.${ticket.urgency}`)}`)}
+        {row(t("impactUrgency"), `${t(`level.${ticket.impact}`)} / ${t(`urgencyLevel.${ticket.urgency}`)}`)}
         {row(t("assignee"), ticket.assignee?.name ?? t("unassigned"))}
         {ticket.diagnosis ? row(t("diagnosis"), ticket.diagnosis) : null}
         {ticket.estimatedRestorationAt ? row(t("eta"), when(ticket.estimatedRestorationAt)) : null}
