@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { currentActor } from "../../server/session.ts";
 import { firstOrdinal } from "../../lib/french-date.ts";
 
 const stateColours: Record<string, string> = {
@@ -20,11 +21,13 @@ export async function SlaBadge({ state, feminine }: { state: string; feminine?: 
   );
 }
 
+/** A ticket's status; partners read it about their « demande » (feminine: « Résolue »). */
 export async function StatusLabel({ status }: { status: string }) {
   const t = await getTranslations("tickets");
+  const partner = (await currentActor())?.role === "agent";
   return (
     <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900">
-      {t(`status.${status}`)}
+      {t(`${partner ? "statusPartner" : "status"}.${status}`)}
     </span>
   );
 }
