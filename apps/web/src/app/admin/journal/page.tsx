@@ -133,7 +133,9 @@ export default async function JournalPage({
               </Cell>
               <Cell>
                 {r.actorId ? (
-                  <Link href={`/admin/personnes/${r.actorId}`}>{r.actorLabel}</Link>
+                  <Link href={`/admin/personnes/${r.actorId}`} className="underline">
+                    {r.actorLabel}
+                  </Link>
                 ) : (
                   r.actorLabel
                 )}{" "}
@@ -142,7 +144,9 @@ export default async function JournalPage({
               <Cell>
                 {t.has(`journal.entity.${r.entityType}`) ? t(`journal.entity.${r.entityType}`) : r.entityType}{" "}
                 {r.entityLabel && ENTITY_PAGES[r.entityType] ? (
-                  <Link href={`${ENTITY_PAGES[r.entityType]}/${r.entityId}`}>{r.entityLabel}</Link>
+                  <Link href={`${ENTITY_PAGES[r.entityType]}/${r.entityId}`} className="underline">
+                    {r.entityLabel}
+                  </Link>
                 ) : (
                   <span className="text-xs">{r.entityLabel ?? "—"}</span>
                 )}
