@@ -19,15 +19,33 @@ export interface ContrastFailure {
 /** Runs in the browser: returns every link/button text below its required contrast. */
 function measure(): ContrastFailure[] {
   type RGBA = [number, number, number, number];
+  // Any CSS colour (rgb, oklch — Tailwind 4's palette —, lab, color()…) through a canvas, which
+  // converts it to sRGB as the screen shows it.
+  const ctx = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+  const cache = new Map<string, RGBA | null>();
   const parse = (c: string): RGBA | null => {
-    const m = /rgba?\(([^)]+)\)/.exec(c);
-    if (!m) return null;
-    const p = m[1]!
-      .split(/[\s,/]+/)
-      .filter(Boolean)
-      .map(Number);
-    return [p[0]!, p[1]!, p[2]!, p.length > 3 ? p[3]! : 1];
+    if (!c || c === "transparent") return null;
+    if (cache.has(c)) return cache.get(c)!;
+    const alpha = /\/\s*([\d.]+)(%?)\s*\)$/.exec(c) ?? /^rgba\([^,]+,[^,]+,[^,]+,\s*([\d.]+)\)$/.exec(c);
+    const a = alpha ? Number(alpha[1]) / (alpha[2] === "%" ? 100 : 1) : 1;
+    // Paint the colour without its alpha, read its sRGB value; the alpha is blended later.
+    const opaque = c
+      .replace(/\s*\/\s*[\d.]+%?\s*\)$/, ")")
+      .replace(/^rgba\(([^,]+,[^,]+,[^,]+),[^)]+\)$/, "rgb($1)");
+    const sentinel = "#010203";
+    ctx.fillStyle = sentinel;
+    ctx.fillStyle = opaque;
+    let out: RGBA | null = null;
+    if (ctx.fillStyle !== sentinel) {
+      ctx.clearRect(0, 0, 1, 1);
+      ctx.fillRect(0, 0, 1, 1);
+      const [r, g, b] = ctx.getImageData(0, 0, 1, 1).data;
+      out = [r!, g!, b!, a];
+    }
+    cache.set(c, out);
+    return out;
   };
+  const colourFunctions = /(?:rgba?|hsla?|oklch|oklab|lab|lch|color)\([^()]*\)/g;
   const over = (top: RGBA, bottom: RGBA): RGBA => {
     const a = top[3] + bottom[3] * (1 - top[3]);
     if (a === 0) return [0, 0, 0, 0];
@@ -56,7 +74,9 @@ function measure(): ContrastFailure[] {
       const s = getComputedStyle(e);
       const img = s.backgroundImage;
       if (img && img !== "none") {
-        const stops = [...img.matchAll(/rgba?\([^)]+\)/g)].map((m) => parse(m[0])!).filter(Boolean);
+        const stops = [...img.matchAll(colourFunctions)]
+          .map((m) => parse(m[0]))
+          .filter((c): c is RGBA => c !== null);
         // An image (url) with no colour stops: judged against its own fallback colour below.
         if (stops.length > 0) {
           base = stops.map((c) => over(c, white));
@@ -78,6 +98,20 @@ function measure(): ContrastFailure[] {
     return base.map((b) => layers.reduceRight((acc, l) => over(l, acc), b));
   };
 
+  /** Text for screen readers only (Tailwind's sr-only: a clipped 1 px box), or not laid out. */
+  const visuallyHidden = (el: Element): boolean => {
+    for (let e: Element | null = el; e; e = e.parentElement) {
+      const s = getComputedStyle(e);
+      const r = e.getBoundingClientRect();
+      if (r.width <= 1 || r.height <= 1) {
+        if (s.overflow === "hidden" || s.position === "absolute" || e === el) return true;
+      }
+      if (s.clipPath === "inset(50%)" || /rect\(0(px)?,? 0(px)?,? 0(px)?,? 0(px)?\)/.test(s.clip))
+        return true;
+    }
+    return false;
+  };
+
   const failures: ContrastFailure[] = [];
   const controls = document.querySelectorAll(
     'a[href], button, [role="button"], [role="tab"], [role="menuitem"], input[type="submit"], summary',
@@ -89,8 +123,7 @@ function measure(): ContrastFailure[] {
     for (let n = walker.nextNode(); n; n = walker.nextNode())
       if (n.textContent?.trim() && n.parentElement) parents.add(n.parentElement);
     for (const el of parents) {
-      const r = el.getBoundingClientRect();
-      if (r.width <= 1 || r.height <= 1) continue; // sr-only text
+      if (visuallyHidden(el)) continue; // sr-only text
       if (!el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) continue;
       const s = getComputedStyle(el);
       const fg = parse(s.color);

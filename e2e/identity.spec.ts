@@ -58,7 +58,7 @@ test("an admin invites a technician and an agent; each signs in with their own r
   await page.getByLabel("Confirmez le mot de passe").fill("court");
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   // The error names the field and sits on it; the page keeps the form.
-  await expect(page.getByRole("main").getByRole("alert")).toContainText("Nouveau mot de passe");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("« Mot de passe »");
   await expect(page.getByRole("main").getByRole("alert")).not.toContainText("« _ »");
   const pwd = page.getByLabel("Nouveau mot de passe");
   await expect(pwd).toHaveAttribute("aria-invalid", "true");

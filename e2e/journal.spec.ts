@@ -12,6 +12,9 @@ test("an admin filters the audit trail and exports it as CSV", async ({ page }) 
   await page.getByRole("button", { name: "Filtrer" }).click();
   const rows = page.getByRole("main").getByRole("row");
   await expect(rows.nth(1)).toContainText("Personne");
+  // Entries in words: the person who acted and the object are links, field names are French.
+  await expect(rows.nth(1).locator('a[href^="/admin/personnes/"]').first()).toBeVisible();
+  await expect(page.getByRole("main").getByText("passwordHash")).toHaveCount(0);
   const href = await page.getByRole("link", { name: "Exporter en CSV" }).getAttribute("href");
   const csv = await page.request.get(href!);
   expect(csv.status()).toBe(200);

@@ -10,7 +10,9 @@ import { signIn, signInAsAdmin, signOut } from "./helpers.ts";
 test.describe.configure({ mode: "serial" });
 const admin: { secret?: string } = {};
 
-test("the contrast gate fails text as blue as its button, and text over a gradient", async ({ page }) => {
+test("the contrast gate fails text as blue as its button, and text over a gradient", async ({ browser }) => {
+  // A page of its own: this one is meant to fail, so the automatic axe check must not see it.
+  const page = await browser.newPage();
   await page.setContent(`<main>
     <a href="#a" style="background:#184c88;color:#184c88;padding:8px">Invisible</a>
     <button style="background:linear-gradient(#ffffff,#184c88);color:#ffffff;padding:8px">Dégradé</button>
@@ -23,6 +25,7 @@ test("the contrast gate fails text as blue as its button, and text over a gradie
     ["Invisible", "≈1:1"],
     ["Dégradé", "≈1:1"],
   ]);
+  await page.close();
 });
 
 test("the primary buttons a new user meets are legible (white on blue)", async ({ page, visit }) => {
@@ -125,6 +128,9 @@ async function detailLinks(page: Page, pattern: RegExp, n = 1): Promise<string[]
 
 const uuid = "[0-9a-f-]{36}";
 
+/** Problems found on the pages visited, reported together at the end (one run shows them all). */
+const problems: string[] = [];
+
 async function expectNoSidewaysScroll(page: Page, path: string): Promise<void> {
   const response = await page.goto(path);
   expect(response?.status(), `GET ${path}`).toBeLessThan(400);
@@ -132,11 +138,9 @@ async function expectNoSidewaysScroll(page: Page, path: string): Promise<void> {
     scrollWidth: document.documentElement.scrollWidth,
     clientWidth: document.documentElement.clientWidth,
   }));
-  expect(
-    scrollWidth,
-    `${path} scrolls sideways at 390 px (${scrollWidth} > ${clientWidth})`,
-  ).toBeLessThanOrEqual(clientWidth);
-  await expectAccessible(page);
+  if (scrollWidth > clientWidth)
+    problems.push(`${path} scrolls sideways at 390 px (${scrollWidth} > ${clientWidth})`);
+  await expectAccessible(page).catch((e: Error) => problems.push(`${path}: ${e.message.slice(0, 500)}`));
 }
 
 /** Every page of a role, list pages first, then one detail page found on each list. */
@@ -227,5 +231,6 @@ test.describe("on a 390 px phone", () => {
         ["/admin/courriels", new RegExp(`^/admin/courriels/${uuid}$`)],
       ],
     );
+    expect(problems).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { AuditRow } from "@mutuo/core/audit";
+import { firstOrdinal } from "../lib/french-date.ts";
+import { AuditChanges } from "./audit-changes.tsx";
 
 /** "Who did what": the audit trail of one object, newest first. */
 export async function History({ rows, headingId = "history" }: { rows: AuditRow[]; headingId?: string }) {
@@ -19,21 +21,17 @@ export async function History({ rows, headingId = "history" }: { rows: AuditRow[
               <p>
                 <span className="font-medium">{r.actorLabel}</span> — {t(`actions.${r.action}`)} —{" "}
                 <time dateTime={r.at.toISOString()}>
-                  {format.dateTime(r.at, { dateStyle: "medium", timeStyle: "short" })}
+                  {firstOrdinal(
+                    format.dateTime(r.at, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: "Europe/Paris",
+                    }),
+                  )}
                 </time>{" "}
                 <span className="text-sm text-slate-600">({t(`channels.${r.channel}`)})</span>
               </p>
-              {Object.keys(r.changes as object).length ? (
-                <ul className="mt-1 text-sm text-slate-700">
-                  {Object.entries(r.changes as Record<string, [unknown, unknown]>).map(
-                    ([field, [before, after]]) => (
-                      <li key={field}>
-                        <code>{field}</code> : {JSON.stringify(before)} → {JSON.stringify(after)}
-                      </li>
-                    ),
-                  )}
-                </ul>
-              ) : null}
+              <AuditChanges changes={r.changes} />
             </li>
           ))}
         </ol>

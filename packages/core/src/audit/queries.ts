@@ -62,8 +62,71 @@ function where(input: z.output<typeof auditSearchInput>): Prisma.AuditEventWhere
   };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * What each entry is about, in words (a ticket's number and subject, a person's name, a body's
+ * name…), read in one query per kind of object on the page, so the journal can link to it.
+ */
+async function entityLabels(db: Db, rows: AuditRow[]): Promise<Map<string, string>> {
+  const ids = (type: string) => [
+    ...new Set(rows.filter((r) => r.entityType === type && UUID.test(r.entityId)).map((r) => r.entityId)),
+  ];
+  const none = Promise.resolve([] as { id: string; label: string }[]);
+  const pick = <T extends { id: string }>(
+    type: string,
+    read: (ids: string[]) => Promise<T[]>,
+    label: (x: T) => string,
+  ) => {
+    const wanted = ids(type);
+    return wanted.length
+      ? read(wanted).then((xs) => xs.map((x) => ({ id: `${type}:${x.id}`, label: label(x) })))
+      : none;
+  };
+  const found = await Promise.all([
+    pick(
+      "Ticket",
+      (i) =>
+        db.ticket.findMany({ where: { id: { in: i } }, select: { id: true, number: true, subject: true } }),
+      (x) => `${x.number} · ${x.subject}`,
+    ),
+    pick(
+      "User",
+      (i) => db.user.findMany({ where: { id: { in: i } }, select: { id: true, name: true } }),
+      (x) => x.name,
+    ),
+    pick(
+      "Body",
+      (i) => db.body.findMany({ where: { id: { in: i } }, select: { id: true, legalName: true } }),
+      (x) => x.legalName,
+    ),
+    pick(
+      "Convention",
+      (i) => db.convention.findMany({ where: { id: { in: i } }, select: { id: true, number: true } }),
+      (x) => x.number,
+    ),
+    pick(
+      "BusinessCalendar",
+      (i) => db.businessCalendar.findMany({ where: { id: { in: i } }, select: { id: true, name: true } }),
+      (x) => x.name,
+    ),
+    pick(
+      "Service",
+      (i) => db.service.findMany({ where: { id: { in: i } }, select: { id: true, name: true } }),
+      (x) => x.name,
+    ),
+  ]);
+  return new Map(found.flat().map((x) => [x.id, x.label]));
+}
+
+export type AuditSearchRow = AuditRow & { entityLabel: string | null };
+
 /** Admins search the whole trail, newest first, keyset on id. */
-export async function searchAudit(db: Db, actor: Actor, raw: AuditSearchInput): Promise<Page<AuditRow>> {
+export async function searchAudit(
+  db: Db,
+  actor: Actor,
+  raw: AuditSearchInput,
+): Promise<Page<AuditSearchRow>> {
   requireRole(actor, "admin");
   const input = auditSearchInput.parse(raw);
   const w = where(input);
@@ -74,7 +137,12 @@ export async function searchAudit(db: Db, actor: Actor, raw: AuditSearchInput): 
     orderBy: { id: "desc" },
     take: input.limit + 1,
   });
-  const items = rows.slice(0, input.limit).map(toRow);
+  const found = rows.slice(0, input.limit).map(toRow);
+  const labels = await entityLabels(db, found);
+  const items = found.map((r) => ({
+    ...r,
+    entityLabel: labels.get(`${r.entityType}:${r.entityId}`) ?? null,
+  }));
   const last = items.at(-1);
   return { items, nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null };
 }

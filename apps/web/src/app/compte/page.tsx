@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { RECOVERY_CODE_COUNT } from "@mutuo/core/identity";
+import { describeUserAgent } from "../../lib/user-agent.ts";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ActionForm, Field, Submit } from "../../components/form.tsx";
 import { PageTitle } from "../../components/page-title.tsx";
@@ -26,6 +27,10 @@ export async function generateMetadata() {
 export default async function AccountPage() {
   await requireActorOrRedirect();
   const t = await getTranslations();
+  const deviceOf = (ua: string | null) => {
+    const d = describeUserAgent(ua);
+    return d ? t("account.device", d) : t("account.unknownDevice");
+  };
   const format = await getFormatter();
   const caller = await api();
   const [me, sessions, prefs] = await Promise.all([
@@ -142,7 +147,7 @@ export default async function AccountPage() {
           {sessions.map((s) => (
             <li key={s.id} className="flex flex-wrap items-center gap-3">
               <span>
-                {s.userAgent?.slice(0, 60) ?? "?"} — {s.ip ?? "?"} —{" "}
+                <span className="font-medium">{deviceOf(s.userAgent)}</span> — {s.ip ?? "?"} —{" "}
                 {t("account.lastSeen", {
                   date: format.dateTime(s.lastSeenAt, { dateStyle: "short", timeStyle: "short" }),
                 })}

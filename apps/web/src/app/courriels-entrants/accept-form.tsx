@@ -23,6 +23,8 @@ export function AcceptForm({
   const t = useTranslations("tickets");
   const ti = useTranslations("incoming");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
+  // « Urgence » is feminine in French: « Élevée », « Moyenne ».
+  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} className="flex max-w-3xl flex-col gap-4">
       <SelectField
@@ -50,7 +52,7 @@ export function AcceptForm({
       />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />
-        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={levels} />
+        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={urgencies} />
       </div>
       <Field name="declarantName" label={t("declarantName")} required defaultValue={declarantName} />
       <Submit>{ti("create")}</Submit>

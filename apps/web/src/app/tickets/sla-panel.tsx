@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ExplainedDay } from "@mutuo/core/sla";
 import { SlaBadge, formatDue } from "./ticket-bits.tsx";
+import { firstOrdinal } from "../../lib/french-date.ts";
 
 interface Target {
   minutes: number | null;
@@ -36,7 +37,7 @@ export async function SlaPanel({
   const block = async (key: "intervention" | "resolution", x: Target) => (
     <div className="flex flex-col gap-2">
       <h3 className="font-semibold">
-        {t(key)} <SlaBadge state={x.state} />
+        {t(key)} <SlaBadge state={x.state} feminine />
       </h3>
       {x.minutes === null ? (
         <p>{t("noTarget")}</p>
@@ -57,12 +58,14 @@ export async function SlaPanel({
             {x.days.map((d) => (
               <li key={d.date} className={d.kind === "open" ? "" : "text-slate-600"}>
                 <span className="font-medium">
-                  {format.dateTime(new Date(`${d.date}T12:00:00Z`), {
-                    weekday: "long",
-                    day: "numeric",
-                    month: "long",
-                    timeZone: "UTC",
-                  })}
+                  {firstOrdinal(
+                    format.dateTime(new Date(`${d.date}T12:00:00Z`), {
+                      weekday: "long",
+                      day: "numeric",
+                      month: "long",
+                      timeZone: "UTC",
+                    }),
+                  )}
                 </span>{" "}
                 —{" "}
                 {d.kind === "holiday"

@@ -1,4 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { currentActor } from "../../server/session.ts";
+import { firstOrdinal } from "../../lib/french-date.ts";
 
 const stateColours: Record<string, string> = {
   ok: "bg-green-100 text-green-900",
@@ -9,23 +11,27 @@ const stateColours: Record<string, string> = {
   none: "bg-slate-100 text-slate-700",
 };
 
-export async function SlaBadge({ state }: { state: string }) {
+/** The state of a deadline; `feminine` after « Intervention » / « Résolution » (« Respectée »). */
+export async function SlaBadge({ state, feminine }: { state: string; feminine?: boolean }) {
   const t = await getTranslations("tickets");
   return (
     <span className={`rounded px-2 py-0.5 text-xs font-medium ${stateColours[state] ?? ""}`}>
-      {t(`sla.${state}`)}
+      {t(`${feminine ? "slaTarget" : "sla"}.${state}`)}
     </span>
   );
 }
 
-/** A status as its reader says it: the partner reads « En attente de votre réponse », staff « En
- * attente du partenaire » (staff by default). */
+/** A status as its reader says it: partners read it about their « demande » (feminine: « Résolue »,
+ * « En attente de votre réponse »), staff « En attente du partenaire ». */
 export async function StatusLabel({ status, partner }: { status: string; partner?: boolean }) {
   const t = await getTranslations("tickets");
   const p = await getTranslations("ticketPage");
+  const forPartner = partner ?? (await currentActor())?.role === "agent";
   return (
     <span className="rounded bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-900">
-      {partner && status === "waiting_partner" ? p("statusPartnerWaiting") : t(`status.${status}`)}
+      {forPartner && status === "waiting_partner"
+        ? p("statusPartnerWaiting")
+        : t(`${forPartner ? "statusPartner" : "status"}.${status}`)}
     </span>
   );
 }
@@ -33,14 +39,16 @@ export async function StatusLabel({ status, partner }: { status: string; partner
 /** A deadline in plain words, Paris time: "jeudi 26 novembre à 14:30". */
 export async function formatDue(d: Date) {
   const format = await getFormatter();
-  return format.dateTime(d, {
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "Europe/Paris",
-  });
+  return firstOrdinal(
+    format.dateTime(d, {
+      weekday: "long",
+      day: "numeric",
+      month: "long",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "Europe/Paris",
+    }),
+  );
 }
 
 /** What is promised next, in words: "intervention prévue avant jeudi 26 novembre à 14:30". */

@@ -24,6 +24,8 @@ export function TicketForm({
 }) {
   const t = useTranslations("tickets");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
+  // « Urgence » is feminine in French: « Élevée », « Moyenne ».
+  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-4">
       {bodies.length > 1 || staff ? (
@@ -79,7 +81,7 @@ export function TicketForm({
       <Field name="equipment" label={t("equipment")} hint={t("equipmentHint")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />
-        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={levels} />
+        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={urgencies} />
       </div>
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-semibold">{t("declarant")}</legend>

@@ -8,6 +8,7 @@ import { parisLocalToDate } from "../../../lib/paris-time.ts";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { FilterBar, FilterSelect, FilterInput } from "../../../components/filter-bar.tsx";
+import { fieldLabeller } from "../../../components/audit-changes.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,16 @@ const params = z.object({
 });
 
 /** The audit trail, for administrators: who changed what, when, through which channel; CSV export. */
+// The page of each kind of object, for links from the journal.
+const ENTITY_PAGES: Record<string, string> = {
+  Ticket: "/tickets",
+  User: "/admin/personnes",
+  Body: "/organismes",
+  Convention: "/conventions",
+  BusinessCalendar: "/calendriers",
+  Service: "/catalogue",
+};
+
 export default async function JournalPage({
   searchParams,
 }: {
@@ -43,6 +54,7 @@ export default async function JournalPage({
   if (actor.role !== "admin") notFound();
   const t = await getTranslations();
   const format = await getFormatter();
+  const label = await fieldLabeller();
   const f = params.parse(await searchParams);
   const filter = {
     actor: f.actor || undefined,
@@ -111,18 +123,41 @@ export default async function JournalPage({
           {page.items.map((r) => (
             <tr key={r.id}>
               <Cell>
-                {format.dateTime(r.at, { dateStyle: "short", timeStyle: "medium", timeZone: "Europe/Paris" })}
+                <time dateTime={r.at.toISOString()}>
+                  {format.dateTime(r.at, {
+                    dateStyle: "short",
+                    timeStyle: "medium",
+                    timeZone: "Europe/Paris",
+                  })}
+                </time>
               </Cell>
               <Cell>
-                {r.actorLabel} <span className="text-xs">({t(`history.channels.${r.channel}`)})</span>
+                {r.actorId ? (
+                  <Link href={`/admin/personnes/${r.actorId}`} className="underline">
+                    {r.actorLabel}
+                  </Link>
+                ) : (
+                  r.actorLabel
+                )}{" "}
+                <span className="text-xs">({t(`history.channels.${r.channel}`)})</span>
               </Cell>
               <Cell>
                 {t.has(`journal.entity.${r.entityType}`) ? t(`journal.entity.${r.entityType}`) : r.entityType}{" "}
-                <code className="text-xs">{r.entityId.slice(0, 8)}</code>
+                {r.entityLabel && ENTITY_PAGES[r.entityType] ? (
+                  <Link href={`${ENTITY_PAGES[r.entityType]}/${r.entityId}`} className="underline">
+                    {r.entityLabel}
+                  </Link>
+                ) : (
+                  <span className="text-xs">{r.entityLabel ?? "—"}</span>
+                )}
               </Cell>
               <Cell>{t(`history.actions.${r.action}`)}</Cell>
               <Cell>
-                <span className="text-xs">{Object.keys(r.changes as object).join(", ") || "—"}</span>
+                <span className="text-xs">
+                  {Object.keys(r.changes as object)
+                    .map(label)
+                    .join(", ") || "—"}
+                </span>
               </Cell>
             </tr>
           ))}

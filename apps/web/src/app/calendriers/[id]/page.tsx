@@ -10,6 +10,7 @@ import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { addClosureAction, removeClosureAction, saveCalendarAction } from "../actions.ts";
 import { CalendarForm, ClosureForm } from "../calendar-form.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
+import { firstOrdinal } from "../../../lib/french-date.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -47,7 +48,7 @@ export default async function CalendarPage({
   ]);
   const manage = actor.role === "manager" || actor.role === "admin";
   const d = (s: string) =>
-    format.dateTime(new Date(`${s}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" });
+    firstOrdinal(format.dateTime(new Date(`${s}T12:00:00Z`), { dateStyle: "full", timeZone: "UTC" }));
   const h = (m: number) => t("hours", { h: Math.floor(m / 60), m: String(m % 60).padStart(2, "0") });
   const weeks = Array.from({ length: Math.ceil(preview.days.length / 7) }, (_, i) =>
     preview.days.slice(i * 7, i * 7 + 7),

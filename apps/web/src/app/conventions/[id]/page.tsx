@@ -20,6 +20,7 @@ import { AmendForm, ButtonForm, DocumentForm, NoticeForm, RenewForm, TerminateFo
 import { StatusBadge } from "../status-badge.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
+import { firstOrdinal } from "../../../lib/french-date.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -56,7 +57,11 @@ export default async function ConventionPage({
     date ? caller.conventions.termsOn({ conventionId: id, date }) : Promise.resolve(null),
   ]);
   const d = (s: string | null) =>
-    s ? format.dateTime(new Date(`${s}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Paris" }) : "—";
+    s
+      ? firstOrdinal(
+          format.dateTime(new Date(`${s}T12:00:00Z`), { dateStyle: "long", timeZone: "Europe/Paris" }),
+        )
+      : "—";
   const today = localToday(new Date());
   const versionLabel = (v: { number: number }) =>
     v.number === 1 ? t("initialVersion") : t("amendmentN", { n: v.number - 1 });
@@ -96,7 +101,7 @@ export default async function ConventionPage({
               t("noticeGivenValue", {
                 date: d(c.noticeGivenOn),
                 effective: d(c.noticeEffectiveOn),
-                by: c.noticeGivenBy ?? "",
+                by: c.noticeGivenBy ? t(c.noticeGivenBy === "partner" ? "byPartner" : "byProvider") : "",
               }),
             )
           : null}

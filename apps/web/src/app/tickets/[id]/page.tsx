@@ -42,6 +42,7 @@ import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
+import { firstOrdinal } from "../../../lib/french-date.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -74,7 +75,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       ])
     : [[], [], null, []];
   const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" });
+    firstOrdinal(format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }));
   const moves = (
     ["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"] as const
   ).filter((s) => canMove(ticket.status, s, actor.role));
@@ -272,7 +273,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
                 </InPlace>
                 <InPlace
                   label={t("impactUrgency")}
-                  value={`${t(`level.${ticket.impact}`)} / ${t(`level.${ticket.urgency}`)} → ${t(`priorities.${ticket.priority}`)}`}
+                  value={`${t(`level.${ticket.impact}`)} / ${t(`urgencyLevel.${ticket.urgency}`)} → ${t(`priorities.${ticket.priority}`)}`}
                   editLabel={edit}
                 >
                   <PriorityForm
