@@ -77,7 +77,7 @@ export default defineConfig({
       cwd: "..",
       url: `http://127.0.0.1:${E2E_PORT}/`,
       reuseExistingServer: false,
-      timeout: 300_000,
+      timeout: 600_000,
       stdout: "pipe",
       stderr: "pipe",
       gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },

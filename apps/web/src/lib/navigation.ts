@@ -79,6 +79,7 @@ const groupOf: Record<string, NavGroupKey> = {
   people: "admin",
   mailbox: "admin",
   journal: "admin",
+  retention: "admin",
 };
 
 export interface NavGroup {

@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { text } from "../shared/text.ts";
 
-const uuid = z.string().uuid();
+const uuid = z.uuid();
 
 export const cannedReplyFields = z.object({
-  title: z.string().trim().min(2, "required").max(120),
-  body: z.string().trim().min(2, "required").max(10_000),
+  title: text().trim().min(2, "required").max(120),
+  body: text().trim().min(2, "required").max(10_000),
   /** Shared with every technician (managers and admins only), or the author's own. */
   shared: z.boolean().default(false),
 });

@@ -12,8 +12,8 @@ export const serviceInput = z.object({
   active: z.boolean().default(true),
   lendsEquipment: z.boolean().default(false),
   /** Alerted of every new ticket of the service; left out: unchanged. */
-  alertEmail: z.union([z.literal(""), z.string().trim().toLowerCase().email("email").max(320)]).optional(),
-  alertUserIds: z.array(z.string().uuid()).max(50).optional(),
+  alertEmail: z.union([z.literal(""), text().trim().toLowerCase().email("email").max(320)]).optional(),
+  alertUserIds: z.array(z.uuid()).max(50).optional(),
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 

@@ -4,15 +4,17 @@
 import { randomUUID } from "node:crypto";
 import type { Db, Prisma } from "@mutuo/db";
 import { z } from "zod";
+import { text } from "../shared/text.ts";
+import { DomainError } from "../errors/index.ts";
 import { requireRole, STAFF_ROLES, type Actor } from "../access/index.ts";
 
 export const MAIL_TEST_JOB = "notifications.mail-test";
 const KEY = "mail.test";
 
 export const mailTestPayload = z.object({
-  requestId: z.string().uuid(),
-  to: z.string().email(),
-  name: z.string(),
+  requestId: z.uuid(),
+  to: text().email(),
+  name: text(),
   locale: z.enum(["fr", "en"]),
 });
 export type MailTestPayload = z.infer<typeof mailTestPayload>;
@@ -58,7 +60,16 @@ export async function requestMailTest(
     create: { key: KEY, value: result as unknown as Prisma.InputJsonValue },
     update: { value: result as unknown as Prisma.InputJsonValue },
   });
-  await send(MAIL_TEST_JOB, payload);
+  try {
+    await send(MAIL_TEST_JOB, payload);
+  } catch (cause) {
+    await db.appMeta.deleteMany({
+      where: { key: KEY, value: { path: ["requestId"], equals: payload.requestId } },
+    });
+    // No queue to send to (the worker never started on this database) or the queue is unreachable:
+    // the administrator is told to start the worker, not shown a crash.
+    throw new DomainError("CONFLICT", "worker_unavailable", { cause });
+  }
   return result;
 }
 

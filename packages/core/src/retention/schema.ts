@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../shared/text.ts";
 import { MAX_DECLARANT_MONTHS, MIN_DECLARANT_MONTHS } from "./rules.ts";
 
 /** The administrator's retention setting. */
@@ -12,7 +13,7 @@ export const retentionSettingsInput = z.object({
 
 /** A page of what the next run will anonymise. */
 export const retentionPreviewInput = z.object({
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

@@ -1,17 +1,14 @@
 import { z } from "zod";
+import { text } from "../shared/text.ts";
 
 export const SEARCH_KINDS = ["tickets", "bodies", "people", "conventions"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const globalSearchInput = z.object({
-  // NUL cannot be stored nor searched by PostgreSQL: dropped rather than refused.
-  q: z
-    .string()
-    .transform((s) => s.replaceAll("\u0000", "").trim())
-    .pipe(z.string().min(2, "search_short").max(200)),
+  q: text().trim().min(2, "search_short").max(200),
   /** One kind only, page by page (the "more results" of a group). */
   kind: z.enum(SEARCH_KINDS).optional(),
-  cursor: z.string().max(500).optional(),
+  cursor: text().max(500).optional(),
   limit: z.number().int().min(1).max(50).optional(),
 });
 export type GlobalSearchInput = z.input<typeof globalSearchInput>;

@@ -73,7 +73,7 @@ export type ListTicketsInput = z.input<typeof listTicketsInput>;
 
 /** The queue's filters and where the page stood when loaded (an opaque mark; none: just the mark). */
 export const queueChangesInput = listTicketsInput.omit({ cursor: true, limit: true }).extend({
-  since: z.string().max(200).optional(),
+  since: text().max(200).optional(),
 });
 
 /** Waiting on the partner until this instant (then the assignee is reminded): optional. */
@@ -137,7 +137,7 @@ export const searchInput = z.object({
   q: text().trim().min(2, "search_short").max(200),
   limit: z.number().int().min(1).max(100).default(50),
 });
-export const byNumberInput = z.object({ q: z.string().trim().min(1).max(40) });
+export const byNumberInput = z.object({ q: text().trim().min(1).max(40) });
 
 /** What happens when a wait on the partner reaches its date (the worker reads it from its environment). */
 export const waitingSettingsInput = z.object({

@@ -2,10 +2,11 @@
 // columns a person shows, and saved views made of both. One definition for the page, the views
 // and the list input, so that a view is a URL and a URL can become a view.
 import { z } from "zod";
+import { text } from "../../shared/text.ts";
 import { STATUSES } from "../rules.ts";
 import { QUEUE_SORTS, QUEUE_VIEWS, type ListTicketsInput } from "../schema.ts";
 
-const uuid = z.string().uuid().optional().catch(undefined);
+const uuid = z.uuid().optional().catch(undefined);
 
 /** The queue's URL parameters; anything unknown or malformed falls back to its default. */
 export const queueFilters = z.object({
@@ -74,14 +75,14 @@ export function filterParams(f: QueueFilters): Record<string, string> {
   return out;
 }
 
-const viewName = z.string().trim().min(1, "required").max(60, "view_name_long");
+const viewName = text().trim().min(1, "required").max(60, "view_name_long");
 
 export const createViewInput = z.object({
   name: viewName,
   shared: z.boolean().default(false),
-  filters: z.record(z.string(), z.unknown()).default({}).pipe(queueFilters),
+  filters: z.record(text(), z.unknown()).default({}).pipe(queueFilters),
   columns: z.array(z.enum(QUEUE_COLUMNS)).max(QUEUE_COLUMNS.length).default(DEFAULT_COLUMNS),
 });
 export type CreateViewInput = z.input<typeof createViewInput>;
-export const renameViewInput = z.object({ id: z.string().uuid(), name: viewName });
-export const viewIdInput = z.object({ id: z.string().uuid() });
+export const renameViewInput = z.object({ id: z.uuid(), name: viewName });
+export const viewIdInput = z.object({ id: z.uuid() });
