@@ -10,15 +10,16 @@ export interface PolicyOptions {
 
 /**
  * A strict policy: scripts only with this response's nonce (Next.js puts it on its own scripts when
- * it finds it in the request's Content-Security-Policy) and what they load; stylesheets from us;
- * inline style attributes (set by React and Radix for positioning) allowed, inline <style> not.
+ * it finds it in the request's Content-Security-Policy) and what they load. Styles: our stylesheets
+ * and inline styles — the component libraries insert <style> elements at run time without a nonce
+ * (sonner's toasts, the scroll lock of Radix dialogs), and a nonce in style-src would disable
+ * 'unsafe-inline'. Styles cannot run code; scripts stay nonce-only.
  */
 export function contentSecurityPolicy(nonce: string, o: PolicyOptions): string {
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${o.dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' ${o.dev ? "'unsafe-inline'" : `'nonce-${nonce}'`}`,
-    "style-src-attr 'unsafe-inline'",
+    "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
     `connect-src 'self'${o.dev ? " ws: wss:" : ""}`,
