@@ -67,7 +67,7 @@ test("a manager creates a convention, amends its intervention target and reads t
     .getByRole("textbox", { name: "Objet de l'avenant", exact: true })
     .fill("Intervention ramenée à 8 heures ouvrées");
   await page.getByRole("button", { name: "Créer l'avenant" }).click();
-  await expect(page.getByRole("heading", { name: /Avenant n° 1 — à partir du 1 mars 2027/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /Avenant n° 1 — à partir du 1er mars 2027/ })).toBeVisible();
   await page.getByRole("link", { name: "Modifier les délais de SIG-M@" }).click();
   await expect(
     page
@@ -81,7 +81,7 @@ test("a manager creates a convention, amends its intervention target and reads t
   await page.getByRole("button", { name: "Enregistrer les délais" }).click();
   await page.getByRole("button", { name: "Valider l'avenant signé" }).click();
   await expect(
-    page.getByRole("heading", { name: /Convention initiale — du 1 janvier 2026 au 28 février 2027/ }),
+    page.getByRole("heading", { name: /Convention initiale — du 1er janvier 2026 au 28 février 2027/ }),
   ).toBeVisible();
   await expectAccessible(page);
 

@@ -8,6 +8,8 @@ import { test as base, expect, type ConsoleMessage, type Page } from "@playwrigh
 import { contrastFailures } from "./contrast.ts";
 
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata: the <title> may land just after the load event.
+  await page.waitForFunction(() => document.title !== "", null, { timeout: 5000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
     .analyze();

@@ -162,7 +162,7 @@ test("a new critical ticket alerts the team", async ({ page }) => {
     .getByRole("textbox", { name: "Description", exact: true })
     .fill("Plus aucun agent de la mairie ne peut ouvrir SIG-M@ depuis 9 h.");
   await page.getByRole("combobox", { name: "Impact" }).selectOption({ label: "Élevé" });
-  await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Élevé" });
+  await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Élevée" });
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "SIG-M@ inaccessible pour tous" })).toBeVisible();
   const number = (await page

@@ -118,9 +118,7 @@ test("the queue shows 15 tickets and more at 1366×900, sorts by a header, and a
   await expect(page.getByText(`${n} tickets sélectionnés`)).toBeVisible();
   await page.getByRole("combobox", { name: "Attribuer à" }).selectOption({ label: "Julien Perrot" });
   await page.getByRole("button", { name: "Appliquer", exact: true }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText(
-    `${n} ticket(s) sur ${n} mis à jour.`,
-  );
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`${n} tickets mis à jour sur ${n}.`);
   for (const r of await rows.all()) await expect(r).toContainText("Julien Perrot");
   // Removing the chip brings every priority back.
   await page.getByRole("link", { name: "Retirer le filtre Priorité : Basse" }).click();

@@ -24,7 +24,11 @@ test("an administrator sees which declarants the next run will anonymise, and ch
     .first()
     .textContent())!.match(/SOS-\d{4}-\d{6}/)![0];
   await page.getByRole("button", { name: "Annuler la demande" }).click();
-  await expect(page.getByText("Annulé").first()).toBeVisible();
+  await page
+    .getByRole("dialog", { name: "Annuler cette demande ?" })
+    .getByRole("button", { name: "Oui, annuler la demande" })
+    .click();
+  await expect(page.getByText("Annulée").first()).toBeVisible();
   await signOut(page);
 
   await signInAsAdmin(page, admin);

@@ -106,5 +106,5 @@ test("health reports database, migrations and a live worker", async ({ page, req
   await visit("/etat");
   await expect(page.getByRole("columnheader", { name: "Détail" })).toBeVisible();
   await expect(page.getByText(/Dernier signe de vie il y a/)).toBeVisible();
-  await expect(page.getByText(/0 en attente/)).toBeVisible();
+  await expect(page.getByRole("cell", { name: /appliquées, 0 en attente/ })).toBeVisible();
 });

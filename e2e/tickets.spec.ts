@@ -71,7 +71,7 @@ test("a Friday-evening fault gets a deadline past the weekend and Easter Monday;
     .getByRole("textbox", { name: "Description", exact: true })
     .fill("Depuis 18 h, la carte du réseau d'eau reste blanche sur tous les postes.");
   await page.getByRole("combobox", { name: "Impact" }).selectOption({ label: "Élevé" });
-  await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Moyen" });
+  await page.getByRole("combobox", { name: "Urgence" }).selectOption({ label: "Moyenne" });
   await page.getByLabel("Pièces jointes").setInputFiles({
     name: "capture.png",
     mimeType: "image/png",
@@ -205,7 +205,7 @@ test("a technician enters a hand-delivered letter with its reception time, filte
   await row.getByRole("checkbox").check();
   await page.getByRole("combobox", { name: "Attribuer à" }).selectOption({ label: "Nadia Belkacem" });
   await page.getByRole("button", { name: "Appliquer" }).click();
-  await expect(page.getByRole("main").getByRole("status")).toContainText("1 ticket(s) sur 1 mis à jour.");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("1 ticket mis à jour sur 1.");
   await page.getByRole("link", { name: /Mes tickets/ }).click();
   await expect(page.getByRole("row", { name: /Parapheur bloqué/ })).toContainText("Attribué");
   // Keyboard: "/" goes to the search box.

@@ -49,7 +49,7 @@ export function FilterSelect({
   all?: string;
 }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 max-w-full flex-col gap-1">
       <label htmlFor={name} className="text-sm font-medium text-slate-800">
         {label}
       </label>
@@ -81,7 +81,7 @@ export function FilterInput({
   wide?: boolean;
 }) {
   return (
-    <div className="flex flex-col gap-1">
+    <div className="flex min-w-0 max-w-full flex-col gap-1">
       <label htmlFor={name} className="text-sm font-medium text-slate-800">
         {label}
       </label>

@@ -132,10 +132,12 @@ export function PriorityForm({
 }) {
   const t = useTranslations("tickets");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
+  // « Urgence » is feminine: « Élevée », « Moyenne ».
+  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
       <SelectField name="impact" label={t("impact")} defaultValue={impact} options={levels} />
-      <SelectField name="urgency" label={t("urgency")} defaultValue={urgency} options={levels} />
+      <SelectField name="urgency" label={t("urgency")} defaultValue={urgency} options={urgencies} />
       <Submit>{t("apply")}</Submit>
     </ActionForm>
   );
