@@ -74,7 +74,9 @@ test("a partner reports a problem from their home, is told it was sent, and canc
   // The home lists open requests by promised deadline, the most pressing first (the demo body has
   // many): each with its deadline. The new one is in « Mes demandes », newest first.
   await page.goto("/");
-  await expect(page.getByRole("listitem").first()).toContainText(/prévue avant|Pas de délai/);
+  await expect(page.getByRole("main").getByRole("listitem").first()).toContainText(
+    /prévue avant|Pas de délai/,
+  );
   await page.goto("/demandes");
   const card = page.getByRole("row").filter({ hasText: number });
   await card.getByRole("link", { name: "Imprimante du secrétariat hors ligne" }).click();
