@@ -78,8 +78,9 @@ test("a partner reports a problem from their home, is told it was sent, and canc
     /prévue avant|Pas de délai/,
   );
   await page.goto("/demandes");
-  const card = page.getByRole("row").filter({ hasText: number });
-  await card.getByRole("link", { name: "Imprimante du secrétariat hors ligne" }).click();
+  const row = page.getByRole("row").filter({ hasText: number });
+  await expect(row).toContainText("Imprimante du secrétariat hors ligne");
+  await row.getByRole("link", { name: number }).click();
 
   // Cancelling asks first: the dialog names the consequence; the focus is not on the red button.
   await page.getByRole("button", { name: "Annuler la demande" }).click();
