@@ -68,7 +68,8 @@ export default async function ConventionPage({
   const row = (label: string, value: React.ReactNode) => (
     <>
       <dt className="font-medium">{label}</dt>
-      <dd>{value}</dd>
+      {/* Long references (deliberation numbers, addresses) wrap on a phone rather than scroll. */}
+      <dd className="min-w-0 [overflow-wrap:anywhere]">{value}</dd>
     </>
   );
 
@@ -82,7 +83,7 @@ export default async function ConventionPage({
         ) : null}
       </div>
 
-      <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_1fr] gap-x-6 gap-y-2">
+      <dl className="mb-8 grid max-w-3xl grid-cols-[max-content_minmax(0,1fr)] gap-x-6 gap-y-2">
         {row(t("signatory"), <Link href={`/organismes/${c.signatory.id}`}>{c.signatory.legalName}</Link>)}
         {row(t("commune"), c.commune.legalName)}
         {row(t("deliberationRef"), <code>{c.deliberationRef}</code>)}
