@@ -23,7 +23,8 @@ const EMPTIED_DIRS = new Set([
   "pg_subtrans",
 ]);
 
-const vanished = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
+/** A file PostgreSQL removed or renamed while we read the folder. */
+export const vanished = (e: unknown) => (e as NodeJS.ErrnoException).code === "ENOENT";
 
 /**
  * Copies a data folder while the server runs: files that disappear meanwhile (dropped relations,

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { clusterDir, DEFAULT_SHARED_DIR, runAsIds, startEmbeddedPostgres } from "../embedded.ts";
-import { copyDataFolder, copyTree, extractTarGz, moveDir, writeTarGz } from "./archive.ts";
+import { copyDataFolder, copyTree, extractTarGz, moveDir, vanished, writeTarGz } from "./archive.ts";
 
 export const BACKUP_FORMAT = "mutuo-backup-1";
 const MANIFEST = "mutuo-backup.json";
@@ -97,9 +97,15 @@ export async function backupEmbedded(opts: {
     await client.query("SELECT pg_switch_wal()");
     const wal = path.join(pgDir, "pg_wal");
     for (const entry of fs.readdirSync(wal, { withFileTypes: true })) {
-      if (entry.isFile())
-        fs.copyFileSync(path.join(wal, entry.name), path.join(staging, "pg", "pg_wal", entry.name));
-      else if (entry.isDirectory())
+      // xlogtemp.N: a segment being created, renamed or removed under us; never part of a backup.
+      if (entry.isFile() && !entry.name.startsWith("xlogtemp.")) {
+        try {
+          fs.copyFileSync(path.join(wal, entry.name), path.join(staging, "pg", "pg_wal", entry.name));
+        } catch (e) {
+          // A segment recycled meanwhile is older than the backup's start, which the slot keeps.
+          if (!vanished(e)) throw e;
+        }
+      } else if (entry.isDirectory())
         fs.mkdirSync(path.join(staging, "pg", "pg_wal", entry.name), { mode: 0o700 });
     }
     fs.writeFileSync(path.join(staging, "pg", "backup_label"), rows[0]!.labelfile, { mode: 0o600 });
