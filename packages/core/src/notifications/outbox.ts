@@ -85,7 +85,7 @@ export async function claimBatch(
   limit = 20,
   leaseMs = LEASE_MS,
 ): Promise<OutboxMessage[]> {
-  return db.$queryRaw<OutboxMessage[]>`
+  const rows = await db.$queryRaw<OutboxMessage[]>`
     UPDATE "OutboxMessage" SET "leaseUntil" = ${new Date(now.getTime() + leaseMs)}, "attempts" = "attempts" + 1
     WHERE "id" IN (
       SELECT "id" FROM "OutboxMessage"
@@ -93,6 +93,14 @@ export async function claimBatch(
       ORDER BY "nextAttemptAt", "id" LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING *`;
+  // RETURNING keeps no order: deliver in the order the messages were queued (a ticket's first
+  // e-mail is the one the next ones thread under).
+  const key = (m: OutboxMessage) => [m.nextAttemptAt.getTime(), m.createdAt.getTime()] as const;
+  return rows.sort((a, b) => {
+    const [a1, a2] = key(a);
+    const [b1, b2] = key(b);
+    return a1 - b1 || a2 - b2 || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
 }
 
 /** The message's text, with links on the public URL of this installation. */
