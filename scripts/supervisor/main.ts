@@ -122,7 +122,18 @@ async function main() {
     "web",
     process.execPath,
     // The preload stamps each request with its socket's address (see apps/web/peer-address.mjs).
-    ["--import", "./peer-address.mjs", nextBin, "start", "-p", String(env.port), "-H", env.hostname],
+    [
+      "--import",
+      "./peer-address.mjs",
+      "--import",
+      "./server-timing.mjs",
+      nextBin,
+      "start",
+      "-p",
+      String(env.port),
+      "-H",
+      env.hostname,
+    ],
     {
       cwd: path.join(root, "apps", "web"),
       env: childEnv,

@@ -7,12 +7,13 @@ import { env } from "../env.ts";
 import { PATH_HEADER, signInPath } from "../lib/next-path.ts";
 import { clientAddress, PEER_HEADER } from "./client-address.ts";
 import { db } from "./db.ts";
+import { timeSession } from "./timing.ts";
 
 export const SESSION_COOKIE = "mutuo_session";
 
 export const currentSession = cache(async (): Promise<SessionInfo | null> => {
   const token = (await cookies()).get(SESSION_COOKIE)?.value;
-  return resolveSession(db(), token);
+  return timeSession(() => resolveSession(db(), token));
 });
 
 /** The signed-in actor (second factor passed), or null. */
