@@ -16,6 +16,7 @@ import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
 import { seedTickets } from "./seed.ts";
 import { rawQueries } from "./raw.ts";
 import { arg, benchPostgres, pct, round } from "./common.ts";
+import { measurePage, type PageMeasurement } from "./pages.ts";
 
 const root = process.cwd();
 const N = Number(arg("tickets", "100000"));
@@ -55,7 +56,7 @@ async function main() {
 
   const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
   const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
-  const port = await findFreePort(3200);
+  const port = await findFreePort(4100);
   log(`Démarrage de Mutuo sur ${dbName} (port ${port})…`);
   const app = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: root,
@@ -158,11 +159,34 @@ async function main() {
       null,
     );
 
+    // Pages, as a technician and as a partner agent, beside the API call reading the same data.
+    const agent = await prisma.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
+    const agentCookie = `mutuo_session=${(await createSession(prisma, agent.id, { mfaVerified: true })).token}`;
+    const pages: PageMeasurement[] = [];
+    const page = async (name: string, p: string | (() => string), api: string | null, as = cookie) =>
+      pages.push(await measurePage({ base, cookie: as, name, path: p, api, iterations: ITER, log }));
+    log("Pages (HTML, technicien puis agent partenaire) :");
+    await page("page_queue_first", "/tickets", "queue_first_page");
+    await page(
+      "page_queue_filtered",
+      `/tickets?body=${raw.filterBody}&status=closed`,
+      "filtered_page_body_status",
+    );
+    await page(
+      "page_queue_deep",
+      `/tickets?cursor=${encodeURIComponent(raw.deepCursor)}`,
+      "deep_keyset_page",
+    );
+    await page("page_ticket", () => `/tickets/${pick().id}`, "ticket_detail");
+    await page("page_partner_home", "/", null, agentCookie);
+    await page("page_partner_requests", "/demandes", null, agentCookie);
+
     const sla = slaThroughput();
     log(`  moteur SLA : ${sla.toLocaleString("fr-FR")} échéances par seconde`);
     const result = {
       tickets: N,
       measurements,
+      pages,
       sla_deadlines_per_s: sla,
       measured_at: new Date().toISOString(),
       iterations: ITER,
@@ -181,6 +205,12 @@ async function main() {
         ...m,
         ratio: m.raw_sql_p50_ms ? round(m.p50_ms / m.raw_sql_p50_ms) : null,
       })),
+    );
+    console.table(
+      pages.map(({ server_timing, ...p }) => {
+        const api = measurements.find((m) => m.name === p.api);
+        return { ...p, ...server_timing, page_to_api: api ? round(p.p50_ms / api.p50_ms) : null };
+      }),
     );
   } finally {
     try {
