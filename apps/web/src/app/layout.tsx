@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Shell } from "../components/shell.tsx";
 import { Toaster } from "../components/ui/toaster.tsx";
+import { clientMessages } from "../i18n/client-messages.ts";
 import { TRPCProvider } from "../trpc/client.tsx";
 import "./globals.css";
 
@@ -15,10 +16,11 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations("ui");
+  const messages = clientMessages(await getMessages());
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>
           <TRPCProvider>
             <Shell>{children}</Shell>
             <Toaster label={t("notifications")} />
