@@ -10,6 +10,7 @@ describe("navigation", () => {
       "/catalogue",
       "/conventions",
       "/demandes",
+      "/reprises",
       "/compte",
       "/etat",
     ]);
