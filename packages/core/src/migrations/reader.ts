@@ -95,12 +95,21 @@ export async function* readRows(
   shape: Pick<FileShape, "format" | "encoding" | "delimiter">,
   counter: ByteCounter = { bytes: 0 },
 ): AsyncGenerator<SourceRow> {
-  const source = store.openRead(key);
-  source.on("data", (c: Buffer) => (counter.bytes += c.length));
+  const file = store.openRead(key);
+  // Counted as they pass (a "data" listener on the file would read it at full speed, past backpressure).
+  const source = file.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        counter.bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
   try {
     if (shape.format === "xlsx") yield* xlsxRows(source);
     else yield* csvRows(source, shape.encoding, shape.delimiter);
   } finally {
+    file.destroy();
     source.destroy();
   }
 }
