@@ -106,6 +106,7 @@ async function main() {
       badRowPolicy: "load_valid",
     });
 
+    const baseline = process.memoryUsage().rss;
     let peak = 0;
     const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
     const timer = setInterval(sample, 50);
@@ -133,6 +134,8 @@ async function main() {
       check_rows_per_s: Math.round(N / checkS),
       load_rows_per_s: Math.round(N / loadS),
       peak_rss_mb: Math.round(peak / 1024 / 1024),
+      // This process before the runs (Prisma client, tsx, modules): the runs' own share is the difference.
+      baseline_rss_mb: Math.round(baseline / 1024 / 1024),
       invalid_rows: checked.rowsInvalid,
       file_mb: Math.round(Number(checked.bytesTotal) / 1024 / 1024),
       upload_s: Math.round(uploadS * 10) / 10,

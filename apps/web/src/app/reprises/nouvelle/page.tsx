@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { notFound } from "next/navigation";
 import { ActionForm, Field, SelectField, Submit } from "../../../components/form.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
@@ -14,6 +15,7 @@ export async function generateMetadata() {
 
 export default async function NewMigrationPage() {
   const actor = await requireActorOrRedirect();
+  if (actor.role === "agent") notFound();
   const t = await getTranslations("migrations");
   const options = await (await api()).migrations.formOptions();
   return (
