@@ -19,7 +19,7 @@ export function UploadForm({
     e.preventDefault();
     const input = e.currentTarget.elements.namedItem("file") as HTMLInputElement;
     const file = input.files?.[0];
-    if (!file) return setState({ busy: false, error: errors.migration_empty_file });
+    if (!file || file.size === 0) return setState({ busy: false, error: errors.migration_empty_file });
     setState({ busy: true });
     const res = await fetch(`/api/reprises/televersement/${jobId}`, {
       method: "POST",

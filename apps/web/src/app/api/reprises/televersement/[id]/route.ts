@@ -31,7 +31,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
   const actor = await currentActor();
   if (!actor) return json(401, { error: "unauthenticated" });
   const id = (await params).id;
-  if (!isUuid(id) || !req.body) return json(404, { error: "not_found" });
+  if (!isUuid(id)) return json(404, { error: "not_found" });
+  // An empty body comes as no stream at all: the service then says the file is empty.
+  const body = (req.body ?? (async function* () {})()) as unknown as AsyncIterable<Uint8Array>;
   let name = "fichier.csv";
   try {
     name = decodeURIComponent(req.headers.get("x-file-name") ?? name);
@@ -46,7 +48,7 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
       {
         jobId: id,
         name,
-        body: req.body as unknown as AsyncIterable<Uint8Array>,
+        body,
         maxBytes: e.migrationMaxBytes,
       },
       now(),
