@@ -8,6 +8,7 @@ import { ensureDatabase, startEmbeddedPostgres, type EmbeddedPostgres } from "@m
 import { applyMigrations } from "@mutuo/db/migrate";
 import { DEMO_PASSWORD, demoUsers, seedDemo } from "@mutuo/db/seed";
 import { seedDemoHistory } from "@mutuo/core/demo";
+import { seedMigrationDemo } from "@mutuo/core/migrations";
 import { localFileStore } from "@mutuo/core/files";
 import { loadSupervisorEnv } from "./env.ts";
 import { RunFile, startChild, stopChild, type Child } from "./processes.ts";
@@ -81,6 +82,7 @@ async function main() {
         step(
           `Historique de démonstration : ${history.tickets} tickets sur 18 mois (${(history.ms / 1000).toFixed(1)} s)`,
         );
+      if (await seedMigrationDemo(db, files)) step("Reprises de données de démonstration créées");
     } finally {
       await db.$disconnect();
     }

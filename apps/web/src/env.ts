@@ -15,6 +15,8 @@ const schema = z.object({
   MUTUO_E2E_CLOCK_FILE: z.string().optional(),
   /** Months after a ticket ends before its declarant is anonymised (an administrator's setting prevails). */
   MUTUO_RETENTION_MONTHS: z.coerce.number().int().min(1).max(240).default(36),
+  /** Largest file a data migration accepts, in megabytes. */
+  MUTUO_MIGRATION_MAX_MB: z.coerce.number().int().min(1).max(10_000).default(200),
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -35,6 +37,7 @@ export interface WebEnv {
   secretKey: { fromEnv?: string; file: string };
   e2eClockFile: string | null;
   retentionMonths: number;
+  migrationMaxBytes: number;
   production: boolean;
   /** Served over HTTPS according to MUTUO_BASE_URL. */
   https: boolean;
@@ -68,6 +71,7 @@ export function env(): WebEnv {
     secretKey: { fromEnv: e.MUTUO_SECRET_KEY, file: path.resolve(dataDir, "secret.key") },
     e2eClockFile: e.MUTUO_E2E_CLOCK_FILE ? path.resolve(e.MUTUO_E2E_CLOCK_FILE) : null,
     retentionMonths: e.MUTUO_RETENTION_MONTHS,
+    migrationMaxBytes: e.MUTUO_MIGRATION_MAX_MB * 1024 * 1024,
     production: e.NODE_ENV === "production",
     https: (e.MUTUO_BASE_URL ?? "").startsWith("https://"),
     trustedProxies: parseTrustedProxies(e.TRUSTED_PROXIES),

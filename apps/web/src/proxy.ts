@@ -58,5 +58,7 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the build's static files (hashed names, no HTML).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Data-migration uploads are streamed: a proxy would buffer their bodies (and cut them at 10 MB). Their
+  // route applies the same cross-site refusal and headers itself (app/api/reprises/televersement).
+  matcher: ["/((?!_next/static|_next/image|api/reprises/televersement/).*)"],
 };

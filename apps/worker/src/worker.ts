@@ -27,6 +27,8 @@ export interface WorkerOptions {
   now?: () => Date;
   /** How this worker sends and reads mail (for the configuration test). */
   mailSetup?: MailSetup;
+  /** The file store (data migrations read their files from it). */
+  files?: JobContext["files"];
 }
 
 export interface RunningWorker {
@@ -57,6 +59,7 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     log: opts.log,
     now: opts.now ?? (() => new Date()),
     mailSetup: opts.mailSetup,
+    files: opts.files,
   };
   await ensureQueues(boss, jobs);
   for (const job of jobs) {

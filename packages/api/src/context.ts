@@ -18,6 +18,8 @@ export interface ApiContext {
   retentionMonths?: number;
   /** Where the health check finds the database and the migrations. */
   system: { connectionString: string; migrationsDir: string };
+  /** The caller's address, for signatures that record it (a data migration's sign-off). */
+  clientIp?: () => Promise<string | null>;
 }
 
 export function createContext(ctx: ApiContext): ApiContext {

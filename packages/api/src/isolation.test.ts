@@ -4,6 +4,7 @@
 // that e-mail the partner) and agent A reads their own objects through every procedure: nothing of
 // the other bodies may appear anywhere in what they receive (responses, errors, e-mails). A new
 // procedure without a line in `probes` and in `ownProbes` makes this test fail.
+import { randomUUID } from "node:crypto";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@mutuo/db/seed";
@@ -37,6 +38,15 @@ interface World {
   incomingB: string;
   viewB: string;
   cannedB: string;
+  migration: {
+    jobA: string;
+    jobB: string;
+    runB: string;
+    runA: string;
+    fileB: string;
+    template: string;
+    serviceA: string;
+  };
 }
 
 const terms = (calendarId: string) => ({
@@ -241,6 +251,41 @@ const probes: Record<string, (w: World) => unknown> = {
       daily_digest: true,
     },
   }),
+  "migrations.list": (w) => ({ bodyId: w.bodyB.id }),
+  "migrations.get": (w) => ({ id: w.migration.jobB }),
+  "migrations.progress": (w) => ({ id: w.migration.jobB }),
+  "migrations.errors": (w) => ({ runId: w.migration.runB }),
+  "migrations.staging": (w) => ({ id: w.migration.jobB }),
+  "migrations.formOptions": () => undefined,
+  "migrations.templates": () => ({}),
+  "migrations.createTemplate": (w) => ({
+    serviceId: w.serviceB,
+    name: "Pirate",
+    columns: [{ name: "a", label: "A", type: "text", required: false }],
+  }),
+  "migrations.updateTemplate": (w) => ({
+    id: w.migration.template,
+    template: { serviceId: w.serviceB, name: "Pirate", columns: [{ name: "a", label: "A", type: "text" }] },
+  }),
+  "migrations.create": (w) => ({
+    bodyId: w.bodyB.id,
+    serviceId: w.serviceB,
+    templateId: w.migration.template,
+    title: "Pirate",
+    ownerId: w.userA,
+  }),
+  "migrations.cancel": (w) => ({ id: w.migration.jobB, reason: "Pirate" }),
+  "migrations.fail": (w) => ({ id: w.migration.jobB, reason: "Pirate" }),
+  "migrations.setFileSettings": (w) => ({ fileId: w.migration.fileB, delimiter: "," }),
+  "migrations.setMapping": (w) => ({ id: w.migration.jobB, mapping: {}, badRowPolicy: "load_valid" }),
+  "migrations.saveAsTemplate": (w) => ({ id: w.migration.jobB, name: "Pirate" }),
+  "migrations.check": (w) => ({ id: w.migration.jobB }),
+  "migrations.testLoad": (w) => ({ id: w.migration.jobB }),
+  "migrations.cancelRun": (w) => ({ runId: w.migration.runB }),
+  "migrations.signOff": (w) => ({ id: w.migration.jobB }),
+  "migrations.load": (w) => ({ id: w.migration.jobB }),
+  "migrations.remove": (w) => ({ id: w.migration.jobB }),
+  "migrations.complete": (w) => ({ id: w.migration.jobB }),
 };
 
 /** Input for each procedure aimed at agent A's own objects ("foreign": the probe above serves). */
@@ -358,6 +403,28 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "views.list": "foreign",
   "views.remove": "foreign",
   "views.rename": "foreign",
+  "migrations.list": () => ({}),
+  "migrations.get": (w) => ({ id: w.migration.jobA }),
+  "migrations.progress": (w) => ({ id: w.migration.jobA }),
+  "migrations.errors": (w) => ({ runId: w.migration.runA }),
+  "migrations.staging": (w) => ({ id: w.migration.jobA }),
+  "migrations.formOptions": "foreign",
+  "migrations.templates": "foreign",
+  "migrations.createTemplate": "foreign",
+  "migrations.updateTemplate": "foreign",
+  "migrations.create": "foreign",
+  "migrations.cancel": "foreign",
+  "migrations.fail": "foreign",
+  "migrations.setFileSettings": "foreign",
+  "migrations.setMapping": "foreign",
+  "migrations.saveAsTemplate": "foreign",
+  "migrations.check": "foreign",
+  "migrations.testLoad": "foreign",
+  "migrations.cancelRun": "foreign",
+  "migrations.signOff": (w) => ({ id: w.migration.jobA }),
+  "migrations.load": "foreign",
+  "migrations.remove": "foreign",
+  "migrations.complete": "foreign",
 };
 
 const serialize = (v: unknown) =>
@@ -468,7 +535,63 @@ describe("isolation matrix", () => {
     const cannedB = await db.cannedReply.create({
       data: { title: "Secret de B", body: "Secret de B", ownerId: tech.id },
     });
+    // Data migrations: a job per body (B's with a file and a run), on one template.
+    const migTemplate = await db.migrationTemplate.create({
+      data: {
+        serviceId: versionB.termSets[0]!.serviceId,
+        name: "Modèle",
+        columns: [{ name: "a", label: "A", type: "text", required: false }],
+      },
+    });
+    const migJob = (bodyId: string, number: string, title: string) =>
+      db.migrationJob.create({
+        data: {
+          number,
+          bodyId,
+          serviceId: migTemplate.serviceId,
+          templateId: migTemplate.id,
+          title,
+          ownerId: tech.id,
+          status: "checked",
+        },
+      });
+    const migJobB = await migJob(bodyB.id, "REP-ISO-B", "Secret de B");
+    const migJobA = await migJob(bodyA.id, "REP-ISO-A", "Reprise de A");
+    const migFile = (jobId: string) =>
+      db.migrationFile.create({
+        data: {
+          jobId,
+          storageKey: `00/${randomUUID()}`,
+          name: "secret.csv",
+          size: BigInt(1),
+          sha256: "0".repeat(64),
+          format: "csv",
+          encoding: "utf-8",
+          delimiter: ";",
+          headers: ["a"],
+        },
+      });
+    const migFileB = await migFile(migJobB.id);
+    const migFileA = await migFile(migJobA.id);
+    const migRun = (jobId: string, fileId: string) =>
+      db.migrationRun.create({
+        data: { jobId, fileId, kind: "check", status: "done", settingsSha256: "0".repeat(64) },
+      });
+    const migRunB = await migRun(migJobB.id, migFileB.id);
+    const migRunA = await migRun(migJobA.id, migFileA.id);
+    await db.migrationRowError.create({
+      data: { runId: migRunB.id, line: 2, raw: "Secret de B", column: "A", value: "Secret de B", rule: "x" },
+    });
     world = {
+      migration: {
+        jobA: migJobA.id,
+        jobB: migJobB.id,
+        runA: migRunA.id,
+        runB: migRunB.id,
+        fileB: migFileB.id,
+        template: migTemplate.id,
+        serviceA: migTemplate.serviceId,
+      },
       viewB: viewB.id,
       cannedB: cannedB.id,
       mailB: mailB.id,

@@ -8,6 +8,7 @@ import { healthRouter } from "./routers/health.ts";
 import { incomingRouter } from "./routers/incoming.ts";
 import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
+import { migrationsRouter } from "./routers/migrations.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { retentionRouter } from "./routers/retention.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   views: viewsRouter,
   cannedReplies: cannedRepliesRouter,
   retention: retentionRouter,
+  migrations: migrationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -22,13 +22,13 @@ const everyone: NavItem[] = [
   item("catalogue", "/catalogue", true),
   item("conventions", "/conventions", true),
 ];
-const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
+const agentOnly: NavItem[] = [item("myTickets", "/demandes", true), item("migrations", "/reprises", true)];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
   item("incoming", "/courriels-entrants", true),
   item("assets", "/parc"),
-  item("migrations", "/reprises"),
+  item("migrations", "/reprises", true),
 ];
 const manager: NavItem[] = [
   item("reports", "/rapports"),

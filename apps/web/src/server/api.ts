@@ -4,7 +4,7 @@ import { loadSecretKey, type TotpDeps } from "@mutuo/core/identity";
 import { env } from "../env.ts";
 import { now } from "./clock.ts";
 import { db } from "./db.ts";
-import { currentSession } from "./session.ts";
+import { clientInfo, currentSession } from "./session.ts";
 
 export async function apiContext(): Promise<ApiContext> {
   const e = env();
@@ -16,6 +16,7 @@ export async function apiContext(): Promise<ApiContext> {
     baseUrl: e.baseUrl ?? "http://localhost:3000",
     retentionMonths: e.retentionMonths,
     system: { connectionString: e.databaseUrl, migrationsDir: e.migrationsDir },
+    clientIp: async () => (await clientInfo()).ip,
   });
 }
 

@@ -1,2 +1,2 @@
-export { localFileStore, type FileStore } from "./store.ts";
+export { localFileStore, FileTooLargeError, type FileStore, type StreamingFileStore } from "./store.ts";
 export { checkUpload, contentMatches, UPLOAD_TYPES } from "./check.ts";

@@ -2,6 +2,7 @@
 // (packages/core/src/<domain>/jobs/); the worker only registers and runs them.
 import type { z } from "zod";
 import type { Db } from "@mutuo/db";
+import type { StreamingFileStore } from "../files/index.ts";
 
 /** Outgoing mail port; the worker injects the nodemailer implementation from @mutuo/email. */
 export interface Mailer {
@@ -29,6 +30,8 @@ export interface JobContext {
   now(): Date;
   /** How this worker sends and receives mail (for the configuration test). */
   mailSetup?: MailSetup;
+  /** The file store (data migrations read their files from it). */
+  files?: StreamingFileStore;
 }
 
 export interface MailSetup {

@@ -1,0 +1,199 @@
+// Reading a received file as a stream of rows: CSV (UTF-8 with or without BOM, or Windows-1252;
+// `;` `,` or tab; quoted fields with line breaks) with csv-parse, XLSX with exceljs's streaming
+// reader. Memory stays flat whatever the size: nothing holds the whole file.
+import { Transform, type Readable } from "node:stream";
+import { parse } from "csv-parse";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { invalid } from "../errors/index.ts";
+import type { StreamingFileStore } from "../files/index.ts";
+import { detectDelimiter, detectEncoding, type Delimiter, type Encoding } from "./rules.ts";
+
+export type FileFormat = "csv" | "xlsx";
+
+export type SourceRow = {
+  /** Line number in the original file (CSV: first physical line of the record; XLSX: row number). */
+  line: number;
+  /** The row as it was in the file. */
+  raw: string;
+  fields: string[];
+};
+
+export type FileShape = { format: FileFormat; encoding: Encoding; delimiter: Delimiter; headers: string[] };
+
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+
+async function head(store: StreamingFileStore, key: string, max = 64 * 1024): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const c of store.openRead(key)) {
+    const b = c as Buffer;
+    chunks.push(b);
+    n += b.length;
+    if (n >= max) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks).subarray(0, max));
+}
+
+/** Format, encoding, delimiter and header row of a stored file; French-keyed errors on field "file". */
+export async function sniffFile(
+  store: StreamingFileStore,
+  key: string,
+  name: string,
+  override: { delimiter?: Delimiter; encoding?: Encoding } = {},
+): Promise<FileShape> {
+  const bytes = await head(store, key);
+  if (bytes.length === 0) throw invalid("file", "migration_empty_file");
+  const isZip = ZIP.every((b, i) => bytes[i] === b);
+  if (/\.xlsx$/i.test(name) || isZip) {
+    if (!isZip) throw invalid("file", "migration_not_xlsx");
+    const shape: FileShape = { format: "xlsx", encoding: "utf-8", delimiter: ";", headers: [] };
+    try {
+      for await (const row of readRows(store, key, shape)) {
+        shape.headers = row.fields.map((f) => f.trim());
+        break;
+      }
+    } catch {
+      throw invalid("file", "migration_not_xlsx");
+    }
+    if (shape.headers.filter(Boolean).length === 0) throw invalid("file", "migration_no_header");
+    return shape;
+  }
+  if (bytes.subarray(0, 8192).includes(0)) throw invalid("file", "migration_not_text");
+  const size = await store.size(key);
+  const encoding = override.encoding ?? detectEncoding(bytes, size > bytes.length);
+  const text = iconv.decode(Buffer.from(bytes), encoding).replace(/^\uFEFF/, "");
+  if (text.trim() === "") throw invalid("file", "migration_empty_file");
+  const delimiter = override.delimiter ?? detectDelimiter(text);
+  const shape: FileShape = { format: "csv", encoding, delimiter, headers: [] };
+  try {
+    for await (const row of readRows(store, key, shape)) {
+      shape.headers = row.fields.map((f) => f.trim());
+      break;
+    }
+  } catch {
+    throw invalid("file", "migration_bad_csv");
+  }
+  if (!looksLikeHeader(shape.headers)) throw invalid("file", "migration_no_header");
+  return shape;
+}
+
+/** A header row names its columns: no empty name, no number or date in place of a name, no repeat. */
+export function looksLikeHeader(headers: string[]): boolean {
+  if (headers.length === 0 || headers.some((h) => h === "")) return false;
+  if (headers.some((h) => /^[\d\s.,/:+-]+$/.test(h) || /@/.test(h))) return false;
+  return new Set(headers.map((h) => h.toLowerCase())).size === headers.length;
+}
+
+/** Counts the bytes read from the file, for progress. */
+export type ByteCounter = { bytes: number };
+
+/** Every row of the file, header included (line 1), from its stored bytes. */
+export async function* readRows(
+  store: StreamingFileStore,
+  key: string,
+  shape: Pick<FileShape, "format" | "encoding" | "delimiter">,
+  counter: ByteCounter = { bytes: 0 },
+): AsyncGenerator<SourceRow> {
+  const file = store.openRead(key);
+  // Counted as they pass (a "data" listener on the file would read it at full speed, past backpressure).
+  const source = file.pipe(
+    new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        counter.bytes += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
+  try {
+    if (shape.format === "xlsx") yield* xlsxRows(source);
+    else yield* csvRows(source, shape.encoding, shape.delimiter);
+  } finally {
+    file.destroy();
+    source.destroy();
+  }
+}
+
+async function* csvRows(
+  source: Readable,
+  encoding: Encoding,
+  delimiter: Delimiter,
+): AsyncGenerator<SourceRow> {
+  const parser = parse({
+    delimiter,
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    raw: true,
+    info: true,
+  });
+  const decoded = source.pipe(iconv.decodeStream(encoding)).pipe(lfOnly());
+  decoded.on("error", (e) => parser.destroy(e));
+  decoded.pipe(parser);
+  for await (const rec of parser as AsyncIterable<{
+    record: string[];
+    raw: string;
+    info: { lines: number };
+  }>) {
+    const raw = rec.raw.replace(/^\n+/, "").replace(/\n$/, "");
+    yield { line: rec.info.lines - countNewlines(raw), raw, fields: rec.record };
+  }
+}
+
+/** CRLF (and lone CR) to LF, across chunk boundaries: line numbers count LF only. */
+function lfOnly(): Transform {
+  let pendingCr = false;
+  return new Transform({
+    decodeStrings: false,
+    transform(chunk: string, _enc, done) {
+      let s = (pendingCr ? "\r" : "") + chunk;
+      pendingCr = s.endsWith("\r");
+      if (pendingCr) s = s.slice(0, -1);
+      done(null, s.replace(/\r\n?/g, "\n"));
+    },
+    flush(done) {
+      done(null, pendingCr ? "\n" : "");
+    },
+  });
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
+  return n;
+}
+
+function cellText(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) {
+    const d = v;
+    return `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`;
+  }
+  if (typeof v === "number") return String(v).replace(".", ",");
+  if (typeof v === "object") {
+    if ("richText" in v) return v.richText.map((r) => r.text).join("");
+    if ("text" in v) return String(v.text);
+    if ("result" in v) return cellText(v.result as ExcelJS.CellValue);
+    if ("error" in v) return String(v.error);
+    return "";
+  }
+  return String(v);
+}
+
+async function* xlsxRows(source: Readable): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    sharedStrings: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    entries: "ignore",
+  });
+  for await (const sheet of reader) {
+    for await (const row of sheet) {
+      const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+      yield { line: row.number, raw: values.join(";"), fields: values };
+    }
+    break; // the first sheet only
+  }
+}
