@@ -264,3 +264,9 @@ export async function financeCsv(db: Db, actor: Actor, year: number): Promise<st
   });
   return "\ufeff" + stringify([header, ...rows], { delimiter: ";" });
 }
+
+/** The statement's PDF as a download (the shape of the app's file downloads). */
+export async function readStatementPdf(db: Db, _files: unknown, actor: Actor, id: string) {
+  const { name, bytes } = await statementPdf(db, actor, id);
+  return { name, mimeType: "application/pdf", size: bytes.length, bytes };
+}

@@ -37,6 +37,6 @@ export {
   listBudgetCodes,
   billableBodies,
 } from "./queries.ts";
-export { statementPdf, statementsCsv, statementsXlsx, financeCsv } from "./exports.ts";
+export { statementPdf, readStatementPdf, statementsCsv, statementsXlsx, financeCsv } from "./exports.ts";
 export { canManageBilling } from "./policy.ts";
 export { activityReaders } from "./sources.ts";

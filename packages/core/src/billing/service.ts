@@ -242,7 +242,6 @@ export async function issueStatement(
   const snapshot = await computeStatement(db, p.bodyId, { from: p.from, to: p.to }, readers);
   const missing = missingReferences(snapshot);
   if (missing) throw invalid(missing, "invoicing_reference_missing");
-  if (snapshot.lines.length === 0) throw invalid("bodyId", "statement_empty");
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`statement:${p.bodyId}`}))`;
     const overlap = await tx.statement.findFirst({
@@ -255,6 +254,7 @@ export async function issueStatement(
       select: { number: true },
     });
     if (overlap) throw invalid("from", "statement_overlap", { number: overlap.number });
+    if (snapshot.lines.length === 0) throw invalid("bodyId", "statement_empty");
     const year = Number(
       new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(now),
     );
