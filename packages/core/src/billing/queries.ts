@@ -147,8 +147,7 @@ export async function listStatements(db: Db, actor: Actor, raw: z.input<typeof l
   const q = listStatementsInput.parse(raw);
   const rows = await db.statement.findMany({
     where: {
-      ...bodyScope(actor),
-      ...(q.bodyId ? { bodyId: q.bodyId } : {}),
+      AND: [bodyScope(actor), q.bodyId ? { bodyId: q.bodyId } : {}],
       ...(q.year
         ? { periodFrom: { lte: new Date(`${q.year}-12-31`) }, periodTo: { gte: new Date(`${q.year}-01-01`) } }
         : {}),

@@ -241,7 +241,10 @@ export async function issueStatement(
   const p = periodInput.parse(raw);
   const snapshot = await computeStatement(db, p.bodyId, { from: p.from, to: p.to }, readers);
   const missing = missingReferences(snapshot);
-  if (missing) throw invalid(missing, "invoicing_reference_missing");
+  if (missing)
+    throw invalid(missing, "invoicing_reference_missing", {
+      field: missing === "commitmentNumber" ? "numéro d'engagement" : "code service",
+    });
   return db.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`statement:${p.bodyId}`}))`;
     const overlap = await tx.statement.findFirst({
