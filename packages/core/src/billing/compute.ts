@@ -69,6 +69,8 @@ export type StatementSnapshot = {
   };
   provider: { legalName: string; siret: string | null; address: string };
   period: Period;
+  /** The body's conventions in the period, with the « déjà utilisateur » waiver recorded on each. */
+  conventions?: { id: string; number: string; initialisationWaived: boolean }[];
   lines: StatementLine[];
   totals: { grossCents: number; providerCents: number; amountCents: number };
 };
@@ -462,6 +464,11 @@ export async function computeStatement(
       address: provider ? addressOf(provider) : "",
     },
     period,
+    conventions: conventions.map((c) => ({
+      id: c.id,
+      number: c.number,
+      initialisationWaived: c.initialisationWaived,
+    })),
     lines,
     totals: {
       grossCents: sum((l) => l.grossCents),

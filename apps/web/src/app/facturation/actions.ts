@@ -121,3 +121,13 @@ export async function logTimeAction(ticketId: string, _: FormState, fd: FormData
     return `/tickets/${ticketId}#temps`;
   });
 }
+
+export async function waiverAction(
+  conventionId: string,
+  waived: boolean,
+  back: string,
+  _: FormState,
+  fd: FormData,
+) {
+  return runThenRedirect(fd, async (c) => (await c.billing.setWaiver({ conventionId, waived }), back));
+}

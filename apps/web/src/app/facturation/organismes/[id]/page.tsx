@@ -8,7 +8,7 @@ import { PageTitle } from "../../../../components/page-title.tsx";
 import { uuidOrNotFound } from "../../../../lib/ids.ts";
 import { api } from "../../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
-import { invoicingAction, issueAction } from "../../actions.ts";
+import { invoicingAction, issueAction, waiverAction } from "../../actions.ts";
 import { parisYear } from "../../dates.ts";
 import { LinesTable } from "../../lines-table.tsx";
 import { euros } from "../../money.ts";
@@ -78,6 +78,34 @@ export default async function BodyStatementPage({
         <p className="mb-2 text-sm text-slate-700">{t("issueHint")}</p>
         <ButtonForm action={issueAction.bind(null, id, from, to)} label={t("issue")} />
       </section>
+      {draft.conventions?.length ? (
+        <section aria-labelledby="waivers" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="waivers" className="mb-2 font-semibold">
+            {t("waiverTitle")}
+          </h2>
+          <ul className="flex flex-col gap-3">
+            {draft.conventions.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center gap-4">
+                <Link href={`/conventions/${c.id}`}>{c.number}</Link>
+                <span>{c.initialisationWaived ? t("waived") : t("notWaived")}</span>
+                <ButtonForm
+                  action={waiverAction.bind(
+                    null,
+                    c.id,
+                    !c.initialisationWaived,
+                    `/facturation/organismes/${id}?annee=${year}`,
+                  )}
+                  label={
+                    c.initialisationWaived
+                      ? t("unwaive", { number: c.number })
+                      : t("waive", { number: c.number })
+                  }
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="invoicing" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="invoicing" className="mb-2 font-semibold">
           {t("invoicingTitle")}
