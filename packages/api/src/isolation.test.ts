@@ -47,6 +47,9 @@ interface World {
     template: string;
     serviceA: string;
   };
+  statementB: string;
+  statementA: string;
+  timeEntryB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -233,6 +236,69 @@ const probes: Record<string, (w: World) => unknown> = {
   "people.resetSecondFactor": (w) => ({ userId: w.userB.id }),
   "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyB.id }),
   "audit.search": (w) => ({ entityId: w.bodyB.id }),
+  "billing.grids": () => undefined,
+  "billing.grid": (w) => ({ id: w.statementB }),
+  "billing.createGrid": (w) => ({
+    serviceId: w.serviceB,
+    label: "Pirate",
+    validFrom: "2040-01-01",
+    subscription: { mode: "flat", priceCents: 1 },
+  }),
+  "billing.updateGrid": (w) => ({
+    id: w.statementB,
+    grid: { serviceId: w.serviceB, label: "Pirate", validFrom: "2040-01-01", subscription: { mode: "none" } },
+  }),
+  "billing.plans": () => undefined,
+  "billing.plan": (w) => ({ id: w.statementB }),
+  "billing.createPlan": (w) => ({
+    name: "Pirate",
+    globalCostCents: 100,
+    periodFrom: "2026-01-01",
+    periodTo: "2026-12-31",
+    populationYear: 2025,
+    providerRates: { commune: 50 },
+    memberIds: [w.bodyB.id],
+  }),
+  "billing.updatePlan": (w) => ({
+    id: w.statementB,
+    plan: {
+      name: "Pirate",
+      globalCostCents: 100,
+      periodFrom: "2026-01-01",
+      periodTo: "2026-12-31",
+      populationYear: 2025,
+      providerRates: { commune: 50 },
+      memberIds: [w.bodyB.id],
+    },
+  }),
+  "billing.budgetCodes": () => undefined,
+  "billing.addBudgetCode": () => ({
+    lineKind: "time",
+    bodyKind: "commune",
+    fromYear: 2026,
+    chapter: "70",
+    article: "7088",
+    function: "020",
+  }),
+  "billing.removeBudgetCode": (w) => ({ id: w.statementB }),
+  "billing.bodies": () => undefined,
+  "billing.setInvoicing": (w) => ({ bodyId: w.bodyB.id, invoicingRequirement: "both" }),
+  "billing.setWaiver": (w) => ({ conventionId: w.conventionB, waived: true }),
+  "billing.timeEntries": (w) => ({ ticketId: w.ticketB }),
+  "billing.logTime": (w) => ({
+    ticketId: w.ticketB,
+    workedOn: "2026-06-01",
+    minutes: 30,
+    profile: "technician",
+  }),
+  "billing.removeTime": (w) => ({ id: w.timeEntryB }),
+  "billing.draft": (w) => ({ bodyId: w.bodyB.id, from: "2026-01-01", to: "2026-12-31" }),
+  "billing.issue": (w) => ({ bodyId: w.bodyB.id, from: "2030-01-01", to: "2030-12-31" }),
+  "billing.statements": (w) => ({ bodyId: w.bodyB.id }),
+  "billing.statement": (w) => ({ id: w.statementB }),
+  "billing.recordPayment": (w) => ({ statementId: w.statementB, amountCents: 1, paidOn: "2026-06-01" }),
+  "billing.creditNote": (w) => ({ statementId: w.statementB, amountCents: 1, reason: "Pirate" }),
+  "billing.year": () => ({ year: 2026 }),
   "me.get": () => undefined,
   "me.setActiveBody": (w) => ({ bodyId: w.bodyB.id }),
   "me.sessions": () => undefined,
@@ -370,6 +436,30 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "people.anonymise": "foreign",
   "audit.history": (w) => ({ entityType: "Body", entityId: w.bodyA }),
   "audit.search": "foreign",
+  "billing.grids": "foreign",
+  "billing.grid": "foreign",
+  "billing.createGrid": "foreign",
+  "billing.updateGrid": "foreign",
+  "billing.plans": "foreign",
+  "billing.plan": "foreign",
+  "billing.createPlan": "foreign",
+  "billing.updatePlan": "foreign",
+  "billing.budgetCodes": "foreign",
+  "billing.addBudgetCode": "foreign",
+  "billing.removeBudgetCode": "foreign",
+  "billing.bodies": "foreign",
+  "billing.setInvoicing": "foreign",
+  "billing.setWaiver": "foreign",
+  "billing.timeEntries": "foreign",
+  "billing.logTime": "foreign",
+  "billing.removeTime": "foreign",
+  "billing.draft": (w) => ({ bodyId: w.bodyA, from: "2026-01-01", to: "2026-12-31" }),
+  "billing.issue": "foreign",
+  "billing.statements": () => ({}),
+  "billing.statement": (w) => ({ id: w.statementA }),
+  "billing.recordPayment": "foreign",
+  "billing.creditNote": "foreign",
+  "billing.year": "foreign",
   "me.get": "foreign",
   "me.setActiveBody": (w) => ({ bodyId: w.bodyA }),
   "me.sessions": "foreign",
@@ -582,6 +672,33 @@ describe("isolation matrix", () => {
     await db.migrationRowError.create({
       data: { runId: migRunB.id, line: 2, raw: "Secret de B", column: "A", value: "Secret de B", rule: "x" },
     });
+    // Billing: an issued statement of each body (B's carries its secret), a time entry on B's ticket.
+    const statement = (bodyId: string, number: string, label: string) =>
+      db.statement.create({
+        data: {
+          number,
+          bodyId,
+          periodFrom: new Date("2025-01-01"),
+          periodTo: new Date("2025-12-31"),
+          totalCents: 100,
+          snapshot: { body: { legalName: label }, lines: [{ label }] },
+        },
+      });
+    const statementB = await statement(bodyB.id, "REL-2026-9001", "Secret de B");
+    const statementA = await statement(bodyA.id, "REL-2026-9002", "Relevé de A");
+    const timeEntryB = await db.timeEntry.create({
+      data: {
+        ticketId: ticketB.id,
+        bodyId: bodyB.id,
+        serviceId: ticketB.serviceId,
+        userId: tech.id,
+        userName: tech.name,
+        workedOn: new Date("2026-06-01"),
+        minutes: 30,
+        profile: "technician",
+        comment: "Secret de B",
+      },
+    });
     world = {
       migration: {
         jobA: migJobA.id,
@@ -592,6 +709,9 @@ describe("isolation matrix", () => {
         template: migTemplate.id,
         serviceA: migTemplate.serviceId,
       },
+      statementB: statementB.id,
+      statementA: statementA.id,
+      timeEntryB: timeEntryB.id,
       viewB: viewB.id,
       cannedB: cannedB.id,
       mailB: mailB.id,

@@ -1,4 +1,5 @@
 import { auditRouter } from "./routers/audit.ts";
+import { billingRouter } from "./routers/billing.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
 import { calendarsRouter } from "./routers/calendars.ts";
 import { cannedRepliesRouter } from "./routers/canned-replies.ts";
@@ -33,6 +34,7 @@ export const appRouter = router({
   cannedReplies: cannedRepliesRouter,
   retention: retentionRouter,
   migrations: migrationsRouter,
+  billing: billingRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -33,7 +33,7 @@ const technician: NavItem[] = [
 const manager: NavItem[] = [
   item("reports", "/rapports"),
   item("calendars", "/calendriers", true),
-  item("billing", "/facturation"),
+  item("billing", "/facturation", true),
 ];
 const admin: NavItem[] = [
   item("people", "/admin/personnes", true),

@@ -6,6 +6,7 @@ import type { Db } from "@mutuo/db";
 import { loadTermsIndex } from "../conventions/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { render } from "../notifications/index.ts";
+import { seedDemoBilling } from "./billing.ts";
 import { insertRows } from "./bulk.ts";
 import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
@@ -181,5 +182,6 @@ export async function seedDemoHistory(
     { timeout: 120_000 },
   );
   if (!seeded) await Promise.all(storedFiles.map((f) => files.remove(f.storageKey as string)));
+  else await seedDemoBilling(db, now);
   return { seeded, tickets: seeded ? plan.tickets.length : 0, ms: Date.now() - t0 };
 }

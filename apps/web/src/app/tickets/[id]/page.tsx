@@ -40,6 +40,7 @@ import { MoreMenu } from "./more-menu.tsx";
 import { Presence } from "./presence.tsx";
 import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
+import { TimeSection } from "../../facturation/time-section.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
 import { firstOrdinal } from "../../../lib/french-date.ts";
@@ -426,6 +427,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
           ) : null}
 
           {context ? <ContextPanel ctx={context} /> : null}
+          {staff ? <TimeSection ticketId={id} /> : null}
         </aside>
       </div>
     </>
