@@ -232,7 +232,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </div>
       {ticket.mergedInto ? (
         <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">
-          {t("mergedInto")} <Link href={`/tickets/${ticket.mergedInto.id}`}>{ticket.mergedInto.number}</Link>
+          {t(staff ? "mergedInto" : "mergedIntoPartner")}{" "}
+          <Link href={`/tickets/${ticket.mergedInto.id}`}>{ticket.mergedInto.number}</Link>
         </p>
       ) : null}
 
@@ -408,7 +409,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
           {ticket.links.length || ticket.merged.length || ticket.linkedToOtherIncident ? (
             <section className="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="font-semibold">{t("related")}</h2>
+              <h2 className="font-semibold">{t(staff ? "related" : "relatedPartner")}</h2>
               {ticket.linkedToOtherIncident ? <p>{t("linkedToOtherIncident")}</p> : null}
               <ul className="list-disc pl-6">
                 {ticket.links.map((l) => (
