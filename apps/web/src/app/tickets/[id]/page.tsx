@@ -41,6 +41,7 @@ import { Presence } from "./presence.tsx";
 import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
+import { buttonClass } from "../../../components/ui/button.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
 import { firstOrdinal } from "../../../lib/french-date.ts";
 
@@ -149,7 +150,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       {!staff && ticket.status === "resolved" ? <p className="mb-2 text-sm">{t("replyReopens")}</p> : null}
       {open ? (
         // Sticky from tablet width up; on a phone it would hide the thread it answers.
-        <div className="-mx-1 bg-slate-50/95 px-1 pb-2 pt-2 md:sticky md:bottom-0 md:z-10 md:backdrop-blur">
+        <div
+          id="repondre"
+          className="-mx-1 scroll-mt-4 bg-slate-50/95 px-1 pb-2 pt-2 md:sticky md:bottom-0 md:z-10 md:backdrop-blur"
+        >
           <h3 className="sr-only">{p("reply")}</h3>
           <ReplyBox
             key={version}
@@ -182,6 +186,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         >
           <DuePromise t={ticket} staff={staff} />
         </span>
+        {open ? (
+          // On a phone the reply box is under the whole thread: one tap takes the thumb there.
+          <a href="#repondre" className={buttonClass({ variant: "secondary", className: "md:hidden" })}>
+            {p("reply")}
+          </a>
+        ) : null}
         {staff && !ticket.assignee && open ? (
           <ButtonForm action={takeAction.bind(null, id, actor.userId)} label={p("takeIt")} />
         ) : null}
