@@ -43,6 +43,7 @@ test("at first start the mailbox and the journal show the demo history", async (
 });
 
 test("a technician types the number a caller reads out and lands on the ticket", async ({ page }) => {
+  test.setTimeout(150_000); // eight pages; over a minute on a loaded machine
   await signIn(page, "tech@val-orlene.example");
   await page.goto("/tickets");
   const number = (await ticketLinks(page).first().textContent())!.trim();
