@@ -3,8 +3,8 @@
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures.ts";
 
-async function signInThroughProvider(page: Page, login: string) {
-  await page.goto("/connexion");
+async function signInThroughProvider(page: Page, login: string, from = "/connexion") {
+  await page.goto(from);
   await page.getByRole("link", { name: "Se connecter avec ProConnect (test)" }).click();
   await page.locator("input[name=login]").fill(login);
   await page.locator("input[name=password]").fill("any");
@@ -31,4 +31,23 @@ test("a SIRET that matches no partner body is refused with a clear message", asy
     "Aucun organisme partenaire ne correspond au SIRET",
   );
   await expectAccessible(page);
+});
+
+test("signing in through the provider returns to the page that was opened, never to another site", async ({
+  page,
+  baseURL,
+}) => {
+  // A link from an e-mail, opened while signed out, goes through the sign-in page.
+  await page.goto("/demandes?etat=toutes");
+  await expect(page).toHaveURL(/\/connexion\?suite=/);
+  await signInThroughProvider(page, "elise.martin", page.url());
+  await expect(page).toHaveURL(/\/demandes\?etat=toutes$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Mes demandes" })).toBeVisible();
+
+  // A crafted destination on another origin is dropped: the person lands on the home page.
+  await page.context().clearCookies();
+  await signInThroughProvider(page, "elise.martin", "/connexion?suite=%2F%2Fevil.example%2Fx");
+  await expect(page.getByText("Connecté : Élise Martin")).toBeVisible();
+  expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
+  expect(new URL(page.url()).pathname).toBe("/");
 });

@@ -60,6 +60,33 @@ describe("e-mail templates", () => {
     );
   });
 
+  // Partners read « demande » (request); « ticket » is the staff's word.
+  const partnerTemplates = [
+    "identity.invitation",
+    "identity.reset",
+    "ticket.received",
+    "ticket.reply",
+    "ticket.status",
+    "ticket.waiting",
+    "ticket.waiting-reminder",
+    "ticket.waiting-closed",
+    "incoming.which-body",
+  ] as const;
+  for (const locale of ["fr", "en"] as const)
+    it(`e-mails to partners never say « ticket » (${locale})`, () => {
+      const said = partnerTemplates.flatMap((template) =>
+        ["new", "assigned", "in_progress", "waiting_partner", "resolved", "closed", "cancelled"].map(
+          (status) => {
+            const mail = renderMail(template, locale, { ...data, status });
+            // Links are addresses, not words (/tickets/42).
+            const words = `${mail.subject}\n${mail.text}`.replace(/https?:\/\/\S+/g, "");
+            return { template, status, ticket: /ticket/i.test(words) };
+          },
+        ),
+      );
+      expect(said.filter((s) => s.ticket)).toEqual([]);
+    });
+
   it("renders accessible, escaped HTML with the provider's name or logo", async () => {
     const mail = renderMail("ticket.received", "fr", data);
     const html = await renderHtml(mail, { locale: "fr", providerName: "Métropole du Val d'Orlène" });

@@ -56,7 +56,9 @@ export function useFormState(): FormState {
   return useContext(Ctx);
 }
 
-const inputClass = "rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
+// min-h-11: a 44 px touch target on a phone (WCAG 2.5.5).
+const inputClass =
+  "min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700";
 
 export function Field({
   name,
@@ -170,10 +172,14 @@ export function SelectField({
   );
 }
 
-export function Submit({ children }: { children: ReactNode }) {
+/** The form's submit button; `thumb`: thumb-sized and full width on a phone (a form's primary action). */
+export function Submit({ children, thumb }: { children: ReactNode; thumb?: boolean }) {
   return (
     <div>
-      <button type="submit" className={buttonClass()}>
+      <button
+        type="submit"
+        className={buttonClass(thumb ? { size: "lg", className: "w-full sm:w-auto" } : undefined)}
+      >
         {children}
       </button>
     </div>
@@ -262,6 +268,7 @@ export function FileField({
         name={name}
         type="file"
         multiple={multiple}
+        className="min-h-11 py-2 file:mr-3 file:min-h-11 file:rounded-md file:border file:border-slate-400 file:bg-white file:px-3"
         aria-invalid={error ? true : undefined}
         aria-describedby={
           [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].join(" ").trim() || undefined

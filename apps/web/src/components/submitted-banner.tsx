@@ -27,7 +27,7 @@ export function SubmittedBanner() {
       <button
         type="button"
         onClick={() => router.replace(pathname, { scroll: false })}
-        className="-m-1 rounded p-1 text-green-900 hover:bg-green-100"
+        className="-my-2.5 -mr-2.5 inline-flex size-11 shrink-0 items-center justify-center rounded text-green-900 hover:bg-green-100"
         aria-label={t("dismiss")}
       >
         <X aria-hidden="true" className="size-5" />

@@ -5,6 +5,7 @@ import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { ZodError } from "zod";
 import { DomainError } from "@mutuo/core/errors";
 import type { FormState } from "../lib/form-state.ts";
+import { currentActor } from "./session.ts";
 
 type Issue = { path: PropertyKey[]; message: string };
 
@@ -43,8 +44,13 @@ export async function toFormState(error: unknown, values: Record<string, string>
   if (cause instanceof DomainError) {
     const key = `errors.${cause.code}`;
     const field = cause.field;
-    const domainKey = `domain.${cause.message.replace(/[^a-z]+/gi, "_")}`;
-    const specific = t.has(domainKey) ? t(domainKey, cause.params ?? {}) : null;
+    const code = cause.message.replace(/[^a-z]+/gi, "_");
+    // Partners read « demande » where staff read « ticket »: their wording first when there is one.
+    const partner = (await currentActor().catch(() => null))?.role === "agent";
+    const domainKey = [...(partner ? [`domain.partner.${code}`] : []), `domain.${code}`].find((k) =>
+      t.has(k),
+    );
+    const specific = domainKey ? t(domainKey, cause.params ?? {}) : null;
     const message = specific ?? t(key, { field: field ? fieldLabel(field) : "" });
     return { values, message, fieldErrors: field ? { [field]: specific ?? message } : undefined };
   }

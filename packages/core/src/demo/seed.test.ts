@@ -114,6 +114,39 @@ describe("demo history", () => {
     );
   });
 
+  it("fills the quarantine and the journal's changes of bodies and people, ending on today's values", async () => {
+    const db = tdb.prisma();
+    const quarantined = await db.incomingMail.findMany({ where: { status: "quarantined" } });
+    expect(quarantined.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(quarantined.map((m) => m.reason))).toEqual(
+      new Set(["unknown_sender", "several_bodies", "ticket_closed", "spoofed_dmarc", "unauthenticated"]),
+    );
+    expect(quarantined.every((m) => m.receivedAt < NOW && m.fromEmail.endsWith(".example"))).toBe(true);
+    expect(await db.incomingMail.count({ where: { status: "rejected", decidedById: { not: null } } })).toBe(
+      12,
+    );
+
+    const bodyChanges = await db.auditEvent.findMany({ where: { entityType: "Body", action: "update" } });
+    expect(bodyChanges.length).toBeGreaterThan(10);
+    const months = new Set(bodyChanges.map((e) => e.at.toISOString().slice(0, 7)));
+    expect(months.size).toBeGreaterThan(6);
+    // The last change of each field is the body's value today.
+    const bodies = new Map((await db.body.findMany()).map((b) => [b.id, b as Record<string, unknown>]));
+    const last = new Map<string, unknown>();
+    for (const e of bodyChanges.sort((a, b) => a.at.getTime() - b.at.getTime()))
+      for (const [field, [, after]] of Object.entries(e.changes as Record<string, [unknown, unknown]>))
+        last.set(`${e.entityId}.${field}`, after);
+    for (const [key, after] of last) {
+      const [id, field] = key.split(".");
+      expect(bodies.get(id!)![field!]).toEqual(after);
+    }
+    expect(await db.auditEvent.count({ where: { entityType: "User", action: "create" } })).toBeGreaterThan(
+      10,
+    );
+    expect(await db.auditEvent.count({ where: { entityType: "User", action: "update" } })).toBeGreaterThan(2);
+    expect(await db.auditEvent.count({ where: { at: { gt: NOW } } })).toBe(0);
+  });
+
   it("stores the SLA the engine computes (a sample recomputed)", async () => {
     const db = tdb.prisma();
     const sample = await db.ticket.findMany({

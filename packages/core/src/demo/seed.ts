@@ -7,6 +7,7 @@ import { loadTermsIndex } from "../conventions/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { render } from "../notifications/index.ts";
 import { seedDemoBilling } from "./billing.ts";
+import { planAdminHistory } from "./admin-history.ts";
 import { insertRows } from "./bulk.ts";
 import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
@@ -43,7 +44,17 @@ export async function seedDemoHistory(
 
   const bodies = await db.body.findMany({
     where: { kind: { not: "provider" }, status: "active" },
-    select: { id: true, legalName: true, kind: true, population: true, city: true },
+    select: {
+      id: true,
+      legalName: true,
+      kind: true,
+      population: true,
+      populationYear: true,
+      city: true,
+      addressLine: true,
+      dpoName: true,
+      dpoEmail: true,
+    },
     orderBy: { legalName: "asc" },
   });
   const provider = await db.body.findFirstOrThrow({ where: { kind: "provider" }, select: { id: true } });
@@ -54,6 +65,7 @@ export async function seedDemoHistory(
       name: true,
       email: true,
       role: true,
+      phone: true,
       passwordHash: true,
       memberships: { select: { bodyId: true } },
     },
@@ -116,6 +128,26 @@ export async function seedDemoHistory(
     target: opts.target,
   });
 
+  // The quarantine and the journal's changes of bodies and people.
+  const admin = planAdminHistory({
+    now,
+    bodies,
+    people: [
+      ...users.map((u) => ({ ...u, bodyIds: u.memberships.map((m) => m.bodyId) })),
+      ...newUsers.map((u) => ({
+        id: u.id as string,
+        name: u.name as string,
+        email: u.email as string,
+        role: u.role as string,
+        phone: null,
+        bodyIds: memberships.filter((m) => m.userId === u.id).map((m) => m.bodyId as string),
+      })),
+    ],
+    invited: newUsers,
+    tickets: plan.tickets,
+  });
+  plan.audit.push(...admin.audit);
+
   // Attachments are real files in the store.
   const storedFiles: Record<string, unknown>[] = [];
   const attachments: Record<string, unknown>[] = [];
@@ -168,6 +200,7 @@ export async function seedDemoHistory(
       await insertRows(tx, "StoredFile", storedFiles);
       await insertRows(tx, "TicketAttachment", attachments);
       await insertRows(tx, "IncomingMail", plan.incoming);
+      await insertRows(tx, "IncomingMail", admin.incoming);
       await insertRows(tx, "OutboxMessage", plan.outbox);
       await insertRows(tx, "AuditEvent", plan.audit);
       for (const [year, value] of plan.counters)

@@ -1,13 +1,10 @@
 // The retention run on a real PostgreSQL: which declarants it anonymises, that a second run changes
 // nothing, that two runs at once neither anonymise twice nor fail, and a person's anonymisation.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@mutuo/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import type { TestDatabase } from "@mutuo/db/testing";
 import type { Actor } from "../access/index.ts";
-import { localFileStore, type FileStore } from "../files/index.ts";
+import type { FileStore } from "../files/index.ts";
+import { createTestWorld, type TestWorld } from "../shared/test-world.ts";
 import { anonymisePerson } from "../identity/index.ts";
 import { createTicket } from "../tickets/index.ts";
 import { previewRetention } from "./queries.ts";
@@ -19,20 +16,9 @@ const NOW = new Date("2026-12-02T02:40:00Z");
 describe("declarant retention", () => {
   let tdb: TestDatabase;
   let files: FileStore;
-  let dir: string;
+  let world: TestWorld;
   const actors: Record<string, Actor> = {};
   const ids: Record<string, string> = {};
-
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await tdb.prisma().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-    return {
-      userId: u.id,
-      name: u.name,
-      role: u.role,
-      bodyIds: u.memberships.map((m) => m.bodyId),
-      activeBodyId: null,
-    };
-  };
 
   /** A phone ticket of Bellerive, closed (or cancelled) `monthsAgo` months before NOW. */
   const ended = async (
@@ -89,26 +75,16 @@ describe("declarant retention", () => {
     });
 
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    const db = tdb.prisma();
-    await seedDemo(db);
-    dir = await mkdtemp(path.join(os.tmpdir(), "mutuo-retention-"));
-    files = localFileStore(dir);
-    for (const [k, e] of Object.entries({
+    world = await createTestWorld("retention", {
       admin: "admin@val-orlene.example",
       tech: "tech@val-orlene.example",
       bellerive: "agent@bellerive.example",
-    }))
-      actors[k] = await actor(e);
-    ids.bellerive = (
-      await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } })
-    ).id;
-    ids.gis = (await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } })).id;
+    });
+    ({ tdb, files } = world);
+    Object.assign(actors, world.actors);
+    Object.assign(ids, world.ids);
   });
-  afterAll(async () => {
-    await tdb.drop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world.close());
 
   it("anonymises the declarant of a ticket closed 37 months ago, not one closed 35 months ago; a second run changes nothing", async () => {
     const db = tdb.prisma();

@@ -1,11 +1,8 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@mutuo/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import type { TestDatabase } from "@mutuo/db/testing";
 import { activateConvention, createConvention, setVersionTerms } from "../conventions/index.ts";
-import { localFileStore, type FileStore } from "../files/index.ts";
+import type { FileStore } from "../files/index.ts";
+import { createTestWorld, type TestWorld } from "../shared/test-world.ts";
 import type { Actor } from "../access/index.ts";
 import { PRIORITIES } from "../terms/index.ts";
 import { addMessage, rateTicket } from "./conversation.ts";
@@ -22,44 +19,25 @@ const at = (iso: string) => new Date(iso);
 describe("tickets", () => {
   let tdb: TestDatabase;
   let files: FileStore;
-  let dir: string;
+  let world: TestWorld;
   const actors: Record<string, Actor> = {};
   const ids: Record<string, string> = {};
 
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await tdb.prisma().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-    return {
-      userId: u.id,
-      name: u.name,
-      role: u.role,
-      bodyIds: u.memberships.map((m) => m.bodyId),
-      activeBodyId: null,
-    };
-  };
-
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    const db = tdb.prisma();
-    await seedDemo(db);
-    dir = await mkdtemp(path.join(os.tmpdir(), "mutuo-tickets-"));
-    files = localFileStore(dir);
-    for (const [k, e] of Object.entries({
+    world = await createTestWorld("tickets", {
       manager: "manager@val-orlene.example",
       tech: "tech@val-orlene.example",
       bellerive: "agent@bellerive.example",
       saintAubin: "agent@saint-aubin.example",
-    }))
-      actors[k] = await actor(e);
-    ids.bellerive = (
-      await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } })
+    });
+    ({ tdb, files } = world);
+    Object.assign(actors, world.actors);
+    Object.assign(ids, world.ids);
+    ids.dsi = (
+      await world.db.businessCalendar.findFirstOrThrow({ where: { name: "Horaires de la DSI" } })
     ).id;
-    ids.gis = (await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } })).id;
-    ids.dsi = (await db.businessCalendar.findFirstOrThrow({ where: { name: "Horaires de la DSI" } })).id;
   });
-  afterAll(async () => {
-    await tdb.drop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world.close());
 
   const report = (a: Actor, now: Date, extra: Record<string, unknown> = {}) =>
     createTicket(
@@ -390,7 +368,7 @@ describe("tickets", () => {
   it("uses the convention terms in force at reception, and the service defaults without a convention", async () => {
     const db = tdb.prisma();
     const cepm = await db.body.findFirstOrThrow({ where: { kind: "association" } });
-    const cepmAgent = await actor("agent@cepm.example");
+    const cepmAgent = await world.actor("agent@cepm.example");
     const t = await createTicket(
       db,
       files,

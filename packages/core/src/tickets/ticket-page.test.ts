@@ -1,11 +1,7 @@
 // The ticket page's write paths: reply and wait until a date (one transaction), reply and resolve,
 // the wait's reminders and closure, presence on a ticket, the context beside it, canned replies.
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedDemo } from "@mutuo/db/seed";
-import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import type { TestDatabase } from "@mutuo/db/testing";
 import type { Actor } from "../access/index.ts";
 import {
   cannedRepliesForTicket,
@@ -14,7 +10,8 @@ import {
   listCannedReplies,
   updateCannedReply,
 } from "../canned-replies/index.ts";
-import { localFileStore, type FileStore } from "../files/index.ts";
+import type { FileStore } from "../files/index.ts";
+import { createTestWorld, type TestWorld } from "../shared/test-world.ts";
 import { addMessage } from "./conversation.ts";
 import { ticketContext } from "./context.ts";
 import { createTicket } from "./create.ts";
@@ -31,43 +28,22 @@ const DAY = 24 * H;
 describe("the ticket page", () => {
   let tdb: TestDatabase;
   let files: FileStore;
-  let dir: string;
+  let world: TestWorld;
   const actors: Record<string, Actor> = {};
   const ids: Record<string, string> = {};
 
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await tdb.prisma().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
-    return {
-      userId: u.id,
-      name: u.name,
-      role: u.role,
-      bodyIds: u.memberships.map((m) => m.bodyId),
-      activeBodyId: null,
-    };
-  };
-
   beforeAll(async () => {
-    tdb = await createTestDatabase();
-    const db = tdb.prisma();
-    await seedDemo(db);
-    dir = await mkdtemp(path.join(os.tmpdir(), "mutuo-ticket-page-"));
-    files = localFileStore(dir);
-    for (const [k, e] of Object.entries({
+    world = await createTestWorld("ticket-page", {
       manager: "manager@val-orlene.example",
       tech: "tech@val-orlene.example",
       bellerive: "agent@bellerive.example",
       saintAubin: "agent@saint-aubin.example",
-    }))
-      actors[k] = await actor(e);
-    ids.bellerive = (
-      await db.body.findFirstOrThrow({ where: { legalName: "Commune de Bellerive-sur-Orlène" } })
-    ).id;
-    ids.gis = (await db.service.findUniqueOrThrow({ where: { code: "SIGMA" } })).id;
+    });
+    ({ tdb, files } = world);
+    Object.assign(actors, world.actors);
+    Object.assign(ids, world.ids);
   });
-  afterAll(async () => {
-    await tdb.drop();
-    await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => world.close());
 
   const report = (now: Date, subject = "Le SIG ne s'affiche plus") =>
     createTicket(

@@ -64,7 +64,7 @@ export default async function SignInPage({
       {oidc ? (
         <div className="mt-8 border-t border-slate-200 pt-6">
           <a
-            href="/api/auth/oidc/login"
+            href={`/api/auth/oidc/login${next ? `?${NEXT_PARAM}=${encodeURIComponent(next)}` : ""}`}
             className="inline-block rounded-md border border-brand-700 px-4 py-2 font-medium text-brand-800 no-underline hover:bg-brand-50"
           >
             {t("oidc", { provider: oidc.label })}

@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, SelectField, Submit } from "../../components/form.tsx";
 import type { FormState } from "../../lib/form-state.ts";
+import { CategoryField, ImpactUrgencyFields } from "../tickets/impact-urgency-fields.tsx";
 
 type Option = { value: string; label: string };
 
@@ -22,9 +23,6 @@ export function AcceptForm({
 }) {
   const t = useTranslations("tickets");
   const ti = useTranslations("incoming");
-  const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
-  // « Urgence » is feminine in French: « Élevée », « Moyenne ».
-  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} className="flex max-w-3xl flex-col gap-4">
       <SelectField
@@ -40,20 +38,8 @@ export function AcceptForm({
         required
         options={[{ value: "", label: "—" }, ...services]}
       />
-      <SelectField
-        name="category"
-        label={t("category")}
-        required
-        defaultValue="request"
-        options={["fault", "request", "question", "security"].map((c) => ({
-          value: c,
-          label: t(`categories.${c}`),
-        }))}
-      />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />
-        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={urgencies} />
-      </div>
+      <CategoryField defaultValue="request" />
+      <ImpactUrgencyFields required />
       <Field name="declarantName" label={t("declarantName")} required defaultValue={declarantName} />
       <Submit>{ti("create")}</Submit>
     </ActionForm>

@@ -63,7 +63,7 @@ export default async function MyRequestsPage({
           </Link>
         </p>
       ) : null}
-      <FilterBar label={t("searchLabel")} submit={t("searchButton")} search boxed={false}>
+      <FilterBar label={t("searchMineLabel")} submit={t("searchButton")} search boxed={false}>
         <FilterInput name="q" label={t("search")} value={f.q} type="search" maxLength={200} wide />
       </FilterBar>
       {!searching ? (

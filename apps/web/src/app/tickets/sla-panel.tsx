@@ -53,7 +53,7 @@ export async function SlaPanel({
       )}
       {x.days.length ? (
         <details>
-          <summary className="cursor-pointer text-brand-800">{t("explain")}</summary>
+          <summary className="cursor-pointer py-2.5 text-brand-800">{t("explain")}</summary>
           <ol className="mt-2 flex flex-col gap-1 text-sm">
             {x.days.map((d) => (
               <li key={d.date} className={d.kind === "open" ? "" : "text-slate-600"}>

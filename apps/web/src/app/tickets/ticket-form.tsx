@@ -4,6 +4,7 @@
 import { useTranslations } from "next-intl";
 import { ActionForm, Field, FileField, SelectField, Submit, TextAreaField } from "../../components/form.tsx";
 import type { FormState } from "../../lib/form-state.ts";
+import { CategoryField, ImpactUrgencyFields } from "./impact-urgency-fields.tsx";
 
 type Option = { value: string; label: string };
 
@@ -23,9 +24,6 @@ export function TicketForm({
   now: string;
 }) {
   const t = useTranslations("tickets");
-  const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
-  // « Urgence » is feminine in French: « Élevée », « Moyenne ».
-  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-4">
       {bodies.length > 1 || staff ? (
@@ -66,23 +64,11 @@ export function TicketForm({
         required
         options={[{ value: "", label: "—" }, ...services]}
       />
-      <SelectField
-        name="category"
-        label={t("category")}
-        required
-        defaultValue="fault"
-        options={["fault", "request", "question", "security"].map((c) => ({
-          value: c,
-          label: t(`categories.${c}`),
-        }))}
-      />
+      <CategoryField defaultValue="fault" />
       <Field name="subject" label={t("subject")} required maxLength={200} />
       <TextAreaField name="description" label={t("description")} required hint={t("descriptionHint")} />
       <Field name="equipment" label={t("equipment")} hint={t("equipmentHint")} />
-      <div className="grid gap-4 sm:grid-cols-2">
-        <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />
-        <SelectField name="urgency" label={t("urgency")} required defaultValue="medium" options={urgencies} />
-      </div>
+      <ImpactUrgencyFields required />
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">
         <legend className="px-1 font-semibold">{t("declarant")}</legend>
         <p className="text-sm text-slate-700">{t("declarantHint")}</p>
@@ -109,7 +95,7 @@ export function TicketForm({
         />
       </fieldset>
       <FileField name="attachments" label={t("attachments")} hint={t("attachmentsHint")} multiple />
-      <Submit>{t("submit")}</Submit>
+      <Submit thumb>{t("submit")}</Submit>
     </ActionForm>
   );
 }

@@ -10,6 +10,7 @@ import {
   TextAreaField,
   useFormState,
 } from "../../components/form.tsx";
+import { ImpactUrgencyFields } from "./impact-urgency-fields.tsx";
 import type { FormState } from "../../lib/form-state.ts";
 
 type Action = (s: FormState, fd: FormData) => Promise<FormState>;
@@ -131,13 +132,9 @@ export function PriorityForm({
   urgency: string;
 }) {
   const t = useTranslations("tickets");
-  const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
-  // « Urgence » is feminine: « Élevée », « Moyenne ».
-  const urgencies = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`urgencyLevel.${l}`) }));
   return (
     <ActionForm action={action} className="flex flex-col gap-3">
-      <SelectField name="impact" label={t("impact")} defaultValue={impact} options={levels} />
-      <SelectField name="urgency" label={t("urgency")} defaultValue={urgency} options={urgencies} />
+      <ImpactUrgencyFields impact={impact} urgency={urgency} stacked />
       <Submit>{t("apply")}</Submit>
     </ActionForm>
   );
@@ -222,7 +219,7 @@ export function RateForm({ action }: { action: Action }) {
         ]}
       />
       <TextAreaField name="comment" label={t("rateComment")} rows={2} />
-      <Submit>{t("rate")}</Submit>
+      <Submit thumb>{t("rate")}</Submit>
     </ActionForm>
   );
 }

@@ -32,7 +32,7 @@ export async function TicketTable({
     t("receivedAt"),
   ];
   return (
-    <Table caption={t("caption")} headers={headers}>
+    <Table caption={t(partner ? "captionPartner" : "caption")} headers={headers}>
       {items.map((x) => (
         <tr key={x.id}>
           {selectable ? (

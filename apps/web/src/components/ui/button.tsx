@@ -15,7 +15,8 @@ const variants: Record<ButtonVariant, string> = {
 };
 const sizes: Record<ButtonSize, string> = {
   sm: "min-h-9 px-3 py-1.5 text-sm",
-  md: "min-h-10 px-4 py-2",
+  // 44 px on a phone, where a thumb presses it; 40 px from tablet width.
+  md: "min-h-11 px-4 py-2 sm:min-h-10",
   // Thumb-sized on phones (44 px).
   lg: "min-h-11 px-5 py-2.5 text-base",
 };

@@ -42,6 +42,7 @@ import { heartbeatAction, leaveAction } from "./presence-actions.ts";
 import { ReplyBox } from "./reply-box.tsx";
 import { TimeSection } from "../../facturation/time-section.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
+import { buttonClass } from "../../../components/ui/button.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
 import { firstOrdinal } from "../../../lib/french-date.ts";
 
@@ -150,7 +151,10 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       {!staff && ticket.status === "resolved" ? <p className="mb-2 text-sm">{t("replyReopens")}</p> : null}
       {open ? (
         // Sticky from tablet width up; on a phone it would hide the thread it answers.
-        <div className="-mx-1 bg-slate-50/95 px-1 pb-2 pt-2 md:sticky md:bottom-0 md:z-10 md:backdrop-blur">
+        <div
+          id="repondre"
+          className="-mx-1 scroll-mt-4 bg-slate-50/95 px-1 pb-2 pt-2 md:sticky md:bottom-0 md:z-10 md:backdrop-blur"
+        >
           <h3 className="sr-only">{p("reply")}</h3>
           <ReplyBox
             key={version}
@@ -183,6 +187,12 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
         >
           <DuePromise t={ticket} staff={staff} />
         </span>
+        {open ? (
+          // On a phone the reply box is under the whole thread: one tap takes the thumb there.
+          <a href="#repondre" className={buttonClass({ variant: "secondary", className: "md:hidden" })}>
+            {p("reply")}
+          </a>
+        ) : null}
         {staff && !ticket.assignee && open ? (
           <ButtonForm action={takeAction.bind(null, id, actor.userId)} label={p("takeIt")} />
         ) : null}
@@ -233,7 +243,8 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
       </div>
       {ticket.mergedInto ? (
         <p className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3">
-          {t("mergedInto")} <Link href={`/tickets/${ticket.mergedInto.id}`}>{ticket.mergedInto.number}</Link>
+          {t(staff ? "mergedInto" : "mergedIntoPartner")}{" "}
+          <Link href={`/tickets/${ticket.mergedInto.id}`}>{ticket.mergedInto.number}</Link>
         </p>
       ) : null}
 
@@ -409,7 +420,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
 
           {ticket.links.length || ticket.merged.length || ticket.linkedToOtherIncident ? (
             <section className="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="font-semibold">{t("related")}</h2>
+              <h2 className="font-semibold">{t(staff ? "related" : "relatedPartner")}</h2>
               {ticket.linkedToOtherIncident ? <p>{t("linkedToOtherIncident")}</p> : null}
               <ul className="list-disc pl-6">
                 {ticket.links.map((l) => (

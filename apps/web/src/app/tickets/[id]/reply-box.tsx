@@ -144,7 +144,7 @@ function Inner({
           onChange={(e) => setBody(e.target.value)}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "f-body-error" : undefined}
-          className="rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
+          className="min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 aria-[invalid=true]:border-red-700"
         />
         {error ? (
           <p id="f-body-error" className="text-sm font-medium text-red-800">
@@ -153,7 +153,7 @@ function Inner({
         ) : null}
       </div>
       <details className="text-sm">
-        <summary className="cursor-pointer text-brand-800">{tt("attachments")}</summary>
+        <summary className="cursor-pointer py-3 text-brand-800">{tt("attachments")}</summary>
         <div className="mt-2">
           <FileField name="attachments" label={tt("attachments")} hint={tt("attachmentsHint")} multiple />
         </div>
@@ -183,7 +183,7 @@ function Inner({
         </div>
       ) : null}
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" name="then" value="" variant="primary">
+        <Button type="submit" name="then" value="" variant="primary" className="w-full sm:w-auto">
           <Send aria-hidden="true" className="size-4" />
           {note ? t("addNote") : t("send")}
         </Button>

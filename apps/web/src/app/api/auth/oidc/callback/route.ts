@@ -2,6 +2,7 @@ import { cookies } from "next/headers";
 import { DomainError } from "@mutuo/core/errors";
 import { signInWithOidc } from "@mutuo/core/identity";
 import { env } from "../../../../../env.ts";
+import { safeNextPath, signInPath } from "../../../../../lib/next-path.ts";
 import { db } from "../../../../../server/db.ts";
 import { callbackUrl, oidc, OIDC_COOKIE, oidcConfig } from "../../../../../server/oidc.ts";
 import { clientInfo, setSessionCookie } from "../../../../../server/session.ts";
@@ -18,7 +19,14 @@ export async function GET(req: Request) {
   const saved = jar.get(OIDC_COOKIE)?.value;
   jar.delete(OIDC_COOKIE);
   if (!saved) return fail("generic");
-  const { verifier, state, nonce } = JSON.parse(saved) as { verifier: string; state: string; nonce: string };
+  const { verifier, state, nonce, next } = JSON.parse(saved) as {
+    verifier: string;
+    state: string;
+    nonce: string;
+    next?: unknown;
+  };
+  // Checked again: the cookie is ours, but a path is only ever followed once proven relative.
+  const destination = safeNextPath(next);
   try {
     const cfg = await config;
     // Behind a proxy the request URL may differ from the public one: rebuild it on the callback URL.
@@ -45,7 +53,9 @@ export async function GET(req: Request) {
       await clientInfo(),
     );
     await setSessionCookie(result.token, result.expiresAt);
-    return Response.redirect(`${base()}${result.next === "mfa" ? "/connexion/verification" : "/"}`, 302);
+    const target =
+      result.next === "mfa" ? signInPath(destination, "/connexion/verification") : (destination ?? "/");
+    return Response.redirect(`${base()}${target}`, 302);
   } catch (e) {
     if (e instanceof DomainError)
       return fail(
