@@ -10,6 +10,8 @@ import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { anonymiseDeclarantsJob } from "./retention/jobs/anonymise-declarants.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 import { mailTestJob } from "./notifications/jobs/mail-test.ts";
+import { refreshRollupJob } from "./reports/jobs/refresh-rollup.ts";
+import { sendScheduledReportsJob } from "./reports/jobs/send-scheduled.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
@@ -25,4 +27,6 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(waitingJob),
   registerJob(mailTestJob),
   registerJob(anonymiseDeclarantsJob),
+  registerJob(refreshRollupJob),
+  registerJob(sendScheduledReportsJob),
 ];
