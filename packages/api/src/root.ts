@@ -10,6 +10,7 @@ import { mailboxRouter } from "./routers/mailbox.ts";
 import { meRouter } from "./routers/me.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { retentionRouter } from "./routers/retention.ts";
+import { reportsRouter } from "./routers/reports.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   views: viewsRouter,
   cannedReplies: cannedRepliesRouter,
   retention: retentionRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ describe("navigation", () => {
       "/catalogue",
       "/conventions",
       "/demandes",
+      "/rapports",
       "/compte",
       "/etat",
     ]);

@@ -22,7 +22,7 @@ const everyone: NavItem[] = [
   item("catalogue", "/catalogue", true),
   item("conventions", "/conventions", true),
 ];
-const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
+const agentOnly: NavItem[] = [item("myTickets", "/demandes", true), item("reports", "/rapports", true)];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
@@ -31,7 +31,7 @@ const technician: NavItem[] = [
   item("migrations", "/reprises"),
 ];
 const manager: NavItem[] = [
-  item("reports", "/rapports"),
+  item("reports", "/rapports", true),
   item("calendars", "/calendriers", true),
   item("billing", "/facturation"),
 ];

@@ -1,5 +1,5 @@
 // Who may read which report, and for which bodies.
-import { forbidden, invalid } from "../errors/index.ts";
+import { DomainError, forbidden } from "../errors/index.ts";
 import { isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import type { ReportDefinition } from "./definition.ts";
 
@@ -13,9 +13,12 @@ export function assertCanRead(actor: Actor, report: ReportDefinition<never>): vo
 export function reportBodies(actor: Actor, body: string | undefined): "all" | string[] {
   const visible = visibleBodyIds(actor);
   if (!body) return visible;
-  if (visible !== "all" && !visible.includes(body)) throw invalid("body", "report_unknown_body");
+  if (visible !== "all" && !visible.includes(body)) throw unknownBody();
   return [body];
 }
+
+/** A body that does not exist, or that the actor may not see (the same answer: no existence leak). */
+export const unknownBody = () => new DomainError("NOT_FOUND", "report_unknown_body", { field: "body" });
 
 export const canSubscribe = (actor: Actor) => actor.role === "manager" || actor.role === "admin";
 

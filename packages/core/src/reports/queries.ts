@@ -5,7 +5,7 @@ import { isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import type { ReportData, ReportDefinition } from "./definition.ts";
-import { assertCanRead, canSubscribe, reportBodies } from "./policy.ts";
+import { assertCanRead, canSubscribe, reportBodies, unknownBody } from "./policy.ts";
 import { findReport, REPORTS } from "./registry.ts";
 import { interventionBreached, resolutionBreached } from "./rollup.ts";
 import { customPeriod, periodOf, type Period } from "./rules.ts";
@@ -43,7 +43,7 @@ function parseFilters(actor: Actor, report: ReportDefinition<never>, raw: Record
 
 async function assertBodyExists(db: Db, bodyId: string | undefined) {
   if (bodyId && !(await db.body.findUnique({ where: { id: bodyId }, select: { id: true } })))
-    throw invalid("body", "report_unknown_body");
+    throw unknownBody();
 }
 
 /** A report as the actor may see it. */
@@ -67,6 +67,7 @@ export function listReports(actor: Actor) {
     id: r.id,
     title: r.title,
     periods: r.periods,
+    filterFields: r.filterFields.filter((f) => isStaff(actor) || !f.staffOnly),
   }));
 }
 

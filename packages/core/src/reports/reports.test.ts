@@ -63,7 +63,7 @@ describe("reports", () => {
 
   it("reads the year from the rollup, agreeing with a count made on the tickets", async () => {
     const db = tdb.prisma();
-    const manager = await actorByEmail(db, "manager@val-orlene.example");
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
     const d = await readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
     const sql = await direct();
     expect(sql.tickets).toBeGreaterThan(100);
@@ -75,7 +75,7 @@ describe("reports", () => {
 
   it("limits a partner agent to their body, and refuses another body or a reversed period", async () => {
     const db = tdb.prisma();
-    const agent = await actorByEmail(db, "agent@bellerive.example");
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
     const d = await readReport(db, agent, { reportId: "sla", period: year, filters: {} }, now);
     const bodies = d.tables.find((t) => t.id === "bodies")!.rows;
     expect(bodies.length).toBeLessThanOrEqual(1);
@@ -84,7 +84,7 @@ describe("reports", () => {
     const other = await db.body.findFirstOrThrow({ where: { id: { notIn: agent.bodyIds } } });
     await expect(
       readReport(db, agent, { reportId: "sla", period: year, filters: { body: other.id } }, now),
-    ).rejects.toMatchObject({ code: "VALIDATION", message: "report_unknown_body" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "report_unknown_body" });
     await expect(
       readReport(
         db,
@@ -100,7 +100,7 @@ describe("reports", () => {
 
   it("exports CSV, XLSX and PDF whose numbers agree", async () => {
     const db = tdb.prisma();
-    const manager = await actorByEmail(db, "manager@val-orlene.example");
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
     const d = await readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
     const t = monthsTotal(d);
     const csv = Buffer.from(reportCsv(d).bytes).toString("utf8");
@@ -122,7 +122,7 @@ describe("reports", () => {
 
   it("refuses a subscription without recipients, or about another body for a body's agents", async () => {
     const db = tdb.prisma();
-    const manager = await actorByEmail(db, "manager@val-orlene.example");
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
     const base = {
       reportId: "sla",
       label: "Test",
@@ -138,7 +138,7 @@ describe("reports", () => {
     await expect(
       createSubscription(db, manager, { ...base, agentsOfBodyId: "00000000-0000-4000-8000-000000000000" }),
     ).rejects.toMatchObject({ message: "report_unknown_body" });
-    const agent = await actorByEmail(db, "agent@bellerive.example");
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
     await expect(createSubscription(db, agent, { ...base, toManagers: true })).rejects.toMatchObject({
       code: "FORBIDDEN",
     });

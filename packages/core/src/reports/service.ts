@@ -2,7 +2,7 @@
 import type { Prisma, Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
-import { assertCanSubscribe } from "./policy.ts";
+import { assertCanSubscribe, unknownBody } from "./policy.ts";
 import { findReport } from "./registry.ts";
 import type { SubscriptionInput } from "./schema.ts";
 
@@ -20,7 +20,7 @@ export async function createSubscription(db: Db, actor: Actor, input: Subscripti
   const bodyIds = [filters.body, input.agentsOfBodyId].filter((x): x is string => Boolean(x));
   if (bodyIds.length) {
     const found = await db.body.count({ where: { id: { in: bodyIds } } });
-    if (found !== new Set(bodyIds).size) throw invalid("body", "report_unknown_body");
+    if (found !== new Set(bodyIds).size) throw unknownBody();
   }
   // A body's agents only ever receive reports about their own body.
   if (input.agentsOfBodyId) {
