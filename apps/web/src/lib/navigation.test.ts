@@ -42,7 +42,7 @@ describe("navigation", () => {
       [null, ["home"]],
       ["support", ["queue", "incoming"]],
       ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
-      ["admin", ["people", "mailbox", "journal", "retention"]],
+      ["admin", ["reports", "people", "mailbox", "journal", "retention"]],
       [null, ["account", "status"]],
     ]);
     expect(shape("technician").map(([k]) => k)).toEqual([null, "support", "reference", null]);
