@@ -73,6 +73,27 @@ describe("reports", () => {
     expect(kpi(d, "iTime").display).toMatch(/·/);
   });
 
+  it("keeps the rollup up to date by rebuilding only the months whose tickets changed", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const read = () => readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
+    const before = monthsTotal(await read());
+    const ticket = await db.ticket.findFirstOrThrow({
+      where: {
+        csatScore: null,
+        resolvedAt: { not: null },
+        status: "closed",
+        receivedAt: { gte: periodOf("year", monthOfInstant(now)).start },
+      },
+    });
+    expect(await refreshRollup(db, now)).toEqual([]); // nothing changed since
+    await db.ticket.update({ where: { id: ticket.id }, data: { csatScore: 5, csatAt: now } });
+    expect(await refreshRollup(db, now)).toEqual([monthOfInstant(ticket.receivedAt)]);
+    const after = monthsTotal(await read());
+    expect(after.tickets).toBe(before.tickets);
+    expect(after.csatRate).not.toBe(before.csatRate);
+  });
+
   it("limits a partner agent to their body, and refuses another body or a reversed period", async () => {
     const db = tdb.prisma();
     const agent = (await actorByEmail(db, "agent@bellerive.example"))!;

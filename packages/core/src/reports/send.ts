@@ -1,7 +1,7 @@
 // Scheduled reports: the worker builds each subscription's report once per period (kept as a run,
 // unique per subscription and period) and queues one e-mail per recipient through the outbox
 // (dedupKey per run and address). The subscription's row is locked while its run is built, so two
-// workers never build it twice; a crash before the commit leaves nothing, and the next pass redoes it.
+// workers never keep it twice; a crash before the commit leaves nothing, and the next pass redoes it.
 import type { Db, Prisma } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
@@ -86,9 +86,27 @@ export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
       })
     )
       continue;
+    // Built outside the transaction (a PDF takes a second or two); two workers may both build it,
+    // only the first to commit keeps it: the run is unique per subscription and period.
+    const filters = s.filters as Record<string, string>;
+    const p = sp.period;
+    const data = await readReport(
+      db,
+      SCHEDULER,
+      {
+        reportId: s.reportId,
+        period:
+          p.kind === "custom"
+            ? { kind: "custom", from: p.from, to: p.from }
+            : { kind: p.kind, month: p.from },
+        filters,
+      },
+      now,
+    );
+    const pdf = await reportPdf(data, now);
+    const recipients = await recipientsOf(db, s);
     const done = await db.$transaction(
       async (tx) => {
-        // Another worker building it holds the lock; once it commits, the run exists.
         const locked = await tx.$queryRaw<{ id: string }[]>`
           SELECT "id" FROM "ReportSubscription" WHERE "id" = ${s.id}::uuid FOR UPDATE SKIP LOCKED`;
         if (locked.length === 0) return false;
@@ -96,23 +114,6 @@ export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
           where: { subscriptionId_periodKey: { subscriptionId: s.id, periodKey: sp.key } },
         });
         if (exists) return false;
-        const filters = s.filters as Record<string, string>;
-        const p = sp.period;
-        const data = await readReport(
-          db,
-          SCHEDULER,
-          {
-            reportId: s.reportId,
-            period:
-              p.kind === "custom"
-                ? { kind: "custom", from: p.from, to: p.from }
-                : { kind: p.kind, month: p.from },
-            filters,
-          },
-          now,
-        );
-        const pdf = await reportPdf(data, now);
-        const recipients = await recipientsOf(db, s);
         const run = await tx.reportRun.create({
           data: {
             subscriptionId: s.id,
@@ -146,7 +147,7 @@ export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
           });
         return true;
       },
-      { timeout: 120_000 },
+      { timeout: 60_000, maxWait: 30_000 },
     );
     if (done) built++;
   }
