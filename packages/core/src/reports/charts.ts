@@ -91,6 +91,8 @@ export function chartSvg(spec: ChartSpec, opts: { width?: number; height?: numbe
       // Plot's stylesheet and currentColor: replaced by plain attributes (PDF renderers, mail clients).
       .replace(/<style>[\s\S]*?<\/style>/, "")
       .replace(/currentColor/g, INK)
+      // The chart is one image: its parts carry no ARIA of their own (Plot names its groups).
+      .replace(/ aria-(label|description)="[^"]*"/g, "")
       .replace(
         /^<svg /,
         `<svg role="img" aria-labelledby="chart-${spec.id}-title chart-${spec.id}-desc" font-family="Roboto, Helvetica, Arial, sans-serif" `,

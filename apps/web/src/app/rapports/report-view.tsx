@@ -48,7 +48,10 @@ export async function ReportView({ data }: { data: ReportData }) {
           {data.charts.map((c) => (
             <figure key={c.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <figcaption className="mb-2 font-semibold">{c.title}</figcaption>
-              <div className="overflow-x-auto" dangerouslySetInnerHTML={{ __html: chartSvg(c) }} />
+              <div
+                className="[&_svg]:h-auto [&_svg]:max-w-full"
+                dangerouslySetInnerHTML={{ __html: chartSvg(c) }}
+              />
               <details className="mt-2">
                 <summary className="cursor-pointer text-sm font-medium">{t("showData")}</summary>
                 <Table
@@ -70,10 +73,8 @@ export async function ReportView({ data }: { data: ReportData }) {
       </section>
 
       {data.tables.map((tab) => (
-        <section key={tab.id} aria-labelledby={`table-${tab.id}`} className="mb-8">
-          <h2 id={`table-${tab.id}`} className="mb-3 text-xl font-semibold">
-            {tab.title}
-          </h2>
+        <div key={tab.id} className="mb-8">
+          <h2 className="mb-3 text-xl font-semibold">{tab.title}</h2>
           <Table caption={tab.title} headers={tab.columns.map((c) => c.title)}>
             {[...tab.rows, ...(tab.totals ? [tab.totals] : [])].map((r, i) => (
               <tr key={i} className={tab.totals && i === tab.rows.length ? "font-semibold" : undefined}>
@@ -89,7 +90,7 @@ export async function ReportView({ data }: { data: ReportData }) {
               </tr>
             ))}
           </Table>
-        </section>
+        </div>
       ))}
 
       <details id="comment-c-est-calcule" className="mb-8 rounded-lg border border-slate-200 bg-white p-4">
