@@ -33,6 +33,31 @@ export async function rawQueries(client: pg.Client, n: number) {
         `${listSql} WHERE (t."receivedAt", t."id") < ($1, $2) ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT 51`,
         [deep.receivedAt, deep.id],
       ),
+    /** The SLA report's reads on the monthly rollup (sums, percentiles, by month, channel, body). */
+    slaYear: (from: string) => async (body: string | null) => {
+      const where = `r."month" >= $1::date ${body ? `AND r."bodyId" = $2::uuid` : ""}`;
+      const args = body ? [from, body] : [from];
+      const sums = `sum(r."tickets"), sum(r."interventionMet"), sum(r."interventionBreached"), sum(r."resolutionMet"),
+        sum(r."resolutionBreached"), sum(r."csatAnswers"), sum(r."csatSum")`;
+      await Promise.all([
+        client.query(`SELECT ${sums} FROM "ReportSlaMonth" r WHERE ${where}`, args),
+        client.query(
+          `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY m), percentile_cont(0.9) WITHIN GROUP (ORDER BY m)
+           FROM (SELECT unnest(r."interventionMinutes") m FROM "ReportSlaMonth" r WHERE ${where}) x`,
+          args,
+        ),
+        client.query(`SELECT r."month", ${sums} FROM "ReportSlaMonth" r WHERE ${where} GROUP BY 1`, args),
+        client.query(`SELECT r."channel", ${sums} FROM "ReportSlaMonth" r WHERE ${where} GROUP BY 1`, args),
+        client.query(`SELECT r."bodyId", ${sums} FROM "ReportSlaMonth" r WHERE ${where} GROUP BY 1`, args),
+      ]);
+    },
+    /** What the rollup avoids: the same counts straight on the tickets. */
+    slaYearScan: (since: Date) =>
+      client.query(
+        `SELECT "bodyId", count(*), count(*) FILTER (WHERE COALESCE("interventionAt", "resolvedAt") <= "interventionDueAt"),
+           count(*) FILTER (WHERE "resolvedAt" <= "resolutionDueAt") FROM "Ticket" WHERE "receivedAt" >= $1 GROUP BY 1`,
+        [since],
+      ),
     detail: async (id: string) => {
       await client.query(`${listSql} WHERE t."id" = $1`, [id]);
       await client.query(`SELECT * FROM "TicketMessage" WHERE "ticketId" = $1 ORDER BY "createdAt", "id"`, [

@@ -68,6 +68,28 @@ const terms = (calendarId: string) => ({
 
 /** Input for each procedure, aimed at body B's objects. */
 const probes: Record<string, (w: World) => unknown> = {
+  "reports.list": () => undefined,
+  "reports.choices": () => undefined,
+  "reports.read": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+  }),
+  "reports.breaches": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+  }),
+  "reports.subscriptions": () => undefined,
+  "reports.subscribe": (w) => ({
+    reportId: "sla",
+    label: "Pirate",
+    filters: {},
+    frequency: "monthly",
+    agentsOfBodyId: w.bodyB.id,
+  }),
+  "reports.unsubscribe": (w) => ({ id: w.ticketB }),
+  "reports.runs": () => ({}),
   "health.check": () => undefined,
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
@@ -356,6 +378,22 @@ const probes: Record<string, (w: World) => unknown> = {
 
 /** Input for each procedure aimed at agent A's own objects ("foreign": the probe above serves). */
 const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
+  "reports.list": "foreign",
+  "reports.choices": "foreign",
+  "reports.read": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyA },
+  }),
+  "reports.breaches": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyA },
+  }),
+  "reports.subscriptions": "foreign",
+  "reports.subscribe": "foreign",
+  "reports.unsubscribe": "foreign",
+  "reports.runs": "foreign",
   "health.check": "foreign",
   "catalogue.list": "foreign",
   "catalogue.countActive": "foreign",

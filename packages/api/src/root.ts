@@ -12,6 +12,7 @@ import { meRouter } from "./routers/me.ts";
 import { migrationsRouter } from "./routers/migrations.ts";
 import { peopleRouter } from "./routers/people.ts";
 import { retentionRouter } from "./routers/retention.ts";
+import { reportsRouter } from "./routers/reports.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
@@ -35,6 +36,7 @@ export const appRouter = router({
   retention: retentionRouter,
   migrations: migrationsRouter,
   billing: billingRouter,
+  reports: reportsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -12,6 +12,8 @@ import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 import { mailTestJob } from "./notifications/jobs/mail-test.ts";
 import { migrationRunJob } from "./migrations/jobs/run.ts";
 import { resumeMigrationRunsJob } from "./migrations/jobs/resume.ts";
+import { refreshRollupJob } from "./reports/jobs/refresh-rollup.ts";
+import { sendScheduledReportsJob } from "./reports/jobs/send-scheduled.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
@@ -29,4 +31,6 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(anonymiseDeclarantsJob),
   registerJob(migrationRunJob),
   registerJob(resumeMigrationRunsJob),
+  registerJob(refreshRollupJob),
+  registerJob(sendScheduledReportsJob),
 ];

@@ -16,6 +16,7 @@ export interface OutgoingMessage {
   /** Message-IDs of the thread, oldest first (space-separated). */
   references?: string;
   headers?: Record<string, string>;
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
 export interface MailTransportConfig {
@@ -143,9 +144,11 @@ export {
 export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
 export { digestMail, type DigestData } from "./digest-template.ts";
 export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
+export { reportMail, type ReportMailData } from "./report-templates.ts";
 
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
+import { reportMail } from "./report-templates.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
 import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 import {
@@ -173,6 +176,7 @@ export const MAIL_TEMPLATES = [
   ...WAITING_TEMPLATES,
   "incoming.which-body",
   "mail.test",
+  "report.scheduled",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -197,6 +201,7 @@ export function renderMail(
     });
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
+  if (template === "report.scheduled") return reportMail(locale, data as never);
   if ((WAITING_TEMPLATES as readonly string[]).includes(template))
     return waitingMail(template as WaitingTemplate, locale, data as never);
   if (template === "incoming.which-body") return whichBodyMail(locale, data as never);

@@ -11,6 +11,7 @@ describe("navigation", () => {
       "/conventions",
       "/demandes",
       "/reprises",
+      "/rapports",
       "/compte",
       "/etat",
     ]);
@@ -42,7 +43,7 @@ describe("navigation", () => {
       [null, ["home"]],
       ["support", ["queue", "incoming", "migrations"]],
       ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
-      ["admin", ["people", "mailbox", "journal", "retention"]],
+      ["admin", ["reports", "people", "mailbox", "journal", "retention"]],
       [null, ["account", "status"]],
     ]);
     expect(shape("technician").map(([k]) => k)).toEqual([null, "support", "reference", null]);

@@ -22,7 +22,11 @@ const everyone: NavItem[] = [
   item("catalogue", "/catalogue", true),
   item("conventions", "/conventions", true),
 ];
-const agentOnly: NavItem[] = [item("myTickets", "/demandes", true), item("migrations", "/reprises", true)];
+const agentOnly: NavItem[] = [
+  item("myTickets", "/demandes", true),
+  item("migrations", "/reprises", true),
+  item("reports", "/rapports", true),
+];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
@@ -31,7 +35,7 @@ const technician: NavItem[] = [
   item("migrations", "/reprises", true),
 ];
 const manager: NavItem[] = [
-  item("reports", "/rapports"),
+  item("reports", "/rapports", true),
   item("calendars", "/calendriers", true),
   item("billing", "/facturation", true),
 ];

@@ -15,6 +15,7 @@ export interface Mailer {
     inReplyTo?: string;
     references?: string;
     headers?: Record<string, string>;
+    attachments?: { filename: string; content: Buffer; contentType: string }[];
   }): Promise<void>;
 }
 

@@ -72,6 +72,16 @@ async function threadRoot(db: Db, m: OutboxMessage): Promise<string | null> {
   return first && first.id !== m.id ? first.messageId : null;
 }
 
+/** Files attached to a message: a scheduled report's PDF, kept with its run (data.reportRunId). */
+async function attachmentsOf(db: Db, m: OutboxMessage) {
+  const runId = (m.data as { reportRunId?: string }).reportRunId;
+  if (!runId) return [];
+  const run = await db.reportRun.findUnique({ where: { id: runId }, select: { pdf: true, fileName: true } });
+  return run
+    ? [{ filename: run.fileName, content: Buffer.from(run.pdf), contentType: "application/pdf" }]
+    : [];
+}
+
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
 
@@ -165,6 +175,7 @@ export async function deliverBatch(
     const keep = (s: string | undefined) => (s && secret ? s.replaceAll(secret, SCRUBBED) : (s ?? null));
     try {
       const body = opts.html ? await opts.html(content, m.locale === "en" ? "en" : "fr") : undefined;
+      const attachments = await attachmentsOf(db, m);
       await mailer.send({
         to: m.toEmail,
         subject: content.subject,
@@ -177,6 +188,7 @@ export async function deliverBatch(
           "Auto-Submitted": "auto-generated",
           "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? ""),
         },
+        ...(attachments.length ? { attachments } : {}),
       });
       await db.outboxMessage.update({
         where: { id: m.id },

@@ -33,7 +33,7 @@ export * from "./views/index.ts";
 export { searchTickets, findTicketByNumber } from "./search.ts";
 export { readTicketAttachment } from "./attachments.ts";
 export { refreshSlaStates, autoCloseResolved } from "./maintenance.ts";
-export { computeSla } from "./sla.ts";
+export { computeSla, calendarFor } from "./sla.ts";
 export { refreshSlaJob } from "./jobs/refresh-sla.ts";
 export { autoCloseJob } from "./jobs/auto-close.ts";
 export { sendDigests } from "./digest.ts";

@@ -1,0 +1,36 @@
+import {
+  breachesInput,
+  createSubscription,
+  idInput,
+  listBreaches,
+  listReports,
+  listRuns,
+  listSubscriptions,
+  readReport,
+  readReportInput,
+  removeSubscription,
+  reportChoices,
+  runsInput,
+  subscriptionInput,
+} from "@mutuo/core/reports";
+import { authedProcedure, router } from "../trpc.ts";
+
+/** Manager reports (partner agents: their bodies' SLA report) and the scheduled reports. */
+export const reportsRouter = router({
+  list: authedProcedure.query(({ ctx }) => listReports(ctx.actor)),
+  choices: authedProcedure.query(({ ctx }) => reportChoices(ctx.db, ctx.actor)),
+  read: authedProcedure
+    .input(readReportInput)
+    .query(({ ctx, input }) => readReport(ctx.db, ctx.actor, input, ctx.now())),
+  breaches: authedProcedure
+    .input(breachesInput)
+    .query(({ ctx, input }) => listBreaches(ctx.db, ctx.actor, input, ctx.now())),
+  subscriptions: authedProcedure.query(({ ctx }) => listSubscriptions(ctx.db, ctx.actor)),
+  subscribe: authedProcedure
+    .input(subscriptionInput)
+    .mutation(({ ctx, input }) => createSubscription(ctx.db, ctx.actor, input)),
+  unsubscribe: authedProcedure
+    .input(idInput)
+    .mutation(({ ctx, input }) => removeSubscription(ctx.db, ctx.actor, input.id)),
+  runs: authedProcedure.input(runsInput).query(({ ctx, input }) => listRuns(ctx.db, ctx.actor, input)),
+});

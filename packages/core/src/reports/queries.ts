@@ -1,0 +1,242 @@
+// Reads of the reports: a report for a period and filters, the breaches behind it (drill-down on the
+// tickets), the choices of the filters, the scheduled reports and those sent.
+import { Prisma, type Db } from "@mutuo/db";
+import { isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
+import { invalid, notFound } from "../errors/index.ts";
+import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import type { ReportData, ReportDefinition } from "./definition.ts";
+import { assertCanRead, canSubscribe, reportBodies, unknownBody } from "./policy.ts";
+import { findReport, REPORTS } from "./registry.ts";
+import { interventionBreached, resolutionBreached } from "./rollup.ts";
+import { customPeriod, periodOf, type Period } from "./rules.ts";
+import type { PeriodInput, ReadReportInput } from "./schema.ts";
+import { slaFilters, CHANNEL_LABEL, PRIORITY_LABEL } from "./sla-report.ts";
+
+export function toPeriod(p: PeriodInput): Period {
+  if (p.kind !== "custom") return periodOf(p.kind, p.month);
+  const period = customPeriod(p.from, p.to);
+  if (!period) throw invalid("to", "report_period_order");
+  if (period.to > `${Number(p.from.slice(0, 4)) + 5}`) throw invalid("to", "report_period_long");
+  return period;
+}
+
+function reportOf(actor: Actor, id: string): ReportDefinition<never> {
+  const report = findReport(id);
+  if (!report) throw notFound("report");
+  assertCanRead(actor, report);
+  return report;
+}
+
+/** The report's filters checked by its own schema; a partner agent never filters by technician. */
+function parseFilters(actor: Actor, report: ReportDefinition<never>, raw: Record<string, string>) {
+  const staffOnly = new Set(report.filterFields.filter((f) => f.staffOnly).map((f) => f.name));
+  const clean = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => v !== "" && (isStaff(actor) || !staffOnly.has(k))),
+  );
+  const parsed = (report.filters as unknown as typeof slaFilters).safeParse(clean);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw invalid(String(issue.path[0] ?? "filters"), "report_unknown");
+  }
+  return parsed.data as Record<string, string | undefined>;
+}
+
+async function assertBodyExists(db: Db, bodyId: string | undefined) {
+  if (bodyId && !(await db.body.findUnique({ where: { id: bodyId }, select: { id: true } })))
+    throw unknownBody();
+}
+
+/** A report as the actor may see it. */
+export async function readReport(
+  db: Db,
+  actor: Actor,
+  input: ReadReportInput,
+  now: Date,
+): Promise<ReportData> {
+  const report = reportOf(actor, input.reportId);
+  const period = toPeriod(input.period);
+  const filters = parseFilters(actor, report, input.filters);
+  await assertBodyExists(db, filters.body);
+  const bodyIds = reportBodies(actor, filters.body);
+  return report.read(db, actor, { period, filters: filters as never, bodyIds }, now);
+}
+
+/** The reports the actor may open. */
+export function listReports(actor: Actor) {
+  return REPORTS.filter((r) => isStaff(actor) || r.agents).map((r) => ({
+    id: r.id,
+    title: r.title,
+    periods: r.periods,
+    filterFields: r.filterFields.filter((f) => isStaff(actor) || !f.staffOnly),
+  }));
+}
+
+/** Choices of the filter fields: visible bodies, services, technicians (staff only). */
+export async function reportChoices(db: Db, actor: Actor) {
+  const visible = visibleBodyIds(actor);
+  const [bodies, services, technicians] = await Promise.all([
+    db.body.findMany({
+      where: visible === "all" ? { kind: { not: "provider" } } : { id: { in: visible } },
+      select: { id: true, legalName: true },
+      orderBy: [{ legalName: "asc" }, { id: "asc" }],
+    }),
+    db.service.findMany({ select: { id: true, name: true }, orderBy: [{ name: "asc" }, { id: "asc" }] }),
+    isStaff(actor)
+      ? db.user.findMany({
+          where: { role: { in: ["technician", "manager", "admin"] } },
+          select: { id: true, name: true },
+          orderBy: [{ name: "asc" }, { id: "asc" }],
+        })
+      : Promise.resolve([]),
+  ]);
+  return {
+    bodies: bodies.map((b) => ({ value: b.id, label: b.legalName })),
+    services: services.map((s) => ({ value: s.id, label: s.name })),
+    technicians: technicians.map((t) => ({ value: t.id, label: t.name })),
+  };
+}
+
+export interface Breach {
+  id: string;
+  number: string;
+  subject: string;
+  body: string;
+  service: string;
+  priority: string;
+  channel: string;
+  receivedAt: Date;
+  targets: string;
+  interventionDueAt: Date | null;
+  interventionAchievedAt: Date | null;
+  resolutionDueAt: Date | null;
+  resolvedAt: Date | null;
+  reason: string | null;
+  technician: string | null;
+}
+
+const PAGE = 50;
+
+/** The tickets behind the breaches of an SLA report (the raw tickets, for drill-down only). */
+export async function listBreaches(
+  db: Db,
+  actor: Actor,
+  input: ReadReportInput & { cursor?: string },
+  now: Date,
+): Promise<{ items: Breach[]; nextCursor: string | null }> {
+  const report = reportOf(actor, input.reportId);
+  if (report.id !== "sla") throw notFound("report");
+  const period = toPeriod(input.period);
+  const f = parseFilters(actor, report, input.filters);
+  await assertBodyExists(db, f.body);
+  const bodies = reportBodies(actor, f.body);
+  const where: Prisma.Sql[] = [
+    Prisma.sql`t."receivedAt" >= ${period.start} AND t."receivedAt" < ${period.end}`,
+    Prisma.sql`(${interventionBreached(now)} OR ${resolutionBreached(now)})`,
+  ];
+  if (bodies !== "all") where.push(Prisma.sql`t."bodyId" = ANY(${bodies}::uuid[])`);
+  if (f.service) where.push(Prisma.sql`t."serviceId" = ${f.service}::uuid`);
+  if (f.priority) where.push(Prisma.sql`t."priority" = ${f.priority}::"Priority"`);
+  if (f.channel) where.push(Prisma.sql`t."channel" = ${f.channel}::"Channel"`);
+  if (f.technician)
+    where.push(
+      f.technician === "00000000-0000-0000-0000-000000000000"
+        ? Prisma.sql`t."assigneeId" IS NULL`
+        : Prisma.sql`t."assigneeId" = ${f.technician}::uuid`,
+    );
+  if (input.cursor) {
+    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const);
+    where.push(Prisma.sql`(t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)`);
+  }
+  const rows = await db.$queryRaw<(Omit<Breach, "targets"> & { iB: boolean; rB: boolean })[]>`
+    SELECT t."id", t."number", t."subject", b."legalName" AS "body", s."name" AS "service", t."priority"::text,
+      t."channel"::text, t."receivedAt", t."interventionDueAt",
+      COALESCE(t."interventionAt", t."resolvedAt") AS "interventionAchievedAt", t."resolutionDueAt", t."resolvedAt",
+      t."diagnosis" AS "reason", u."name" AS "technician",
+      ${interventionBreached(now)} AS "iB", ${resolutionBreached(now)} AS "rB"
+    FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId" JOIN "Service" s ON s."id" = t."serviceId"
+    LEFT JOIN "User" u ON u."id" = t."assigneeId"
+    WHERE ${Prisma.join(where, " AND ")}
+    ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT ${PAGE + 1}`;
+  const items = rows.slice(0, PAGE).map(({ iB, rB, ...r }) => ({
+    ...r,
+    priority: PRIORITY_LABEL[r.priority] ?? r.priority,
+    channel: CHANNEL_LABEL[r.channel] ?? r.channel,
+    targets: [iB ? "Intervention" : null, rB ? "Résolution" : null].filter(Boolean).join(", "),
+  }));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > PAGE && last ? encodeCursor([last.receivedAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** Scheduled reports: every one for managers, none for others. */
+export async function listSubscriptions(db: Db, actor: Actor) {
+  if (!canSubscribe(actor)) return [];
+  const subs = await db.reportSubscription.findMany({
+    orderBy: [{ builtin: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }, { id: "asc" }],
+    take: 500,
+  });
+  const bodyIds = subs.map((s) => s.agentsOfBodyId).filter((x): x is string => Boolean(x));
+  const bodies = new Map(
+    (await db.body.findMany({ where: { id: { in: bodyIds } }, select: { id: true, legalName: true } })).map(
+      (b) => [b.id, b.legalName],
+    ),
+  );
+  return subs.map((s) => ({
+    ...s,
+    agentsOfBody: s.agentsOfBodyId ? (bodies.get(s.agentsOfBodyId) ?? null) : null,
+  }));
+}
+
+/** Reports sent: all for staff managers, their bodies' for agents. */
+export async function listRuns(db: Db, actor: Actor, input: { cursor?: string }) {
+  const visible = visibleBodyIds(actor);
+  if (visible === "all" && !canSubscribe(actor)) return { items: [], nextCursor: null };
+  const after = input.cursor
+    ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const)
+    : null;
+  const rows = await db.reportRun.findMany({
+    where: {
+      ...(visible === "all" ? {} : { bodyId: { in: visible } }),
+      ...(after
+        ? {
+            OR: [
+              { createdAt: { lt: new Date(after[0]) } },
+              { createdAt: new Date(after[0]), id: { lt: after[1] } },
+            ],
+          }
+        : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: PAGE + 1,
+    select: {
+      id: true,
+      periodKey: true,
+      fileName: true,
+      recipients: true,
+      createdAt: true,
+      subscription: { select: { label: true, reportId: true } },
+    },
+  });
+  const items = rows.slice(0, PAGE).map((r) => ({
+    ...r,
+    // An agent sees that their body's report was sent, not to whom else.
+    recipients: visible === "all" ? r.recipients : [],
+  }));
+  const last = items.at(-1);
+  return {
+    items,
+    nextCursor: rows.length > PAGE && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+  };
+}
+
+/** The file of a sent report, for who may see it (others: not found). */
+export async function readRunFile(db: Db, _files: unknown, actor: Actor, id: string) {
+  const run = await db.reportRun.findUnique({ where: { id } });
+  const visible = visibleBodyIds(actor);
+  if (!run) throw notFound("report");
+  if (visible === "all" ? !canSubscribe(actor) : !run.bodyId || !visible.includes(run.bodyId))
+    throw notFound("report");
+  return { name: run.fileName, mimeType: "application/pdf", size: run.pdf.byteLength, bytes: run.pdf };
+}

@@ -1,0 +1,197 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { seedDemoHistory } from "../demo/index.ts";
+import { localFileStore } from "../files/index.ts";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@mutuo/db/seed";
+import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import type { Mailer } from "../jobs/define.ts";
+import { actorByEmail } from "../identity/index.ts";
+import { deliverBatch } from "../notifications/index.ts";
+import { pdfText } from "../documents/index.ts";
+import {
+  createSubscription,
+  listBreaches,
+  readReport,
+  refreshRollup,
+  reportCsv,
+  reportPdf,
+  reportXlsx,
+  sendScheduledReports,
+  type ReportData,
+} from "./index.ts";
+import { periodOf, monthOfInstant } from "./rules.ts";
+
+describe("reports", () => {
+  let tdb: TestDatabase;
+  const now = new Date();
+  const year = { kind: "year" as const, month: monthOfInstant(now) };
+  beforeAll(async () => {
+    tdb = await createTestDatabase();
+    await seedDemo(tdb.prisma());
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutuo-reports-"));
+    await seedDemoHistory(tdb.prisma(), localFileStore(dir), {
+      baseUrl: "http://mutuo.test",
+      now,
+      target: 800,
+    });
+    await refreshRollup(tdb.prisma(), now);
+  }, 120_000);
+  afterAll(async () => tdb.drop());
+
+  /** The count made directly on the tickets, with the definitions of the page. */
+  async function direct(bodyId?: string) {
+    const p = periodOf("year", monthOfInstant(now));
+    const [r] = await tdb.prisma().$queryRawUnsafe<{ tickets: number; met: number; breached: number }[]>(
+      `SELECT count(*)::int AS tickets,
+        count(*) FILTER (WHERE COALESCE("interventionAt", "resolvedAt") <= "interventionDueAt")::int AS met,
+        count(*) FILTER (WHERE COALESCE("interventionAt", "resolvedAt") > "interventionDueAt"
+          OR (COALESCE("interventionAt", "resolvedAt") IS NULL AND "interventionDueAt" < $3)
+          OR ("interventionDueAt" IS NULL AND "interventionState" = 'breached'))::int AS breached
+       FROM "Ticket" WHERE "receivedAt" >= $1 AND "receivedAt" < $2 ${bodyId ? `AND "bodyId" = '${bodyId}'` : ""}`,
+      p.start,
+      p.end,
+      now,
+    );
+    return r!;
+  }
+  const kpi = (d: ReportData, id: string) => d.kpis.find((k) => k.id === id)!;
+  const monthsTotal = (d: ReportData) => d.tables.find((t) => t.id === "months")!.totals!;
+
+  it("reads the year from the rollup, agreeing with a count made on the tickets", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const d = await readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
+    const sql = await direct();
+    expect(sql.tickets).toBeGreaterThan(100);
+    expect(kpi(d, "tickets").value).toBe(sql.tickets);
+    expect(monthsTotal(d)).toMatchObject({ tickets: sql.tickets, iMet: sql.met, iBreached: sql.breached });
+    expect(d.charts.map((c) => c.id)).toEqual(["rates", "channels", "times"]);
+    expect(kpi(d, "iTime").display).toMatch(/·/);
+  });
+
+  it("keeps the rollup up to date by rebuilding only the months whose tickets changed", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const read = () => readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
+    const before = monthsTotal(await read());
+    const ticket = await db.ticket.findFirstOrThrow({
+      where: {
+        csatScore: null,
+        resolvedAt: { not: null },
+        status: "closed",
+        receivedAt: { gte: periodOf("year", monthOfInstant(now)).start },
+      },
+    });
+    expect(await refreshRollup(db, now)).toEqual([]); // nothing changed since
+    await db.ticket.update({ where: { id: ticket.id }, data: { csatScore: 5, csatAt: now } });
+    expect(await refreshRollup(db, now)).toEqual([monthOfInstant(ticket.receivedAt)]);
+    const after = monthsTotal(await read());
+    expect(after.tickets).toBe(before.tickets);
+    expect(after.csatRate).not.toBe(before.csatRate);
+  });
+
+  it("limits a partner agent to their body, and refuses another body or a reversed period", async () => {
+    const db = tdb.prisma();
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
+    const d = await readReport(db, agent, { reportId: "sla", period: year, filters: {} }, now);
+    const bodies = d.tables.find((t) => t.id === "bodies")!.rows;
+    expect(bodies.length).toBeLessThanOrEqual(1);
+    const sql = await direct(agent.bodyIds[0]);
+    expect(kpi(d, "tickets").value).toBe(sql.tickets);
+    const other = await db.body.findFirstOrThrow({ where: { id: { notIn: agent.bodyIds } } });
+    await expect(
+      readReport(db, agent, { reportId: "sla", period: year, filters: { body: other.id } }, now),
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "report_unknown_body" });
+    await expect(
+      readReport(
+        db,
+        agent,
+        { reportId: "sla", period: { kind: "custom", from: "2026-05", to: "2026-02" }, filters: {} },
+        now,
+      ),
+    ).rejects.toMatchObject({ code: "VALIDATION", message: "report_period_order" });
+    const breaches = await listBreaches(db, agent, { reportId: "sla", period: year, filters: {} }, now);
+    const bodyNames = new Set(breaches.items.map((b) => b.body));
+    expect(bodyNames.size).toBeLessThanOrEqual(1);
+  });
+
+  it("exports CSV, XLSX and PDF whose numbers agree", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const d = await readReport(db, manager, { reportId: "sla", period: year, filters: {} }, now);
+    const t = monthsTotal(d);
+    const csv = Buffer.from(reportCsv(d).bytes).toString("utf8");
+    expect(csv).toContain(`Total;${t.tickets};${t.iMet};${t.iBreached}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from((await reportXlsx(d)).bytes) as never);
+    const sheet = wb.getWorksheet("Par mois")!;
+    const last = sheet.getRow(sheet.rowCount).values as unknown[];
+    expect(last.slice(1, 5)).toEqual(["Total", t.tickets, t.iMet, t.iBreached]);
+    const pdf = Buffer.from((await reportPdf(d)).bytes);
+    const text = pdfText(pdf);
+    expect(text).toContain("Objectifs respectés par mois");
+    expect(text).toContain("Comment c'est calculé");
+    expect(text).toMatch(new RegExp(`Total\\s+${t.tickets}\\s+${t.iMet}\\s+${t.iBreached}`));
+    // The chart is vector drawing in the page (pdfmake's svg node): its axis labels are text.
+    expect(text).toContain("Objectifs respectés (%)");
+    expect(execFileSync("pdfinfo", ["-"], { input: pdf }).toString()).toMatch(/Pages:\s+\d+/);
+  });
+
+  it("refuses a subscription without recipients, or about another body for a body's agents", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const base = {
+      reportId: "sla",
+      label: "Test",
+      filters: {},
+      frequency: "monthly" as const,
+      toManagers: false,
+      emails: [],
+      format: "pdf" as const,
+    };
+    await expect(createSubscription(db, manager, base)).rejects.toMatchObject({
+      message: "report_no_recipients",
+    });
+    await expect(
+      createSubscription(db, manager, { ...base, agentsOfBodyId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toMatchObject({ message: "report_unknown_body" });
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
+    await expect(createSubscription(db, agent, { ...base, toManagers: true })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("sends each partner body's monthly report once to its agents, with the PDF, whatever the workers", async () => {
+    const db = tdb.prisma();
+    const first = periodOf("month", monthOfInstant(now)).end; // the 1st of next month
+    const at = new Date(first.getTime() + 6 * 3600_000);
+    const [a, b] = await Promise.all([sendScheduledReports(db, at), sendScheduledReports(db, at)]);
+    expect(await sendScheduledReports(db, new Date(at.getTime() + 3600_000))).toBe(0);
+    const subs = await db.reportSubscription.count();
+    expect(a + b).toBe(subs);
+    expect(await db.reportRun.count()).toBe(subs);
+    const mails = await db.outboxMessage.findMany({ where: { template: "report.scheduled" } });
+    const keys = mails.map((m) => `${(m.data as { reportRunId: string }).reportRunId}:${m.toEmail}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const agent = await db.user.findFirstOrThrow({
+      where: { email: "agent@bellerive.example" },
+      include: { memberships: true },
+    });
+    const own = mails.filter((m) => m.toEmail === agent.email);
+    expect(own).toHaveLength(agent.memberships.length);
+    // Before the next period ends, nothing more.
+    expect(await sendScheduledReports(db, new Date(at.getTime() + 20 * 86_400_000))).toBe(0);
+
+    const sent: Parameters<Mailer["send"]>[0][] = [];
+    const mailer: Mailer = { send: async (m) => void sent.push(m) };
+    while ((await deliverBatch(db, mailer, "https://mutuo.test", new Date(at.getTime() + 60_000))).sent > 0);
+    const toAgent = sent.find((m) => m.to === agent.email)!;
+    expect(toAgent.subject).toMatch(/^Rapport SLA — /);
+    expect(toAgent.attachments?.[0]).toMatchObject({ contentType: "application/pdf" });
+    expect(pdfText(toAgent.attachments![0]!.content)).toContain("Rapport SLA");
+  }, 120_000);
+});
