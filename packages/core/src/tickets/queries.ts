@@ -1,5 +1,6 @@
 // Reading tickets within the isolation rule: the queue (filters, sorts, keyset pages, counts) and a
 // ticket's page (conversation without internal notes for partners, SLA explainer).
+import { canSeeAsset } from "../assets/index.ts";
 import type { Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
@@ -66,6 +67,16 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       service: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
       mergedInto: { select: { id: true, number: true, bodyId: true } },
+      asset: {
+        select: {
+          id: true,
+          tag: true,
+          manufacturer: true,
+          model: true,
+          bodyId: true,
+          kind: { select: { label: true } },
+        },
+      },
     },
   });
   assertTicketVisible(actor, t);
@@ -101,8 +112,11 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     basis
       ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses)
       : [];
+  const { bodyId: assetBodyId, ...asset } = ticket.asset ?? { bodyId: null };
   return {
     ...rest,
+    // The asset's holder is not shown; its page is a link only for who may open it.
+    asset: ticket.asset ? { ...asset, openable: canSeeAsset(actor, { bodyId: assetBodyId }) } : null,
     clockStartsAt: clockStart(ticket, slaCalendar, pauses, now),
     ...seen,
     mergedIntoId: seen.mergedInto ? mergedIntoId : null,
