@@ -1,3 +1,4 @@
+import { assetsRouter } from "./routers/assets.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
 import { calendarsRouter } from "./routers/calendars.ts";
@@ -31,6 +32,7 @@ export const appRouter = router({
   views: viewsRouter,
   cannedReplies: cannedRepliesRouter,
   retention: retentionRouter,
+  assets: assetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -104,7 +104,7 @@ export const assetFileInput = z.object({
   label: text().trim().max(120).default(""),
   fileName: text().trim().min(1, "required").max(200),
   mimeType: text().max(200),
-  contentBase64: text().max(40_000_000, "file_too_large"),
+  contentBase64: text().max(64_000_000, "file_too_large"),
 });
 export const assetFileIdInput = z.object({ id: uuid });
 

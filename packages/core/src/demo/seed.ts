@@ -6,6 +6,7 @@ import type { Db } from "@mutuo/db";
 import { loadTermsIndex } from "../conventions/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { render } from "../notifications/index.ts";
+import { seedDemoAssets } from "./assets.ts";
 import { insertRows } from "./bulk.ts";
 import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
@@ -169,6 +170,7 @@ export async function seedDemoHistory(
       await insertRows(tx, "IncomingMail", plan.incoming);
       await insertRows(tx, "OutboxMessage", plan.outbox);
       await insertRows(tx, "AuditEvent", plan.audit);
+      await seedDemoAssets(tx, { now, technicianId: technicians[0]?.id ?? null });
       for (const [year, value] of plan.counters)
         await tx.$executeRaw`
           INSERT INTO "Counter" ("key", "value") VALUES (${`ticket:${year}`}, ${value})

@@ -87,6 +87,10 @@ export async function createTicket(
   });
   if (!body || !canSeeBody(actor, body.id)) throw notFound("body");
   if (body.kind === "provider") throw invalid("bodyId", "unknown_partner");
+  if (input.assetId)
+    await assertAssetPickable(db, actor, input.assetId, body.id).catch(() => {
+      throw invalid("assetId", "unknown_asset");
+    });
   const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { active: true } });
   if (!service?.active) throw invalid("serviceId", "unknown_service");
   if (!staff) {
@@ -94,10 +98,6 @@ export async function createTicket(
     if (!allowed.services.some((s) => s.id === input.serviceId))
       throw invalid("serviceId", "service_not_covered");
   }
-  if (input.assetId)
-    await assertAssetPickable(db, actor, input.assetId, body.id).catch(() => {
-      throw invalid("assetId", "unknown_asset");
-    });
   const priority = priorityOf(input.impact, input.urgency);
   const terms = await resolveTerms(db, {
     bodyId: body.id,
