@@ -22,12 +22,15 @@ const everyone: NavItem[] = [
   item("catalogue", "/catalogue", true),
   item("conventions", "/conventions", true),
 ];
-const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
+const agentOnly: NavItem[] = [
+  item("myTickets", "/demandes", true),
+  item("myEquipment", "/equipements", true),
+];
 const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
   item("incoming", "/courriels-entrants", true),
-  item("assets", "/parc"),
+  item("assets", "/equipements", true),
   item("migrations", "/reprises"),
 ];
 const manager: NavItem[] = [

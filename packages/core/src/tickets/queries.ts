@@ -112,11 +112,20 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     basis
       ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses)
       : [];
-  const { bodyId: assetBodyId, ...asset } = ticket.asset ?? { bodyId: null };
+  const asset = ticket.asset
+    ? {
+        id: ticket.asset.id,
+        tag: ticket.asset.tag,
+        manufacturer: ticket.asset.manufacturer,
+        model: ticket.asset.model,
+        kind: ticket.asset.kind,
+        openable: canSeeAsset(actor, ticket.asset),
+      }
+    : null;
   return {
     ...rest,
     // The asset's holder is not shown; its page is a link only for who may open it.
-    asset: ticket.asset ? { ...asset, openable: canSeeAsset(actor, { bodyId: assetBodyId }) } : null,
+    asset,
     clockStartsAt: clockStart(ticket, slaCalendar, pauses, now),
     ...seen,
     mergedIntoId: seen.mergedInto ? mergedIntoId : null,

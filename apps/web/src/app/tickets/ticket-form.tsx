@@ -14,6 +14,8 @@ export function TicketForm({
   declarant,
   staff,
   now,
+  assets = [],
+  asset,
 }: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
   bodies: Option[];
@@ -21,7 +23,12 @@ export function TicketForm({
   declarant: { name: string; phone: string; email: string };
   staff: boolean;
   now: string;
+  /** Registered equipment the ticket may name (the body's own, for an agent). */
+  assets?: Option[];
+  /** The one chosen beforehand (the asset page's « report a fault »). */
+  asset?: string;
 }) {
+  const ta = useTranslations("assets");
   const t = useTranslations("tickets");
   const levels = ["high", "medium", "low"].map((l) => ({ value: l, label: t(`level.${l}`) }));
   // « Urgence » is feminine in French: « Élevée », « Moyenne ».
@@ -78,6 +85,14 @@ export function TicketForm({
       />
       <Field name="subject" label={t("subject")} required maxLength={200} />
       <TextAreaField name="description" label={t("description")} required hint={t("descriptionHint")} />
+      {assets.length > 0 ? (
+        <SelectField
+          name="assetId"
+          label={ta("assetPick")}
+          options={[{ value: "", label: ta("assetNone") }, ...assets]}
+          defaultValue={asset ?? ""}
+        />
+      ) : null}
       <Field name="equipment" label={t("equipment")} hint={t("equipmentHint")} />
       <div className="grid gap-4 sm:grid-cols-2">
         <SelectField name="impact" label={t("impact")} required defaultValue="medium" options={levels} />

@@ -15,7 +15,11 @@ export async function generateMetadata() {
 }
 
 /** The partner portal's form: for the agent's body (the one chosen in the menu, else their first). */
-export default async function NewRequestPage() {
+export default async function NewRequestPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const actor = await requireActorOrRedirect();
   if (actor.role !== "agent") notFound();
   const t = await getTranslations("tickets");
@@ -23,10 +27,12 @@ export default async function NewRequestPage() {
   const me = await caller.me.get();
   const bodyId = actor.activeBodyId ?? actor.bodyIds[0];
   if (!bodyId) notFound();
-  const [body, services] = await Promise.all([
+  const [body, services, assets] = await Promise.all([
     caller.bodies.get({ id: bodyId }),
     caller.tickets.services({ bodyId }),
+    caller.assets.heldBy({ bodyId }),
   ]);
+  const { equipement } = await searchParams;
   return (
     <>
       <PageTitle lead={t("newLead", { body: body.legalName })}>{t("new")}</PageTitle>
@@ -40,6 +46,11 @@ export default async function NewRequestPage() {
         bodies={[{ value: body.id, label: body.legalName }]}
         services={services.services.map((s) => ({ value: s.id, label: s.name }))}
         declarant={{ name: me.person.name, phone: me.person.phone ?? "", email: me.person.email }}
+        assets={assets.map((a) => ({
+          value: a.id,
+          label: [a.tag, a.kind.label, a.model].filter(Boolean).join(" — "),
+        }))}
+        asset={typeof equipement === "string" ? equipement : undefined}
       />
     </>
   );
