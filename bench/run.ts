@@ -14,12 +14,14 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createSession } from "@mutuo/core/identity";
 import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
 import { seedTickets } from "./seed.ts";
+import { rawAssetQueries, seedAssets } from "./assets.ts";
 import { rawQueries } from "./raw.ts";
 import { arg, benchPostgres, pct, round } from "./common.ts";
 
 const root = process.cwd();
 const N = Number(arg("tickets", "100000"));
 const ITER = Number(arg("iterations", "60"));
+const ASSETS = Number(arg("assets", "100000"));
 if (!Number.isInteger(N) || N < 1000) throw new Error("--tickets: an integer ≥ 1000");
 
 const log = (m: string) => console.log(m);
@@ -52,6 +54,7 @@ async function main() {
     await seedTickets(client, N - have, log);
     log(`  semés en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } else log(`Base ${dbName} déjà prête (${have.toLocaleString("fr-FR")} tickets).`);
+  await seedAssets(client, ASSETS, log);
 
   const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
   const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
@@ -158,10 +161,28 @@ async function main() {
       null,
     );
 
+    const assetRaw = await rawAssetQueries(client);
+    const assetSample = (
+      await client.query(`SELECT "id" FROM "Asset" TABLESAMPLE SYSTEM (1) LIMIT 200`)
+    ).rows.map((r: { id: string }) => r.id);
+    const anAsset = () => assetSample[Math.floor(Math.random() * assetSample.length)]!;
+    await measure("asset_list_first_page", () => call("assets.list", { limit: 50 }), assetRaw.list);
+    await measure(
+      "asset_list_lent_laptops",
+      () => call("assets.list", { status: "lent", kindId: assetRaw.laptop, limit: 50 }),
+      assetRaw.filtered,
+    );
+    await measure("asset_search", () => call("assets.list", { q: "0004242", limit: 50 }), assetRaw.search);
+    await measure(
+      "asset_page",
+      () => call("assets.get", { id: anAsset() }),
+      () => assetRaw.page(anAsset()),
+    );
     const sla = slaThroughput();
     log(`  moteur SLA : ${sla.toLocaleString("fr-FR")} échéances par seconde`);
     const result = {
       tickets: N,
+      assets: ASSETS,
       measurements,
       sla_deadlines_per_s: sla,
       measured_at: new Date().toISOString(),
