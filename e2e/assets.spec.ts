@@ -35,9 +35,9 @@ test("an agent reports a fault on their lent laptop; the technician sees each on
   await page.getByRole("link", { name: "Signaler une panne sur cet équipement" }).click();
   const picker = page.getByRole("combobox", { name: "Équipement concerné (de votre parc)" });
   await expect(picker.locator("option:checked")).toContainText(LAPTOP);
-  await page.getByRole("combobox", { name: "Service" }).selectOption({ index: 1 });
+  await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ index: 1 });
   const subject = `Portable ${LAPTOP} qui ne démarre plus ${Date.now()}`;
-  await page.getByRole("textbox", { name: "Objet" }).fill(subject);
+  await page.getByRole("textbox", { name: "Objet", exact: true }).fill(subject);
   await page
     .getByRole("textbox", { name: "Description", exact: true })
     .fill("Écran noir au démarrage depuis ce matin, voyant de charge allumé.");
@@ -166,7 +166,7 @@ test("a serial number already used and a 30 MB photo get a French error naming t
   await page.getByRole("textbox", { name: "Numéro de série" }).fill(`SN-${tag}`);
   await page.getByRole("button", { name: "Enregistrer" }).click();
   await expect(page.getByRole("heading", { level: 1, name: tag })).toBeVisible();
-  await expect(page.getByText("1 049,90 €")).toBeVisible();
+  await expect(page.getByText(/1\s049,90\s€/)).toBeVisible();
 
   await page.getByRole("textbox", { name: "Intitulé (facultatif)" }).fill("Photo de l'étiquette");
   const big = Buffer.alloc(30 * 1024 * 1024);
