@@ -13,6 +13,10 @@ import { expect, expectAccessible, test } from "./fixtures.ts";
 import { signIn, signOut } from "./helpers.ts";
 
 const LAPTOP = "DSI-PC-001";
+/** Lent to Bellerive-sur-Orlène, whose agent acts for that one body. */
+const BELLERIVE_LAPTOP = "DSI-PC-002";
+
+test.describe.configure({ timeout: 240_000 });
 
 async function assetId(page: Page, tag: string): Promise<string> {
   await page.goto(`/equipements?q=${tag}`);
@@ -23,27 +27,27 @@ async function assetId(page: Page, tag: string): Promise<string> {
 test("an agent reports a fault on their lent laptop; the technician sees each on the other", async ({
   page,
 }) => {
-  await signIn(page, "agent@saint-aubin.example");
+  await signIn(page, "agent@bellerive.example");
   await page.getByRole("link", { name: "Mon équipement" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "Mon équipement" })).toBeVisible();
-  await expect(page.getByRole("link", { name: LAPTOP, exact: true })).toBeVisible();
-  await expect(page.getByRole("link", { name: "DSI-PC-002", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: BELLERIVE_LAPTOP, exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: LAPTOP, exact: true })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("link", { name: LAPTOP, exact: true }).click();
-  await expect(page.getByRole("heading", { level: 1, name: LAPTOP })).toBeVisible();
+  await page.getByRole("link", { name: BELLERIVE_LAPTOP, exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: BELLERIVE_LAPTOP })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("link", { name: "Signaler une panne sur cet équipement" }).click();
   const picker = page.getByRole("combobox", { name: "Équipement concerné (de votre parc)" });
-  await expect(picker.locator("option:checked")).toContainText(LAPTOP);
+  await expect(picker.locator("option:checked")).toContainText(BELLERIVE_LAPTOP);
   await page.getByRole("combobox", { name: "Service concerné" }).selectOption({ index: 1 });
-  const subject = `Portable ${LAPTOP} qui ne démarre plus ${Date.now()}`;
+  const subject = `Portable ${BELLERIVE_LAPTOP} qui ne démarre plus ${Date.now()}`;
   await page.getByRole("textbox", { name: "Objet", exact: true }).fill(subject);
   await page
     .getByRole("textbox", { name: "Description", exact: true })
     .fill("Écran noir au démarrage depuis ce matin, voyant de charge allumé.");
   await page.getByRole("button", { name: "Envoyer la demande" }).click();
   await expect(page.getByRole("heading", { level: 1, name: subject })).toBeVisible();
-  await expect(page.getByTestId("ticket-asset")).toContainText(LAPTOP);
+  await expect(page.getByTestId("ticket-asset")).toContainText(BELLERIVE_LAPTOP);
   const ticketUrl = page.url().split("?")[0]!;
   const number = (await page
     .getByText(/SOS-\d{4}-\d{6}/)
@@ -53,8 +57,8 @@ test("an agent reports a fault on their lent laptop; the technician sees each on
 
   await signIn(page, "tech@val-orlene.example");
   await page.goto(ticketUrl);
-  await page.getByTestId("ticket-asset").getByRole("link", { name: LAPTOP }).click();
-  await expect(page.getByRole("heading", { level: 1, name: LAPTOP })).toBeVisible();
+  await page.getByTestId("ticket-asset").getByRole("link", { name: BELLERIVE_LAPTOP }).click();
+  await expect(page.getByRole("heading", { level: 1, name: BELLERIVE_LAPTOP })).toBeVisible();
   await expect(
     page.getByRole("region", { name: "Tickets liés" }).getByRole("link", { name: number }),
   ).toBeVisible();
