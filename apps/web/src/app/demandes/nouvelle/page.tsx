@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { dateToParisLocal } from "../../../lib/paris-time.ts";
+import { isUuid } from "../../../lib/ids.ts";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { createTicketAction } from "../../tickets/actions.ts";
@@ -25,14 +26,22 @@ export default async function NewRequestPage({
   const t = await getTranslations("tickets");
   const caller = await api();
   const me = await caller.me.get();
-  const bodyId = actor.activeBodyId ?? actor.bodyIds[0];
+  const { equipement } = await searchParams;
+  // Reporting a fault from an asset's page: the request is for the body holding it.
+  const picked =
+    typeof equipement === "string" && isUuid(equipement)
+      ? await caller.assets.get({ id: equipement }).catch(() => null)
+      : null;
+  const bodyId =
+    picked?.bodyId && actor.bodyIds.includes(picked.bodyId)
+      ? picked.bodyId
+      : (actor.activeBodyId ?? actor.bodyIds[0]);
   if (!bodyId) notFound();
   const [body, services, assets] = await Promise.all([
     caller.bodies.get({ id: bodyId }),
     caller.tickets.services({ bodyId }),
     caller.assets.heldBy({ bodyId }),
   ]);
-  const { equipement } = await searchParams;
   return (
     <>
       <PageTitle lead={t("newLead", { body: body.legalName })}>{t("new")}</PageTitle>
@@ -50,7 +59,7 @@ export default async function NewRequestPage({
           value: a.id,
           label: [a.tag, a.kind.label, a.model].filter(Boolean).join(" — "),
         }))}
-        asset={typeof equipement === "string" ? equipement : undefined}
+        asset={picked?.id}
       />
     </>
   );
