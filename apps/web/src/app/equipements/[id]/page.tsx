@@ -219,8 +219,10 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
           <ul className="flex flex-col gap-1">
             {a.tickets.map((tk) => (
               <li key={tk.id}>
-                <Link href={`/tickets/${tk.id}`}>{tk.number}</Link> — {tk.subject}{" "}
-                <span className="text-sm text-slate-700">({at(tk.receivedAt)})</span>
+                <Link href={`/tickets/${tk.id}`} className="underline">
+                  {tk.number}
+                </Link>{" "}
+                — {tk.subject} <span className="text-sm text-slate-700">({at(tk.receivedAt)})</span>
               </li>
             ))}
           </ul>
