@@ -15,6 +15,7 @@ import { createSession } from "@mutuo/core/identity";
 import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
 import { monthOfInstant, refreshRollup } from "@mutuo/core/reports";
 import { seedTickets } from "./seed.ts";
+import { rawAssetQueries, seedAssets } from "./assets.ts";
 import { rawQueries } from "./raw.ts";
 import { arg, benchPostgres, pct, round } from "./common.ts";
 import { measurePage, type PageMeasurement } from "./pages.ts";
@@ -22,6 +23,7 @@ import { measurePage, type PageMeasurement } from "./pages.ts";
 const root = process.cwd();
 const N = Number(arg("tickets", "100000"));
 const ITER = Number(arg("iterations", "60"));
+const ASSETS = Number(arg("assets", "100000"));
 if (!Number.isInteger(N) || N < 1000) throw new Error("--tickets: an integer ≥ 1000");
 
 const log = (m: string) => console.log(m);
@@ -54,6 +56,7 @@ async function main() {
     await seedTickets(client, N - have, log);
     log(`  semés en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } else log(`Base ${dbName} déjà prête (${have.toLocaleString("fr-FR")} tickets).`);
+  await seedAssets(client, ASSETS, log);
 
   const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
   const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
@@ -183,6 +186,24 @@ async function main() {
     const scan = await time(() => raw.slaYearScan(yearAgo), 10);
     log(`  (sans cumul, comptage direct sur les tickets : p50 ${round(pct(scan, 50))} ms)`);
 
+    const assetRaw = await rawAssetQueries(client);
+    const assetSample = (
+      await client.query(`SELECT "id" FROM "Asset" TABLESAMPLE SYSTEM (1) LIMIT 200`)
+    ).rows.map((r: { id: string }) => r.id);
+    const anAsset = () => assetSample[Math.floor(Math.random() * assetSample.length)]!;
+    await measure("asset_list_first_page", () => call("assets.list", { limit: 50 }), assetRaw.list);
+    await measure(
+      "asset_list_lent_laptops",
+      () => call("assets.list", { status: "lent", kindId: assetRaw.laptop, limit: 50 }),
+      assetRaw.filtered,
+    );
+    await measure("asset_search", () => call("assets.list", { q: "0004242", limit: 50 }), assetRaw.search);
+    await measure(
+      "asset_page",
+      () => call("assets.get", { id: anAsset() }),
+      () => assetRaw.page(anAsset()),
+    );
+
     // Pages, as a technician and as a partner agent, beside the API call reading the same data.
     const agent = await prisma.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
     const agentCookie = `mutuo_session=${(await createSession(prisma, agent.id, { mfaVerified: true })).token}`;
@@ -209,6 +230,7 @@ async function main() {
     log(`  moteur SLA : ${slaPerSecond.toLocaleString("fr-FR")} échéances par seconde`);
     const result = {
       tickets: N,
+      assets: ASSETS,
       measurements,
       pages,
       sla_deadlines_per_s: slaPerSecond,

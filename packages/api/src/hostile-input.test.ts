@@ -112,6 +112,8 @@ describe("hostile input on every procedure, as every role", () => {
       db.outboxMessage.findMany(take),
       db.incomingMail.findMany(take),
       db.ticketAttachment.findMany(take),
+      db.assetKind.findMany(take),
+      db.asset.findMany(take),
     ]);
     const ids = rows
       .flat()

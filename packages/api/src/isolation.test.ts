@@ -50,6 +50,12 @@ interface World {
   statementB: string;
   statementA: string;
   timeEntryB: string;
+  assetB: string;
+  assetA: string;
+  kitB: string;
+  accessoryB: string;
+  assetFileB: string;
+  assetKind: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -321,6 +327,26 @@ const probes: Record<string, (w: World) => unknown> = {
   "billing.recordPayment": (w) => ({ statementId: w.statementB, amountCents: 1, paidOn: "2026-06-01" }),
   "billing.creditNote": (w) => ({ statementId: w.statementB, amountCents: 1, reason: "Pirate" }),
   "billing.year": () => ({ year: 2026 }),
+  "assets.list": (w) => ({ bodyId: w.bodyB.id }),
+  "assets.get": (w) => ({ id: w.assetB }),
+  "assets.heldBy": (w) => ({ bodyId: w.bodyB.id }),
+  "assets.kinds": () => undefined,
+  "assets.create": (w) => ({ tag: "PIRATE-1", kindId: w.assetKind, status: "lent", bodyId: w.bodyB.id }),
+  "assets.update": (w) => ({ id: w.assetB, tag: "PIRATE-2", kindId: w.assetKind }),
+  "assets.addKitItem": (w) => ({ kitId: w.kitB, item: "ISO-B-1" }),
+  "assets.removeKitItem": (w) => ({ kitId: w.kitB, itemId: w.assetB }),
+  "assets.addAccessory": (w) => ({ kitId: w.kitB, label: "Pirate", quantity: 1 }),
+  "assets.removeAccessory": (w) => ({ id: w.accessoryB }),
+  "assets.createKind": () => ({ code: "pirate", label: "Pirate" }),
+  "assets.updateKind": (w) => ({ id: w.assetKind, code: "laptop", label: "Pirate" }),
+  "assets.addFile": (w) => ({
+    assetId: w.assetB,
+    fileName: "x.pdf",
+    mimeType: "application/pdf",
+    contentBase64: Buffer.from("%PDF-1.4").toString("base64"),
+  }),
+  "assets.removeFile": (w) => ({ id: w.assetFileB }),
+  "assets.importCsv": () => ({ content: "etiquette;type\nPIRATE-3;laptop\n" }),
   "me.get": () => undefined,
   "me.setActiveBody": (w) => ({ bodyId: w.bodyB.id }),
   "me.sessions": () => undefined,
@@ -498,6 +524,21 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "billing.recordPayment": "foreign",
   "billing.creditNote": "foreign",
   "billing.year": "foreign",
+  "assets.list": () => ({}),
+  "assets.get": (w) => ({ id: w.assetA }),
+  "assets.heldBy": (w) => ({ bodyId: w.bodyA }),
+  "assets.kinds": "foreign",
+  "assets.create": "foreign",
+  "assets.update": "foreign",
+  "assets.addKitItem": "foreign",
+  "assets.removeKitItem": "foreign",
+  "assets.addAccessory": "foreign",
+  "assets.removeAccessory": "foreign",
+  "assets.createKind": "foreign",
+  "assets.updateKind": "foreign",
+  "assets.addFile": "foreign",
+  "assets.removeFile": "foreign",
+  "assets.importCsv": "foreign",
   "me.get": "foreign",
   "me.setActiveBody": (w) => ({ bodyId: w.bodyA }),
   "me.sessions": "foreign",
@@ -737,6 +778,31 @@ describe("isolation matrix", () => {
         comment: "Secret de B",
       },
     });
+    // Equipment held by B (a kit with an item, a file) and by A.
+    const laptopKind = await db.assetKind.findUniqueOrThrow({ where: { code: "laptop" } });
+    const kitKind = await db.assetKind.findUniqueOrThrow({ where: { code: "crisis_kit" } });
+    const held = (tag: string, bodyId: string, kindId = laptopKind.id, kitId?: string) =>
+      db.asset.create({
+        data: { tag, kindId, bodyId, status: "lent", model: bodyId === bodyB.id ? "Secret de B" : "", kitId },
+      });
+    const kitB = await held("ISO-B-KIT", bodyB.id, kitKind.id);
+    const assetB = await held("ISO-B-1", bodyB.id, laptopKind.id, kitB.id);
+    const assetA = await held("ISO-A-1", bodyA.id);
+    const accessoryB = await db.kitAccessory.create({
+      data: { kitId: kitB.id, label: "Secret de B", quantity: 2 },
+    });
+    const assetFile = await db.storedFile.create({
+      data: {
+        storageKey: "00/00000000-0000-4000-8000-0000000000ab",
+        name: "b.png",
+        mimeType: "image/png",
+        size: 1,
+        sha256: "0".repeat(64),
+      },
+    });
+    const assetFileB = await db.assetFile.create({
+      data: { assetId: assetB.id, fileId: assetFile.id, label: "Secret de B" },
+    });
     world = {
       migration: {
         jobA: migJobA.id,
@@ -750,6 +816,12 @@ describe("isolation matrix", () => {
       statementB: statementB.id,
       statementA: statementA.id,
       timeEntryB: timeEntryB.id,
+      assetB: assetB.id,
+      assetA: assetA.id,
+      kitB: kitB.id,
+      accessoryB: accessoryB.id,
+      assetFileB: assetFileB.id,
+      assetKind: laptopKind.id,
       viewB: viewB.id,
       cannedB: cannedB.id,
       mailB: mailB.id,
@@ -837,6 +909,9 @@ describe("isolation matrix", () => {
       "Secret de B",
       world.ticketB,
       world.ticketBNumber,
+      world.assetB,
+      world.kitB,
+      "ISO-B-",
     ];
     const ticketBefore = JSON.stringify(
       await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }),
@@ -870,6 +945,15 @@ describe("isolation matrix", () => {
       JSON.stringify(await db.body.findUniqueOrThrow({ where: { id: world.bodyB.id } })) +
       JSON.stringify(await db.user.findUniqueOrThrow({ where: { id: world.userB.id } }));
     expect(after).toBe(before);
+    expect(await db.asset.count({ where: { tag: { startsWith: "PIRATE" } } })).toBe(0);
+    expect(await db.asset.findUniqueOrThrow({ where: { id: world.assetB } })).toMatchObject({
+      tag: "ISO-B-1",
+      kitId: world.kitB,
+      model: "Secret de B",
+    });
+    expect(await db.kitAccessory.count({ where: { kitId: world.kitB } })).toBe(1);
+    expect(await db.assetFile.count({ where: { assetId: world.assetB } })).toBe(1);
+    expect(await db.assetKind.count({ where: { OR: [{ code: "pirate" }, { label: "Pirate" }] } })).toBe(0);
     expect(
       JSON.stringify(
         await db.convention.findUniqueOrThrow({
@@ -959,6 +1043,20 @@ describe("isolation matrix", () => {
         event({ unlinked: ticketC.id }),
         event({ mergedInto: world.ticketBNumber, otherBody: world.bodyB.legalName }),
       ],
+    });
+    // Staff may name A's equipment on a ticket of B: A's asset page does not show it.
+    await tech.tickets.create({
+      bodyId: world.bodyB.id,
+      serviceId: world.serviceB,
+      subject: "Secret de B sur le portable de A",
+      description: "Secret de B sur le portable de A",
+      category: "fault",
+      impact: "low",
+      urgency: "low",
+      declarantName: "Déclarant",
+      channel: "phone",
+      receivedAt: new Date(),
+      assetId: world.assetA,
     });
     // Staff work A, which e-mails its declarant, agent A.
     await tech.tickets.addMessage({ ticketId: world.ticketA, kind: "reply", body: "Nous regardons." });

@@ -1,3 +1,4 @@
+import { assetsRouter } from "./routers/assets.ts";
 import { auditRouter } from "./routers/audit.ts";
 import { billingRouter } from "./routers/billing.ts";
 import { bodiesRouter } from "./routers/bodies.ts";
@@ -37,6 +38,7 @@ export const appRouter = router({
   migrations: migrationsRouter,
   billing: billingRouter,
   reports: reportsRouter,
+  assets: assetsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -10,6 +10,7 @@ describe("navigation", () => {
       "/catalogue",
       "/conventions",
       "/demandes",
+      "/equipements",
       "/reprises",
       "/rapports",
       "/compte",
@@ -41,7 +42,7 @@ describe("navigation", () => {
       groupedNavigationFor(r).map((g) => [g.key, g.items.map((i) => i.key)]);
     expect(shape("admin")).toEqual([
       [null, ["home"]],
-      ["support", ["queue", "incoming", "migrations"]],
+      ["support", ["queue", "incoming", "assets", "migrations"]],
       ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
       ["admin", ["reports", "people", "mailbox", "journal", "retention"]],
       [null, ["account", "status"]],

@@ -24,6 +24,7 @@ const everyone: NavItem[] = [
 ];
 const agentOnly: NavItem[] = [
   item("myTickets", "/demandes", true),
+  item("myEquipment", "/equipements", true),
   item("migrations", "/reprises", true),
   item("reports", "/rapports", true),
 ];
@@ -31,7 +32,7 @@ const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formation
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
   item("incoming", "/courriels-entrants", true),
-  item("assets", "/parc"),
+  item("assets", "/equipements", true),
   item("migrations", "/reprises", true),
 ];
 const manager: NavItem[] = [

@@ -6,6 +6,7 @@ import type { Db } from "@mutuo/db";
 import { loadTermsIndex } from "../conventions/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { render } from "../notifications/index.ts";
+import { seedDemoAssets } from "./assets.ts";
 import { seedDemoBilling } from "./billing.ts";
 import { planAdminHistory } from "./admin-history.ts";
 import { insertRows } from "./bulk.ts";
@@ -203,6 +204,7 @@ export async function seedDemoHistory(
       await insertRows(tx, "IncomingMail", admin.incoming);
       await insertRows(tx, "OutboxMessage", plan.outbox);
       await insertRows(tx, "AuditEvent", plan.audit);
+      await seedDemoAssets(tx, { now, technicianId: technicians[0]?.id ?? null });
       for (const [year, value] of plan.counters)
         await tx.$executeRaw`
           INSERT INTO "Counter" ("key", "value") VALUES (${`ticket:${year}`}, ${value})

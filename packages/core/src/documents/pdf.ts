@@ -54,6 +54,8 @@ export type DocumentSpec = {
   createdAt?: Date;
   provider?: ProviderIdentity;
   locale?: "fr" | "en";
+  /** A sheet printed edge to edge (labels): these margins, no header, footer nor title. */
+  sheet?: { margins: [number, number, number, number] };
 };
 
 const INK = "#0f172a";
@@ -144,5 +146,12 @@ export async function renderPdf(spec: DocumentSpec): Promise<Buffer> {
       ...spec.content,
     ] as Content[],
   };
+  if (spec.sheet)
+    Object.assign(doc, {
+      pageMargins: spec.sheet.margins,
+      header: undefined,
+      footer: undefined,
+      content: spec.content,
+    });
   return pdfmake().createPdf(doc).getBuffer();
 }

@@ -6,5 +6,6 @@ export {
   type BodyHit,
   type PersonHit,
   type ConventionHit,
+  type AssetHit,
 } from "./queries.ts";
 export { canSearchEverything } from "./policy.ts";

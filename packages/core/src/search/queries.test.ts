@@ -162,4 +162,30 @@ describe("search", () => {
       code: "FORBIDDEN",
     });
   });
+
+  it("finds equipment by tag or serial number, over the demo registry", async () => {
+    const db = tdb.prisma();
+    const r = await globalSearch(db, actors.tech!, { q: "DSI-PC-001" }, NOW);
+    expect(r.exact).toBeNull();
+    expect(r.assets!.items.map((a) => a.tag)).toEqual(["DSI-PC-001"]);
+    const laptop = await db.asset.findUniqueOrThrow({ where: { tag: "DSI-PC-001" } });
+    expect(
+      (await globalSearch(db, actors.tech!, { q: laptop.serialNumber! }, NOW)).assets!.items,
+    ).toHaveLength(1);
+    // The demo registry: every kind and status, kits of 5 laptops and a router, tickets naming assets.
+    expect(await db.asset.count()).toBeGreaterThanOrEqual(60);
+    const statuses = await db.asset.groupBy({ by: ["status"], _count: true });
+    expect(statuses.map((s) => s.status).sort()).toEqual(
+      ["in_repair", "in_stock", "lent", "lost", "reserved", "retired", "stolen"].sort(),
+    );
+    const kit = await db.asset.findUniqueOrThrow({
+      where: { tag: "DSI-KIT-001" },
+      include: { items: { include: { kind: true } }, accessories: true },
+    });
+    expect(kit.items.filter((i) => i.kind.code === "laptop")).toHaveLength(5);
+    expect(kit.items.filter((i) => i.kind.code === "router_4g")).toHaveLength(1);
+    expect(kit.accessories.length).toBeGreaterThan(0);
+    expect(await db.ticket.count({ where: { assetId: { not: null } } })).toBeGreaterThan(3);
+    expect(laptop.bodyId).toBe(actors.saintAubin!.bodyIds[0]);
+  });
 });

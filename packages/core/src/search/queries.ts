@@ -39,6 +39,16 @@ export interface ConventionHit {
   signatoryName: string;
 }
 
+export interface AssetHit {
+  id: string;
+  tag: string;
+  serialNumber: string | null;
+  model: string;
+  status: string;
+  kindLabel: string;
+  bodyName: string | null;
+}
+
 export interface GlobalSearchResult {
   /** A ticket whose number the query is: the page goes straight to it. */
   exact: { id: string; number: string } | null;
@@ -46,6 +56,7 @@ export interface GlobalSearchResult {
   bodies: Page<BodyHit> | null;
   people: Page<PersonHit> | null;
   conventions: Page<ConventionHit> | null;
+  assets: Page<AssetHit> | null;
 }
 
 const GROUP_LIMIT = 5;
@@ -63,14 +74,15 @@ export async function globalSearch(
   const wanted = (k: SearchKind) => !input.kind || input.kind === k;
   const cursor = (k: SearchKind) => (input.kind === k ? input.cursor : undefined);
   const ctx = { db, actor, q: input.q, limit, now };
-  const [exact, tickets, bodies, people, conventions] = await Promise.all([
+  const [exact, tickets, bodies, people, conventions, assets] = await Promise.all([
     input.cursor ? null : findTicketByNumber(db, actor, { q: input.q.slice(0, 40) }, now),
     wanted("tickets") ? searchTicketHits(ctx, cursor("tickets")) : null,
     wanted("bodies") ? searchBodies(ctx, cursor("bodies")) : null,
     wanted("people") ? searchPeople(ctx, cursor("people")) : null,
     wanted("conventions") ? searchConventions(ctx, cursor("conventions")) : null,
+    wanted("assets") ? searchAssets(ctx, cursor("assets")) : null,
   ]);
-  return { exact, tickets, bodies, people, conventions };
+  return { exact, tickets, bodies, people, conventions, assets };
 }
 
 interface Ctx {
@@ -190,4 +202,25 @@ async function searchConventions(
     ORDER BY c."number" DESC, c."id" DESC
     LIMIT ${limit + 1}`;
   return page(rows, limit, (r) => [r.number, r.id]);
+}
+
+/** Equipment by tag, serial number or model (trigram indexes); an agent's scope: what their bodies hold. */
+async function searchAssets({ db, actor, q, limit }: Ctx, cursor?: string): Promise<Page<AssetHit>> {
+  const like = containsPattern(q);
+  let after = Prisma.sql`true`;
+  if (cursor) {
+    const [tag, id] = cursorPair(cursor);
+    after = Prisma.sql`(a."tag", a."id") > (${tag}, ${id}::uuid)`;
+  }
+  const ids = visibleBodyIds(actor);
+  const scope = ids === "all" ? Prisma.sql`true` : Prisma.sql`a."bodyId" = ANY(${ids}::uuid[])`;
+  const rows = await db.$queryRaw<AssetHit[]>`
+    SELECT a."id", a."tag", a."serialNumber", a."model", a."status"::text AS "status",
+           k."label" AS "kindLabel", b."legalName" AS "bodyName"
+    FROM "Asset" a JOIN "AssetKind" k ON k."id" = a."kindId" LEFT JOIN "Body" b ON b."id" = a."bodyId"
+    WHERE (a."tag" ILIKE ${like} OR a."serialNumber" ILIKE ${like} OR a."model" ILIKE ${like})
+      AND ${scope} AND ${after}
+    ORDER BY a."tag", a."id"
+    LIMIT ${limit + 1}`;
+  return page(rows, limit, (r) => [r.tag, r.id]);
 }

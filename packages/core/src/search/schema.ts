@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { text } from "../shared/text.ts";
 
-export const SEARCH_KINDS = ["tickets", "bodies", "people", "conventions"] as const;
+export const SEARCH_KINDS = ["tickets", "bodies", "people", "conventions", "assets"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 export const globalSearchInput = z.object({

@@ -1,5 +1,6 @@
 // Intake: a partner agent on the portal, or a technician entering a phone call, e-mail or letter.
 import type { Db, DbTx, Prisma, Ticket } from "@mutuo/db";
+import { assertAssetPickable, recordAssetEvent } from "../assets/index.ts";
 import { recordAudit } from "../audit/index.ts";
 import { inForceOn, localToday, resolveTerms } from "../conventions/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
@@ -86,6 +87,10 @@ export async function createTicket(
   });
   if (!body || !canSeeBody(actor, body.id)) throw notFound("body");
   if (body.kind === "provider") throw invalid("bodyId", "unknown_partner");
+  if (input.assetId)
+    await assertAssetPickable(db, actor, input.assetId, body.id).catch(() => {
+      throw invalid("assetId", "unknown_asset");
+    });
   const service = await db.service.findUnique({ where: { id: input.serviceId }, select: { active: true } });
   if (!service?.active) throw invalid("serviceId", "unknown_service");
   if (!staff) {
@@ -115,6 +120,7 @@ export async function createTicket(
         description: input.description,
         category: input.category,
         equipment: input.equipment,
+        assetId: input.assetId,
         impact: input.impact,
         urgency: input.urgency,
         priority,
@@ -164,6 +170,14 @@ export async function createTicket(
           createdAt: now,
         },
       });
+      if (input.assetId)
+        await recordAssetEvent(tx, {
+          assetId: input.assetId,
+          kind: "ticket_linked",
+          data: { ticketId: ticket.id, number },
+          actorId: actor.userId,
+          at: now,
+        });
       await linkFiles(tx, staged, ticket.id, null, false, actor.userId);
       await attachStoredFiles(tx, opts.fileIds ?? [], ticket.id, null);
       if (opts.note)

@@ -1,5 +1,6 @@
 // Reading tickets within the isolation rule: the queue (filters, sorts, keyset pages, counts) and a
 // ticket's page (conversation without internal notes for partners, SLA explainer).
+import { canSeeAsset } from "../assets/index.ts";
 import type { Db } from "@mutuo/db";
 import { isStaff, type Actor } from "../access/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
@@ -66,6 +67,16 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       service: { select: { id: true, name: true } },
       assignee: { select: { id: true, name: true } },
       mergedInto: { select: { id: true, number: true, bodyId: true } },
+      asset: {
+        select: {
+          id: true,
+          tag: true,
+          manufacturer: true,
+          model: true,
+          bodyId: true,
+          kind: { select: { label: true } },
+        },
+      },
     },
   });
   assertTicketVisible(actor, t);
@@ -101,8 +112,20 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
     basis
       ? explainDeadline(calendarFor(basis, slaCalendar), ticket.receivedAt, achieved ?? due ?? now, pauses)
       : [];
+  const asset = ticket.asset
+    ? {
+        id: ticket.asset.id,
+        tag: ticket.asset.tag,
+        manufacturer: ticket.asset.manufacturer,
+        model: ticket.asset.model,
+        kind: ticket.asset.kind,
+        openable: canSeeAsset(actor, ticket.asset),
+      }
+    : null;
   return {
     ...rest,
+    // The asset's holder is not shown; its page is a link only for who may open it.
+    asset,
     clockStartsAt: clockStart(ticket, slaCalendar, pauses, now),
     ...seen,
     mergedIntoId: seen.mergedInto ? mergedIntoId : null,

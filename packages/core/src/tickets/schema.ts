@@ -32,6 +32,11 @@ export const ticketInput = z.object({
   description: text().trim().min(10, "description_short").max(20_000),
   category: z.enum(CATEGORIES),
   equipment: text().trim().max(500).default(""),
+  /** The registered asset concerned (for an agent: one their body holds); the free text stays for the rest. */
+  assetId: uuid
+    .nullish()
+    .or(z.literal(""))
+    .transform((s) => s || null),
   impact: z.enum(LEVELS),
   urgency: z.enum(LEVELS),
   declarantName: text().trim().min(2, "required").max(120),

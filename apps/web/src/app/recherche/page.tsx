@@ -170,6 +170,26 @@ export default async function SearchPage({
             r.conventions.nextCursor,
           )
         : null}
+      {r.assets && (!empty || f.kind)
+        ? group(
+            "assets",
+            r.assets.items.map((x) =>
+              row(
+                x.id,
+                <>
+                  <Link href={`/equipements/${x.id}`} className="font-medium">
+                    {x.tag}
+                  </Link>
+                  <span className="text-slate-900">{[x.kindLabel, x.model].filter(Boolean).join(" — ")}</span>
+                  <span>{x.serialNumber ?? "—"}</span>
+                  <span>{x.bodyName ?? tt("assets.atProvider")}</span>
+                  <span>{tt(`assets.statuses.${x.status}` as "assets.statuses.lent")}</span>
+                </>,
+              ),
+            ),
+            r.assets.nextCursor,
+          )
+        : null}
     </>
   );
 }

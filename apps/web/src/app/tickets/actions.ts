@@ -28,6 +28,7 @@ export async function createTicketAction(staff: boolean, _: FormState, fd: FormD
         description: formText(fd, "description"),
         category: formText(fd, "category") as "fault",
         equipment: formText(fd, "equipment"),
+        assetId: formText(fd, "assetId") || null,
         impact: formText(fd, "impact") as "high",
         urgency: formText(fd, "urgency") as "high",
         declarantName: formText(fd, "declarantName"),

@@ -15,6 +15,8 @@ export function TicketForm({
   declarant,
   staff,
   now,
+  assets = [],
+  asset,
 }: {
   action: (s: FormState, fd: FormData) => Promise<FormState>;
   bodies: Option[];
@@ -22,7 +24,12 @@ export function TicketForm({
   declarant: { name: string; phone: string; email: string };
   staff: boolean;
   now: string;
+  /** Registered equipment the ticket may name (the body's own, for an agent). */
+  assets?: Option[];
+  /** The one chosen beforehand (the asset page's « report a fault »). */
+  asset?: string;
 }) {
+  const ta = useTranslations("assets");
   const t = useTranslations("tickets");
   return (
     <ActionForm action={action} encType="multipart/form-data" className="flex max-w-3xl flex-col gap-4">
@@ -67,6 +74,14 @@ export function TicketForm({
       <CategoryField defaultValue="fault" />
       <Field name="subject" label={t("subject")} required maxLength={200} />
       <TextAreaField name="description" label={t("description")} required hint={t("descriptionHint")} />
+      {assets.length > 0 ? (
+        <SelectField
+          name="assetId"
+          label={ta("assetPick")}
+          options={[{ value: "", label: ta("assetNone") }, ...assets]}
+          defaultValue={asset ?? ""}
+        />
+      ) : null}
       <Field name="equipment" label={t("equipment")} hint={t("equipmentHint")} />
       <ImpactUrgencyFields required />
       <fieldset className="flex flex-col gap-3 rounded-md border border-slate-200 p-3">

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { HeldEquipment } from "../../equipements/held-equipment.tsx";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { History } from "../../../components/history.tsx";
@@ -93,6 +94,7 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
           </ul>
         )}
       </section>
+      <HeldEquipment bodyId={id} />
       <History rows={history} />
     </>
   );

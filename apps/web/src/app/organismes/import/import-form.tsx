@@ -7,11 +7,14 @@ import { importAction } from "../actions.ts";
 export function ImportForm({
   labels,
   problems,
+  importer = importAction,
 }: {
   labels: Record<string, string>;
   problems: Record<string, string>;
+  /** The server action reading the file (the bodies' by default; the assets' import reuses this form). */
+  importer?: typeof importAction;
 }) {
-  const [state, action] = useActionState(importAction, initialFormState);
+  const [state, action] = useActionState(importer, initialFormState);
   const report = state.data as ImportReport | undefined;
   return (
     <form action={action} className="flex max-w-xl flex-col gap-4">

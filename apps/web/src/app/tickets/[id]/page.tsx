@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TicketAsset } from "../../equipements/ticket-asset.tsx";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -341,6 +342,7 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
               <dd>{t(`categories.${ticket.category}`)}</dd>
               <dt className="font-medium">{t("equipment")}</dt>
               <dd>{ticket.equipment || "—"}</dd>
+              {ticket.asset ? <TicketAsset asset={ticket.asset} /> : null}
               {!staff ? (
                 <>
                   <dt className="font-medium">{t("assignee")}</dt>

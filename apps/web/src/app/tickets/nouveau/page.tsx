@@ -21,7 +21,11 @@ export default async function StaffTicketPage() {
   if (actor.role === "agent") notFound();
   const t = await getTranslations("tickets");
   const caller = await api();
-  const [{ bodies }, services] = await Promise.all([bodyChoices(caller), caller.catalogue.list()]);
+  const [{ bodies }, services, lent] = await Promise.all([
+    bodyChoices(caller),
+    caller.catalogue.list(),
+    caller.assets.list({ status: "lent", limit: 200 }),
+  ]);
   return (
     <>
       <PageTitle lead={t("staffLead")}>{t("staffNew")}</PageTitle>
@@ -32,6 +36,10 @@ export default async function StaffTicketPage() {
         bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
         services={services.map((s) => ({ value: s.id, label: s.name }))}
         declarant={{ name: "", phone: "", email: "" }}
+        assets={lent.items.map((a) => ({
+          value: a.id,
+          label: [a.tag, a.model, a.body?.legalName].filter(Boolean).join(" — "),
+        }))}
       />
     </>
   );
