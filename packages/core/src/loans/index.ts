@@ -11,7 +11,7 @@ export {
   loanCalendar,
   loanFormOptions,
   loansOfAsset,
-  lossFileVisible,
+  readLossFile,
 } from "./queries.ts";
 export { loanDocumentPdf } from "./pdf.ts";
 export { canManageLoans } from "./policy.ts";

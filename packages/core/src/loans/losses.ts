@@ -111,13 +111,18 @@ export async function addLossFile(
   const input = lossFileInput.parse(raw);
   const d = await declarationOf(db, actor, input.declarationId);
   const allowed: string[] = [UPLOAD_TYPES.pdf, UPLOAD_TYPES.png, UPLOAD_TYPES.jpeg];
-  if (!allowed.includes(input.mimeType)) throw invalid(input.field, "file_type");
+  if (!allowed.includes(input.mimeType)) throw invalid(input.field, `${input.field}_file_type`);
   let bytes: Uint8Array;
   try {
     bytes = checkUpload(input.contentBase64, input.mimeType, MAX_PROOF_BYTES);
   } catch (e) {
     // The form names its own field (proof of insurance, insurer's answer), not a generic "file".
-    if (e instanceof DomainError && e.field === "file") throw invalid(input.field, e.message, e.params);
+    if (e instanceof DomainError && e.field === "file")
+      throw invalid(
+        input.field,
+        e.message === "required" ? "required" : `${input.field}_${e.message}`,
+        e.params,
+      );
     throw e;
   }
   const stored = await files.put(bytes);

@@ -4,6 +4,7 @@ import type { Actor } from "../access/index.ts";
 import { canSeeBody, isStaff, visibleBodyIds } from "../access/index.ts";
 import { lastDay, localToday } from "../conventions/index.ts";
 import { notFound } from "../errors/index.ts";
+import type { FileStore } from "../files/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { dateOnly, fromDateOnly } from "../shared/dates.ts";
 import { asInventory, asReturn, contentDigest } from "./content.ts";
@@ -392,11 +393,19 @@ export async function loanDocumentForPdf(db: Db, actor: Actor, documentId: strin
   return doc;
 }
 
-/** Declarations of the actor's bodies' loans with a file: for the download route. */
-export async function lossFileVisible(db: Db, actor: Actor, fileId: string) {
+/** A proof of insurance or an insurer's answer, for whoever may see the loan (else not found). */
+export async function readLossFile(db: Db, files: FileStore, actor: Actor, fileId: string) {
   const d = await db.lossDeclaration.findFirst({
     where: { OR: [{ proofFileId: fileId }, { answerFileId: fileId }] },
     select: { loan: { select: { bodyId: true } } },
   });
-  return !!d && canSeeBody(actor, d.loan.bodyId);
+  const file =
+    d && canSeeBody(actor, d.loan.bodyId) ? await db.storedFile.findUnique({ where: { id: fileId } }) : null;
+  if (!file) throw notFound("file");
+  return {
+    name: file.name,
+    mimeType: file.mimeType,
+    size: file.size,
+    bytes: await files.get(file.storageKey),
+  };
 }

@@ -19,7 +19,7 @@ export async function reserveAsset(
 ) {
   requireLoanStaff(actor);
   const input = reserveInput.parse(raw);
-  if (input.endDate < input.startDate) throw invalid("endDate", "end_before_start");
+  if (input.endDate < input.startDate) throw invalid("endDate", "loan_end_before_start");
   if (input.startDate < localToday(now)) throw invalid("startDate", "date_in_past");
   let assetIds = [input.assetId];
   return withBookingConflicts(

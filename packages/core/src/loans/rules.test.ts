@@ -43,7 +43,7 @@ describe("loan rules", () => {
     const inForce = { inForceOnStart: true, lastDay: "2026-12-31" };
     expect(checkLoanPeriod({ startDate: "2026-05-02", endDate: "2026-05-01" }, inForce)).toEqual({
       field: "endDate",
-      message: "end_before_start",
+      message: "loan_end_before_start",
     });
     expect(checkLoanPeriod({ startDate: "2026-05-01", endDate: "2027-01-01" }, inForce)?.message).toBe(
       "loan_after_convention_end",

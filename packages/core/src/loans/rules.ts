@@ -48,7 +48,7 @@ export function checkLoanPeriod(
   p: { startDate: string; endDate: string },
   convention: { inForceOnStart: boolean; lastDay: string | null } | null,
 ): PeriodProblem | null {
-  if (p.endDate < p.startDate) return { field: "endDate", message: "end_before_start" };
+  if (p.endDate < p.startDate) return { field: "endDate", message: "loan_end_before_start" };
   if (!convention || !convention.inForceOnStart)
     return { field: "conventionId", message: "loan_convention_not_in_force" };
   if (convention.lastDay && p.endDate > convention.lastDay)

@@ -4,13 +4,15 @@ import { instantInput, isoDateInput } from "../shared/dates.ts";
 import { text } from "../shared/text.ts";
 
 const line = (max = 500) => text().trim().max(max);
+/** A local date within years 1900–2999 (PostgreSQL has no year 0; such a date is a typing error). */
+const day = isoDateInput.refine((s) => s >= "1900-01-01" && s <= "2999-12-31", "date");
 
 export const createLoanInput = z.object({
   bodyId: z.uuid(),
   conventionId: z.uuid(),
   assetIds: z.array(z.uuid()).min(1, "loan_assets_required").max(200),
-  startDate: isoDateInput,
-  endDate: isoDateInput,
+  startDate: day,
+  endDate: day,
   address: line(300).min(3, "required"),
   contactName: line(120).min(2, "required"),
   contactPhone: line(40).default(""),
@@ -84,7 +86,7 @@ export const returnInput = z.object({
         remark: line(500).default(""),
         wipeMethod: line(200).default(""),
         wipeBy: line(120).default(""),
-        wipeAt: z.union([isoDateInput, z.literal("")]).default(""),
+        wipeAt: z.union([day, z.literal("")]).default(""),
       }),
     )
     .max(200),
@@ -150,14 +152,14 @@ export const remedyInput = z.object({
 export const reserveInput = z.object({
   assetId: z.uuid(),
   bodyId: z.uuid().nullish(),
-  startDate: isoDateInput,
-  endDate: isoDateInput,
+  startDate: day,
+  endDate: day,
   purpose: line(300).default(""),
 });
 
 export const calendarInput = z.object({
   /** First day shown (a Monday for a week view); 6 weeks from there. */
-  from: isoDateInput,
+  from: day,
   weeks: z.number().int().min(1).max(8).default(6),
 });
 

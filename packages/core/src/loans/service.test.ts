@@ -344,7 +344,11 @@ describe("loans", () => {
         mimeType: "application/pdf",
         contentBase64: Buffer.from("MZ not a pdf").toString("base64"),
       }),
-    ).rejects.toMatchObject({ code: "VALIDATION", field: "proofOfInsurance", message: "file_type" });
+    ).rejects.toMatchObject({
+      code: "VALIDATION",
+      field: "proofOfInsurance",
+      message: "proofOfInsurance_file_type",
+    });
     await addLossFile(db, files, agent, {
       declarationId: decl.id,
       field: "proofOfInsurance",
