@@ -40,7 +40,7 @@ export function loanMail(locale: MailLocale, d: LoanMailData): MailContent {
         "Theft declared",
         `A theft was declared${d.late ? ` late (${d.hours} h after discovery)` : " in time"}.`,
       ],
-    }[d.kind];
+    }[d.kind] ?? ["Loan", ""];
     return {
       subject: `[${d.number}] ${what[0]}: ${d.body_name}`,
       text: `${hello("Hello")}${what[1]}\n\nSee the loan: ${d.link}\n\n—\nMutuo, shared digital services`,
@@ -67,7 +67,7 @@ export function loanMail(locale: MailLocale, d: LoanMailData): MailContent {
       "Vol déclaré",
       `Un vol a été déclaré${d.late ? ` hors délai (${d.hours} h après la découverte)` : " dans le délai de 24 h"}.`,
     ],
-  }[d.kind];
+  }[d.kind] ?? ["Prêt", ""];
   return {
     subject: `[${d.number}] ${what[0]} : ${d.body_name}`,
     text: `${hello("Bonjour")}${what[1]}\n\nVoir le prêt : ${d.link}\n\n—\nMutuo, services numériques mutualisés`,

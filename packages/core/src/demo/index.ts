@@ -1,2 +1,3 @@
 export { seedDemoHistory, HISTORY_MARKER, type HistoryResult } from "./seed.ts";
 export { planHistory, HISTORY_DAYS, type HistoryPlan } from "./history.ts";
+export { seedDemoLoans, LOANS_MARKER } from "./loans.ts";

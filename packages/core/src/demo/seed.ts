@@ -7,6 +7,7 @@ import { loadTermsIndex } from "../conventions/index.ts";
 import type { FileStore } from "../files/index.ts";
 import { render } from "../notifications/index.ts";
 import { insertRows } from "./bulk.ts";
+import { seedDemoLoans } from "./loans.ts";
 import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
 import { seededRandom } from "./random.ts";
@@ -38,7 +39,11 @@ export async function seedDemoHistory(
   const t0 = Date.now();
   const now = opts.now ?? new Date();
   const done = await db.appMeta.findMany({ where: { key: { in: [BASE_MARKER, HISTORY_MARKER] } } });
-  if (done.length !== 1 || done[0]!.key !== BASE_MARKER) return { seeded: false, tickets: 0, ms: 0 };
+  if (done.length !== 1 || done[0]!.key !== BASE_MARKER) {
+    // An installation seeded before the loans existed gets its demo loans now.
+    if (done.some((d) => d.key === HISTORY_MARKER)) await seedDemoLoans(db, now);
+    return { seeded: false, tickets: 0, ms: 0 };
+  }
 
   const bodies = await db.body.findMany({
     where: { kind: { not: "provider" }, status: "active" },
@@ -181,5 +186,6 @@ export async function seedDemoHistory(
     { timeout: 120_000 },
   );
   if (!seeded) await Promise.all(storedFiles.map((f) => files.remove(f.storageKey as string)));
+  else await seedDemoLoans(db, now);
   return { seeded, tickets: seeded ? plan.tickets.length : 0, ms: Date.now() - t0 };
 }

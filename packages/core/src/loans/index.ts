@@ -5,14 +5,7 @@ export { signOff, requestSignOffCode, signOffOnSite } from "./signoff.ts";
 export { declareLoss, setClaimStatus, addLossFile, recordRemedy, MAX_PROOF_BYTES } from "./losses.ts";
 export { reserveAsset, cancelReservation } from "./reservations.ts";
 export { testTemplates, saveTestTemplate } from "./templates.ts";
-export {
-  listLoans,
-  getLoan,
-  loanCalendar,
-  loanFormOptions,
-  loansOfAsset,
-  readLossFile,
-} from "./queries.ts";
+export { listLoans, getLoan, loanCalendar, loanFormOptions, loansOfAsset, readLossFile } from "./queries.ts";
 export { loanDocumentPdf } from "./pdf.ts";
 export { canManageLoans } from "./policy.ts";
 export { contentDigest } from "./content.ts";
