@@ -123,6 +123,8 @@ export async function seedDemoLoans(db: Db, now = new Date()): Promise<boolean> 
   };
   const sw1 = add("PRT-SW-0001", "switch", "Netgear", "GS724T");
   const sw2 = add("PRT-SW-0002", "switch", "Netgear", "GS108");
+  // In stock, ready to lend.
+  for (let i = 3; i <= 6; i++) add(`PRT-SW-000${i}`, "switch", "Netgear", "GS724T");
   const rt1 = add("PRT-4G-0001", "router_4g", "Huawei", "B535");
   const pc = [1, 2, 3, 4].map((i) => add(`PRT-PC-000${i}`, "laptop", "Lenovo", "ThinkPad E14"));
   const ec1 = add("PRT-EC-0001", "screen", "Iiyama", "ProLite 24");

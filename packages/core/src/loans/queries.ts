@@ -56,6 +56,7 @@ const listSelect = {
   body: { select: { id: true, legalName: true } },
   convention: { select: conventionSelect },
   _count: { select: { items: true } },
+  items: { where: { kitId: null }, select: { asset: { select: { tag: true } } }, take: 3 },
 } satisfies Prisma.LoanSelect;
 
 export async function listLoans(db: Db, actor: Actor, raw: ListLoansInput, now = new Date()) {
@@ -95,6 +96,7 @@ function item(r: Prisma.LoanGetPayload<{ select: typeof listSelect }>, today: st
     body: r.body,
     convention: { id: r.convention.id, number: r.convention.number },
     items: r._count.items,
+    tags: r.items.map((i) => i.asset.tag).sort(),
     overdue: ["in_service", "inventory_signed"].includes(r.status) && endDate < today,
     returnToOrganise: returnToOrganise(r.status, r.convention, today),
   };

@@ -86,7 +86,10 @@ export default async function LoansPage({
                 ) : null}
               </Cell>
               <Cell>{t("periodValue", { start: d(l.startDate), end: d(l.endDate) })}</Cell>
-              <Cell>{l.items}</Cell>
+              <Cell>
+                {l.tags.join(", ")}
+                {l.items > l.tags.length ? ` (${l.items})` : ""}
+              </Cell>
             </tr>
           ))}
         </Table>
