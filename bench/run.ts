@@ -15,11 +15,13 @@ import { createSession } from "@mutuo/core/identity";
 import { addBusinessTime, type Calendar } from "@mutuo/core/sla";
 import { seedTickets } from "./seed.ts";
 import { rawQueries } from "./raw.ts";
+import { rawBookingCheck, rawLoanPage, seedLoanBench } from "./loans.ts";
 import { arg, benchPostgres, pct, round } from "./common.ts";
 
 const root = process.cwd();
 const N = Number(arg("tickets", "100000"));
 const ITER = Number(arg("iterations", "60"));
+const ASSETS = Number(arg("assets", "100000"));
 if (!Number.isInteger(N) || N < 1000) throw new Error("--tickets: an integer ≥ 1000");
 
 const log = (m: string) => console.log(m);
@@ -52,6 +54,7 @@ async function main() {
     await seedTickets(client, N - have, log);
     log(`  semés en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } else log(`Base ${dbName} déjà prête (${have.toLocaleString("fr-FR")} tickets).`);
+  await seedLoanBench(client, ASSETS, log);
 
   const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
   const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
@@ -86,8 +89,10 @@ async function main() {
               headers: { cookie, "content-type": "application/json" },
               body: JSON.stringify({ json: input }),
             });
-      if (!res.ok) throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-      return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+      // A refused booking (409) is the answer the reservation check measures.
+      if (!res.ok && res.status !== 409)
+        throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+      return ((await res.json()) as { result?: { data: { json: unknown } } }).result?.data.json;
     };
     const raw = await rawQueries(client, N);
     // A 1 % block sample on large tables; small ones may sample no block at all.
@@ -158,10 +163,31 @@ async function main() {
       null,
     );
 
+    // Loans: the reservation check (an asset already lent over the dates: refused by the exclusion
+    // constraint, the conflicting loan named) and the first page of loans.
+    const lent = (
+      await client.query(`SELECT "id" FROM "Asset" WHERE "tag" LIKE 'BNL-%' ORDER BY random() LIMIT 200`)
+    ).rows.map((r: { id: string }) => r.id as string);
+    const pickLent = () => lent[Math.floor(Math.random() * lent.length)]!;
+    const bookingCheck = rawBookingCheck(client);
+    await measure(
+      "reservation_check",
+      () =>
+        call(
+          "loans.reserve",
+          { assetId: pickLent(), startDate: "2027-03-01", endDate: "2027-03-14" },
+          "POST",
+        ),
+      () => bookingCheck(pickLent()),
+    );
+    await measure("loan_list_first_page", () => call("loans.list", { limit: 30 }), rawLoanPage(client));
+
     const sla = slaThroughput();
     log(`  moteur SLA : ${sla.toLocaleString("fr-FR")} échéances par seconde`);
     const result = {
       tickets: N,
+      assets: ASSETS,
+      loans: 2 * ASSETS,
       measurements,
       sla_deadlines_per_s: sla,
       measured_at: new Date().toISOString(),

@@ -20,6 +20,7 @@ import {
   startReturn,
   startService,
 } from "../loans/index.ts";
+import { render } from "../notifications/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { fromDateOnly } from "../shared/dates.ts";
 
@@ -42,7 +43,11 @@ async function actorOf(db: Db, email: string): Promise<Actor | null> {
 }
 
 /** Seeds the demo loans once (after the base demo); safe to call again. */
-export async function seedDemoLoans(db: Db, now = new Date()): Promise<boolean> {
+export async function seedDemoLoans(
+  db: Db,
+  now = new Date(),
+  baseUrl = "http://localhost:3000",
+): Promise<boolean> {
   if (await db.appMeta.findUnique({ where: { key: LOANS_MARKER } })) return false;
   if (await db.loan.findFirst({ select: { id: true } })) return false;
   const tech = await actorOf(db, "tech@val-orlene.example");
@@ -377,6 +382,23 @@ export async function seedDemoLoans(db: Db, now = new Date()): Promise<boolean> 
   await signBoth(soon.id, agents.saintAubin, new Date(t0 - 30 * DAY));
   await startService(db, tech, soon.id, new Date(t0 - 30 * DAY));
 
+  // The alerts of the demo's past losses were sent at the time: shown in the mailbox, not sent again.
+  const queued = await db.outboxMessage.findMany({
+    where: { status: "pending", dedupKey: { startsWith: "loan." } },
+  });
+  for (const m of queued) {
+    const content = render({ template: m.template, locale: m.locale, data: m.data as never }, baseUrl);
+    await db.outboxMessage.update({
+      where: { id: m.id },
+      data: {
+        status: "sent",
+        attempts: 1,
+        sentAt: m.createdAt,
+        subject: content.subject,
+        text: content.text,
+      },
+    });
+  }
   await db.appMeta.create({ data: { key: LOANS_MARKER, value: { seededAt: now.toISOString() } } });
   return true;
 }
