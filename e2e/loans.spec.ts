@@ -13,8 +13,8 @@ import { DEMO_PASSWORD, signIn, signOut } from "./helpers.ts";
 const TECH = "Nadia Belkacem";
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
-async function pdfTextOf(page: Page, linkName: string): Promise<string> {
-  const href = await page.getByRole("link", { name: linkName }).first().getAttribute("href");
+async function pdfTextOf(page: Page, linkName: string, which: "first" | "last" = "first"): Promise<string> {
+  const href = await page.getByRole("link", { name: linkName })[which]().getAttribute("href");
   const response = await page.request.get(href!);
   expect(response.status()).toBe(200);
   expect(response.headers()["content-type"]).toBe("application/pdf");
@@ -100,7 +100,7 @@ test("a technician lends a switch to a commune, both parties validate, it comes 
   await expect(page.getByText("Restitué", { exact: true }).first()).toBeVisible();
   await expect(page.getByText(`Connecté : ${TECH}`)).toBeVisible(); // still the technician's session
   await expect(page.getByRole("cell", { name: "en stock" })).toBeVisible();
-  const returnPdf = await pdfTextOf(page, "Télécharger le PDF");
+  const returnPdf = await pdfTextOf(page, "Télécharger le PDF", "last");
   expect(returnPdf).toContain("Procès-verbal de restitution");
   expect(returnPdf).toContain("Manquant : 1");
   expect(returnPdf).toContain("Câble RJ45");
