@@ -6,6 +6,7 @@ import type { Db } from "@mutuo/db";
 import { localToday } from "../conventions/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
 import { dateOnly, fromDateOnly } from "../shared/dates.ts";
+import { TX } from "./mutate.ts";
 import { AWAITING_PARTNER_DAYS, daysFromTo, endingMilestone } from "./rules.ts";
 
 type Person = { id: string; email: string; locale: string; name: string };
@@ -88,7 +89,7 @@ export async function sendLoanAlerts(db: Db, now: Date): Promise<number> {
             kind: "ending",
           });
       }
-    });
+    }, TX);
   }
   for (const d of waiting) {
     const agents = d.loan.body.memberships.map((m) => m.user);
@@ -102,7 +103,7 @@ export async function sendLoanAlerts(db: Db, now: Date): Promise<number> {
     };
     await db.$transaction(async (tx) => {
       await send(tx, `loan.awaiting:${d.id}`, [...agents, ...techs], base);
-    });
+    }, TX);
   }
   return queued;
 }

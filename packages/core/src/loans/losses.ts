@@ -7,7 +7,7 @@ import { canSeeBody } from "../access/index.ts";
 import { DomainError, invalid, notFound } from "../errors/index.ts";
 import { checkUpload, UPLOAD_TYPES, type FileStore } from "../files/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
-import { moveAssets, mutateLoan } from "./mutate.ts";
+import { moveAssets, mutateLoan, TX } from "./mutate.ts";
 import { requireLoanStaff } from "./policy.ts";
 import { declarationDelay } from "./rules.ts";
 import { claimInput, declareLossInput, lossFileInput, remedyInput } from "./schema.ts";
@@ -141,7 +141,7 @@ export async function addLossFile(
       where: { id: d.id },
       data: input.field === "proofOfInsurance" ? { proofFileId: file.id } : { answerFileId: file.id },
     });
-  });
+  }, TX);
 }
 
 /** After a refusal by the insurer, the partner repairs or replaces under the provider's control. */

@@ -6,6 +6,9 @@ import { invalid } from "../errors/index.ts";
 import { assertLoanVisible } from "./policy.ts";
 import { canDoLoan, type LoanAction, type LoanStatus } from "./rules.ts";
 
+/** Loan transactions may wait on row locks and do several writes: more room than the default 5 s. */
+export const TX = { timeout: 30_000, maxWait: 10_000 };
+
 export async function mutateLoan<T>(
   db: Db,
   actor: Actor,
@@ -20,7 +23,7 @@ export async function mutateLoan<T>(
     if (action && !canDoLoan(loan.status as LoanStatus, action))
       throw invalid("status", "loan_wrong_status", { status: loan.status });
     return change(tx, loan);
-  });
+  }, TX);
 }
 
 type AssetChange = {

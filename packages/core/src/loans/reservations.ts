@@ -9,6 +9,7 @@ import { fromDateOnly } from "../shared/dates.ts";
 import { insertBookings, releaseBookings, withBookingConflicts } from "./bookings.ts";
 import { requireLoanStaff } from "./policy.ts";
 import { reserveInput } from "./schema.ts";
+import { TX } from "./mutate.ts";
 import type { z } from "zod";
 
 export async function reserveAsset(
@@ -61,7 +62,7 @@ export async function reserveAsset(
           },
         });
         return r;
-      }),
+      }, TX),
     { assetIds: () => assetIds, startDate: input.startDate, endDate: input.endDate },
   );
 }
@@ -84,5 +85,5 @@ export async function cancelReservation(db: Db, actor: Actor, id: string, now = 
       },
     });
     return tx.assetReservation.update({ where: { id }, data: { cancelledAt: now } });
-  });
+  }, TX);
 }

@@ -31,7 +31,7 @@ import {
 
 const NOW = new Date("2026-12-02T09:00:00Z");
 
-describe("loans", () => {
+describe("loans", { timeout: 120_000 }, () => {
   let tdb: TestDatabase;
   let files: FileStore;
   let dir: string;

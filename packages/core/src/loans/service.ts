@@ -15,7 +15,7 @@ import {
   withBookingConflicts,
 } from "./bookings.ts";
 import { asInventory, asReturn, prefilledInventory } from "./content.ts";
-import { moveAssets, mutateLoan } from "./mutate.ts";
+import { moveAssets, mutateLoan, TX } from "./mutate.ts";
 import { requireLoanStaff } from "./policy.ts";
 import {
   checkLoanPeriod,
@@ -119,7 +119,7 @@ export async function createLoan(db: Db, actor: Actor, raw: CreateLoanInput, now
           now,
         );
         return loan;
-      }),
+      }, TX),
     { assetIds: () => booked, startDate: input.startDate, endDate: input.endDate },
   );
 }

@@ -10,7 +10,7 @@ import { isStaff } from "../access/index.ts";
 import { forbidden, invalid, notFound } from "../errors/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
 import { contentDigest, asReturn } from "./content.ts";
-import { mutateLoan } from "./mutate.ts";
+import { mutateLoan, TX } from "./mutate.ts";
 import { assertLoanVisible, requireLoanStaff } from "./policy.ts";
 import { canDoLoan, nextParty, wipesMissing, type LoanStatus } from "./rules.ts";
 import { documentRef, onSiteSignOffInput, requestCodeInput } from "./schema.ts";
@@ -179,7 +179,7 @@ export async function requestSignOffCode(
       always: true,
       data: { number: loan.number, code, name: agent.name, minutes: 15, path: `/prets/${doc.loan.id}` },
     });
-  });
+  }, TX);
   return { sent: true };
 }
 
