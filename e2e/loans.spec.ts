@@ -28,8 +28,8 @@ async function chooseConvention(page: Page, body: string) {
   await page.getByRole("combobox", { name: "Organisme et convention" }).selectOption(value!);
 }
 
-// Not yet green: failed on the loaded session machine (3.8 min, 2.4 min), not diagnosed in time.
-// The same journeys pass as integration tests (packages/core/src/loans/service.test.ts).
+// Not yet green: on the loaded machine it passed the inventory, both validations and the PDF, then
+// exceeded its 3-minute budget loading the loan page again. Same journey green in service.test.ts.
 test.fixme("a technician lends a switch to a commune, both parties validate, it comes back with a cable missing and returns to stock", async ({
   page,
 }) => {
@@ -137,8 +137,8 @@ const parisLocal = (d: Date) => {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 };
 
-// Not yet green: failed on the loaded session machine (3.8 min, 2.4 min), not diagnosed in time.
-// The same journeys pass as integration tests (packages/core/src/loans/service.test.ts).
+// Not yet green: late marking, the named field errors and the fake PDF refusal passed; the managers'
+// alert was not found in the outbox folder within 45 s (not diagnosed). Alert-once is green in service.test.ts.
 test.fixme("an agent declares a theft 30 hours after discovery: late, the managers alerted once; a fake PDF is refused; another body gets nothing", async ({
   page,
 }) => {
@@ -192,9 +192,7 @@ test.fixme("an agent declares a theft 30 hours after discovery: late, the manage
   await expect(page.getByRole("main")).not.toContainText(number);
 });
 
-// Not yet green: failed on the loaded session machine (3.8 min, 2.4 min), not diagnosed in time.
-// The same journeys pass as integration tests (packages/core/src/loans/service.test.ts).
-test.fixme("bad input on a loan gets a French error naming the field, and nothing typed is lost", async ({
+test("bad input on a loan gets a French error naming the field, and nothing typed is lost", async ({
   page,
 }) => {
   await signIn(page, "tech@val-orlene.example");
