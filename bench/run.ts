@@ -17,6 +17,7 @@ import { monthOfInstant, refreshRollup } from "@mutuo/core/reports";
 import { seedTickets } from "./seed.ts";
 import { rawAssetQueries, seedAssets } from "./assets.ts";
 import { rawQueries } from "./raw.ts";
+import { rawBookingCheck, rawLoanPage, seedLoanBench } from "./loans.ts";
 import { arg, benchPostgres, pct, round } from "./common.ts";
 import { measurePage, type PageMeasurement } from "./pages.ts";
 
@@ -57,6 +58,7 @@ async function main() {
     log(`  semés en ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   } else log(`Base ${dbName} déjà prête (${have.toLocaleString("fr-FR")} tickets).`);
   await seedAssets(client, ASSETS, log);
+  await seedLoanBench(client, ASSETS, log);
 
   const tech = await prisma.user.findUniqueOrThrow({ where: { email: "tech@val-orlene.example" } });
   const { token } = await createSession(prisma, tech.id, { mfaVerified: true });
@@ -91,8 +93,10 @@ async function main() {
               headers: { cookie, "content-type": "application/json" },
               body: JSON.stringify({ json: input }),
             });
-      if (!res.ok) throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
-      return ((await res.json()) as { result: { data: { json: unknown } } }).result.data.json;
+      // A refused booking (409) is the answer the reservation check measures.
+      if (!res.ok && res.status !== 409)
+        throw new Error(`${proc}: HTTP ${res.status} ${(await res.text()).slice(0, 300)}`);
+      return ((await res.json()) as { result?: { data: { json: unknown } } }).result?.data.json;
     };
     const raw = await rawQueries(client, N);
     // A 1 % block sample on large tables; small ones may sample no block at all.
@@ -204,6 +208,25 @@ async function main() {
       () => assetRaw.page(anAsset()),
     );
 
+    // Loans: the reservation check (an asset already lent over the dates: refused by the exclusion
+    // constraint, the conflicting loan named) and the first page of loans.
+    const lent = (
+      await client.query(`SELECT "id" FROM "Asset" WHERE "tag" LIKE 'BNL-%' ORDER BY random() LIMIT 200`)
+    ).rows.map((r: { id: string }) => r.id as string);
+    const pickLent = () => lent[Math.floor(Math.random() * lent.length)]!;
+    const bookingCheck = rawBookingCheck(client);
+    await measure(
+      "reservation_check",
+      () =>
+        call(
+          "loans.reserve",
+          { assetId: pickLent(), startDate: "2027-03-01", endDate: "2027-03-14" },
+          "POST",
+        ),
+      () => bookingCheck(pickLent()),
+    );
+    await measure("loan_list_first_page", () => call("loans.list", { limit: 30 }), rawLoanPage(client));
+
     // Pages, as a technician and as a partner agent, beside the API call reading the same data.
     const agent = await prisma.user.findUniqueOrThrow({ where: { email: "agent@bellerive.example" } });
     const agentCookie = `mutuo_session=${(await createSession(prisma, agent.id, { mfaVerified: true })).token}`;
@@ -231,6 +254,7 @@ async function main() {
     const result = {
       tickets: N,
       assets: ASSETS,
+      loans: 2 * ASSETS,
       measurements,
       pages,
       sla_deadlines_per_s: slaPerSecond,

@@ -56,6 +56,18 @@ interface World {
   accessoryB: string;
   assetFileB: string;
   assetKind: string;
+  // Loans (issue 15)
+  loanB: string;
+  loanBNumber: string;
+  loanDocB: string;
+  lossB: string;
+  reservationB: string;
+  loanAssetB: string;
+  loanA: string;
+  loanDocA: string;
+  lossA: string;
+  loanAssetA: string;
+  kindId: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -101,6 +113,62 @@ const probes: Record<string, (w: World) => unknown> = {
   "catalogue.countActive": () => undefined,
   "catalogue.get": (w) => ({ id: w.serviceB }),
   "catalogue.alerts": (w) => ({ id: w.serviceB }),
+  "loans.list": (w) => ({ bodyId: w.bodyB.id }),
+  "loans.get": (w) => ({ id: w.loanB }),
+  "loans.formOptions": () => undefined,
+  "loans.calendar": () => ({ from: "2026-11-30", weeks: 8 }),
+  "loans.forAsset": (w) => ({ assetId: w.loanAssetB }),
+  "loans.create": (w) => ({
+    bodyId: w.bodyB.id,
+    conventionId: w.conventionB,
+    assetIds: [w.loanAssetB],
+    startDate: "2030-01-01",
+    endDate: "2030-01-02",
+    address: "Pirate",
+    contactName: "Pirate",
+  }),
+  "loans.cancel": (w) => ({ id: w.loanB }),
+  "loans.saveInventory": (w) => ({ loanId: w.loanB, items: [], accessories: [], tests: [] }),
+  "loans.startService": (w) => ({ id: w.loanB }),
+  "loans.startReturn": (w) => ({ id: w.loanB }),
+  "loans.saveReturn": (w) => ({ loanId: w.loanB, items: [], accessories: [] }),
+  "loans.signOff": (w) => ({ documentId: w.loanDocB, sha256: "0".repeat(64) }),
+  "loans.requestCode": (w) => ({ documentId: w.loanDocB, email: w.userB.email }),
+  "loans.signOffOnSite": (w) => ({
+    documentId: w.loanDocB,
+    sha256: "0".repeat(64),
+    email: w.userB.email,
+    code: "123456",
+  }),
+  "loans.declareLoss": (w) => ({
+    loanId: w.loanB,
+    kind: "loss",
+    assetIds: [w.loanAssetB],
+    discoveredAt: new Date("2026-01-01T00:00:00Z"),
+    circumstances: "Pirate",
+  }),
+  "loans.setClaim": (w) => ({ declarationId: w.lossB, claimStatus: "refused" }),
+  "loans.addLossFile": (w) => ({
+    declarationId: w.lossB,
+    field: "proofOfInsurance",
+    name: "pirate.pdf",
+    mimeType: "application/pdf",
+    contentBase64: Buffer.from("%PDF-1.4 pirate").toString("base64"),
+  }),
+  "loans.recordRemedy": (w) => ({
+    declarationId: w.lossB,
+    remedy: "replacement",
+    replacementSerial: "PIRATE",
+  }),
+  "loans.reserve": (w) => ({
+    assetId: w.loanAssetB,
+    startDate: "2030-01-01",
+    endDate: "2030-01-02",
+    purpose: "Pirate",
+  }),
+  "loans.cancelReservation": (w) => ({ id: w.reservationB }),
+  "loans.templates": () => undefined,
+  "loans.saveTemplate": (w) => ({ kindId: w.kindId, tests: ["Pirate"] }),
   "catalogue.create": () => ({ code: "PIRATE", name: "Service pirate" }),
   "catalogue.update": (w) => ({ id: w.serviceB, service: { code: "PIRATE", name: "Renamed" } }),
   "catalogue.setDefaultTerms": (w) => ({ serviceId: w.serviceB, terms: terms(w.calendar) }),
@@ -468,6 +536,40 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "tickets.link": (w) => ({ ticketId: w.ticketA, otherNumber: w.ticketBNumber }),
   "tickets.unlink": (w) => ({ ticketId: w.ticketA, otherId: w.ticketB }),
   "conventions.list": () => ({}),
+  "loans.list": () => ({}),
+  "loans.get": (w) => ({ id: w.loanA }),
+  "loans.formOptions": () => undefined,
+  "loans.calendar": () => ({ from: "2026-11-30", weeks: 8 }),
+  "loans.forAsset": (w) => ({ assetId: w.loanAssetA }),
+  "loans.signOff": (w) => ({ documentId: w.loanDocA, sha256: "0".repeat(64) }),
+  "loans.declareLoss": (w) => ({
+    loanId: w.loanA,
+    kind: "loss",
+    assetIds: [w.loanAssetA],
+    discoveredAt: new Date("2026-01-01T00:00:00Z"),
+    circumstances: "Perdu au déménagement",
+  }),
+  "loans.addLossFile": (w) => ({
+    declarationId: w.lossA,
+    field: "insurerAnswer",
+    name: "reponse.pdf",
+    mimeType: "application/pdf",
+    contentBase64: Buffer.from("%PDF-1.4 réponse").toString("base64"),
+  }),
+  "loans.create": "foreign",
+  "loans.cancel": "foreign",
+  "loans.saveInventory": "foreign",
+  "loans.startService": "foreign",
+  "loans.startReturn": "foreign",
+  "loans.saveReturn": "foreign",
+  "loans.requestCode": "foreign",
+  "loans.signOffOnSite": "foreign",
+  "loans.setClaim": "foreign",
+  "loans.recordRemedy": "foreign",
+  "loans.reserve": "foreign",
+  "loans.cancelReservation": "foreign",
+  "loans.templates": "foreign",
+  "loans.saveTemplate": "foreign",
   "conventions.get": (w) => ({ id: w.conventionA }),
   "conventions.termsOn": (w) => ({ conventionId: w.conventionA, date: "2026-06-01" }),
   "conventions.needingAttention": "foreign",
@@ -595,6 +697,75 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "migrations.remove": "foreign",
   "migrations.complete": "foreign",
 };
+
+/** Loans of body B (and of A, the agent's own): a loan with its inventory, a loss declared, a reservation. */
+async function loanWorld(db: ReturnType<TestDatabase["prisma"]>, url: string, w: World) {
+  const tech = await callerFor(db, url, "tech@val-orlene.example");
+  const kind = await db.assetKind.findUniqueOrThrow({ where: { code: "switch" } });
+  const asset = async (tag: string) =>
+    (
+      await db.asset.create({
+        data: {
+          tag,
+          serialNumber: `SN-${tag}`,
+          kindId: kind.id,
+          model: tag.startsWith("ISO-LB") ? "Secret de B" : "Modèle A",
+        },
+      })
+    ).id;
+  const [assetB, assetA, assetR] = [
+    await asset("ISO-LB-1"),
+    await asset("ISO-LA-1"),
+    await asset("ISO-LB-2"),
+  ];
+  const lend = async (bodyId: string, conventionId: string, assetId: string) => {
+    const loan = await tech.loans.create({
+      bodyId,
+      conventionId,
+      assetIds: [assetId],
+      startDate: "2026-01-05",
+      endDate: "2026-12-30",
+      address: bodyId === w.bodyB.id ? "Secret de B" : "Mairie de A",
+      contactName: "Contact",
+    });
+    const doc = await db.loanDocument.findFirstOrThrow({ where: { loanId: loan.id } });
+    const loss = await db.lossDeclaration.create({
+      data: {
+        loanId: loan.id,
+        kind: "loss",
+        assetIds: [assetId],
+        discoveredAt: new Date("2026-03-01T08:00:00Z"),
+        declaredAt: new Date("2026-03-01T10:00:00Z"),
+        circumstances: bodyId === w.bodyB.id ? "Secret de B" : "Perdu",
+        declaredByName: "Déclarant",
+      },
+    });
+    return { loan, doc: doc.id, loss: loss.id };
+  };
+  const b = await lend(w.bodyB.id, w.conventionB, assetB);
+  const a = await lend(w.bodyA, w.conventionA, assetA);
+  await db.loan.update({ where: { id: a.loan.id }, data: { status: "in_service" } });
+  const reservation = await tech.loans.reserve({
+    assetId: assetR,
+    bodyId: w.bodyB.id,
+    startDate: "2030-06-01",
+    endDate: "2030-06-10",
+    purpose: "Secret de B",
+  });
+  return {
+    loanB: b.loan.id,
+    loanBNumber: b.loan.number,
+    loanDocB: b.doc,
+    lossB: b.loss,
+    reservationB: reservation.id,
+    loanAssetB: assetB,
+    loanA: a.loan.id,
+    loanDocA: a.doc,
+    lossA: a.loss,
+    loanAssetA: assetA,
+    kindId: kind.id,
+  };
+}
 
 const serialize = (v: unknown) =>
   JSON.stringify(v, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x)) ?? "";
@@ -843,7 +1014,8 @@ describe("isolation matrix", () => {
       documentB: documentB.id,
       calendar: calendar.id,
       closure: calendar.closures[0]!.id,
-    };
+    } as World;
+    Object.assign(world, await loanWorld(db, tdb.url, world));
   });
   afterAll(async () => tdb.drop());
 
@@ -912,6 +1084,11 @@ describe("isolation matrix", () => {
       world.assetB,
       world.kitB,
       "ISO-B-",
+      world.loanB,
+      world.loanBNumber,
+      world.loanDocB,
+      world.lossB,
+      world.reservationB,
     ];
     const ticketBefore = JSON.stringify(
       await db.ticket.findUniqueOrThrow({ where: { id: world.ticketB }, include: { messages: true } }),

@@ -17,6 +17,7 @@ import { reportsRouter } from "./routers/reports.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
+import { loansRouter } from "./routers/loans.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -39,6 +40,7 @@ export const appRouter = router({
   billing: billingRouter,
   reports: reportsRouter,
   assets: assetsRouter,
+  loans: loansRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -14,6 +14,7 @@ import { migrationRunJob } from "./migrations/jobs/run.ts";
 import { resumeMigrationRunsJob } from "./migrations/jobs/resume.ts";
 import { refreshRollupJob } from "./reports/jobs/refresh-rollup.ts";
 import { sendScheduledReportsJob } from "./reports/jobs/send-scheduled.ts";
+import { loanAlertsJob } from "./loans/jobs/alerts.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
@@ -33,4 +34,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(resumeMigrationRunsJob),
   registerJob(refreshRollupJob),
   registerJob(sendScheduledReportsJob),
+  registerJob(loanAlertsJob),
 ];

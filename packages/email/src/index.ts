@@ -143,12 +143,14 @@ export {
 } from "./ticket-templates.ts";
 export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
 export { digestMail, type DigestData } from "./digest-template.ts";
+export { loanMail, loanCodeMail, type LoanMailData, type LoanCodeData } from "./loan-templates.ts";
 export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 export { reportMail, type ReportMailData } from "./report-templates.ts";
 
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { reportMail } from "./report-templates.ts";
+import { loanCodeMail, loanMail } from "./loan-templates.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
 import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 import {
@@ -177,11 +179,17 @@ export const MAIL_TEMPLATES = [
   "incoming.which-body",
   "mail.test",
   "report.scheduled",
+  "loan.alert",
+  "loan.code",
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 /** Templates whose link is a secret (a single-use sign-in link): not kept once delivered by SMTP. */
-export const SECRET_TEMPLATES: readonly MailTemplate[] = ["identity.invitation", "identity.reset"];
+export const SECRET_TEMPLATES: readonly MailTemplate[] = [
+  "identity.invitation",
+  "identity.reset",
+  "loan.code",
+];
 
 /** Renders any outbox template. */
 export function renderMail(
@@ -206,5 +214,7 @@ export function renderMail(
     return waitingMail(template as WaitingTemplate, locale, data as never);
   if (template === "incoming.which-body") return whichBodyMail(locale, data as never);
   if (template === "mail.test") return mailTestMail(locale, data as never);
+  if (template === "loan.alert") return loanMail(locale, data as never);
+  if (template === "loan.code") return loanCodeMail(locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

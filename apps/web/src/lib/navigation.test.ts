@@ -13,6 +13,7 @@ describe("navigation", () => {
       "/equipements",
       "/reprises",
       "/rapports",
+      "/prets",
       "/compte",
       "/etat",
     ]);
