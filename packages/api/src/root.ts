@@ -13,6 +13,7 @@ import { retentionRouter } from "./routers/retention.ts";
 import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
+import { trainingRouter } from "./routers/training.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -31,6 +32,7 @@ export const appRouter = router({
   views: viewsRouter,
   cannedReplies: cannedRepliesRouter,
   retention: retentionRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

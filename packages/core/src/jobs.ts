@@ -10,6 +10,7 @@ import { registerJob, type RegisteredJob } from "./jobs/run.ts";
 import { anonymiseDeclarantsJob } from "./retention/jobs/anonymise-declarants.ts";
 import { pruneHeartbeatsJob } from "./system/jobs/prune-heartbeats.ts";
 import { mailTestJob } from "./notifications/jobs/mail-test.ts";
+import { trainingFollowUpsJob } from "./training/jobs/reminders.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
@@ -25,4 +26,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(waitingJob),
   registerJob(mailTestJob),
   registerJob(anonymiseDeclarantsJob),
+  registerJob(trainingFollowUpsJob),
 ];

@@ -16,6 +16,8 @@ export interface OutgoingMessage {
   /** Message-IDs of the thread, oldest first (space-separated). */
   references?: string;
   headers?: Record<string, string>;
+  /** A calendar invitation (text/calendar alternative with its METHOD, and the .ics attached). */
+  icalEvent?: { method: string; filename?: string; content: string };
 }
 
 export interface MailTransportConfig {
@@ -143,10 +145,17 @@ export {
 export { conventionMail, type ConventionMailData } from "./convention-templates.ts";
 export { digestMail, type DigestData } from "./digest-template.ts";
 export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
+export {
+  trainingMail,
+  TRAINING_TEMPLATES,
+  type TrainingTemplate,
+  type TrainingMailData,
+} from "./training-templates.ts";
 
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
+import { trainingMail, TRAINING_TEMPLATES, type TrainingTemplate } from "./training-templates.ts";
 import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 import {
   invitationMail,
@@ -173,6 +182,7 @@ export const MAIL_TEMPLATES = [
   ...WAITING_TEMPLATES,
   "incoming.which-body",
   "mail.test",
+  ...TRAINING_TEMPLATES,
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -201,5 +211,7 @@ export function renderMail(
     return waitingMail(template as WaitingTemplate, locale, data as never);
   if (template === "incoming.which-body") return whichBodyMail(locale, data as never);
   if (template === "mail.test") return mailTestMail(locale, data as never);
+  if ((TRAINING_TEMPLATES as readonly string[]).includes(template))
+    return trainingMail(template as TrainingTemplate, locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

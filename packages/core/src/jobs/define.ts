@@ -14,6 +14,8 @@ export interface Mailer {
     inReplyTo?: string;
     references?: string;
     headers?: Record<string, string>;
+    /** A calendar invitation carried as a text/calendar part (see @mutuo/email). */
+    icalEvent?: { method: string; filename?: string; content: string };
   }): Promise<void>;
 }
 
