@@ -50,7 +50,10 @@ const fr: Record<TrainingTemplate, (d: TrainingMailData) => [string, string]> = 
     `Liste d'attente : ${d.title} (${d.number})`,
     `La session est complète : vous êtes en liste d'attente (position ${d.position ?? "?"}). Vous serez prévenu si une place se libère.`,
   ],
-  "training.reminder": (d) => [`Rappel : ${d.title} demain (${d.number})`, "Rappel : votre formation a lieu demain."],
+  "training.reminder": (d) => [
+    `Rappel : ${d.title} demain (${d.number})`,
+    "Rappel : votre formation a lieu demain.",
+  ],
   "training.survey": (d) => [
     `Votre avis sur la formation ${d.title} (${d.number})`,
     "Merci d'avoir participé. Donnez votre avis en quelques clics (une seule réponse par personne).",
@@ -78,16 +81,24 @@ const en: Record<TrainingTemplate, (d: TrainingMailData) => [string, string]> = 
     `Waitlist: ${d.title} (${d.number})`,
     `The session is full: you are on the waitlist (position ${d.position ?? "?"}). We will tell you if a seat becomes free.`,
   ],
-  "training.reminder": (d) => [`Reminder: ${d.title} tomorrow (${d.number})`, "Reminder: your training is tomorrow."],
+  "training.reminder": (d) => [
+    `Reminder: ${d.title} tomorrow (${d.number})`,
+    "Reminder: your training is tomorrow.",
+  ],
   "training.survey": (d) => [
     `Your opinion on ${d.title} (${d.number})`,
     "Thank you for attending. Give your opinion in a few clicks (one answer per person).",
   ],
 };
 
-export function trainingMail(template: TrainingTemplate, locale: MailLocale, d: TrainingMailData): MailContent {
+export function trainingMail(
+  template: TrainingTemplate,
+  locale: MailLocale,
+  d: TrainingMailData,
+): MailContent {
   const [subject, lead] = (locale === "en" ? en : fr)[template](d);
-  const hello = locale === "en" ? `Hello${d.name ? ` ${d.name}` : ""},` : `Bonjour${d.name ? ` ${d.name}` : ""},`;
+  const hello =
+    locale === "en" ? `Hello${d.name ? ` ${d.name}` : ""},` : `Bonjour${d.name ? ` ${d.name}` : ""},`;
   const whenLabel = locale === "en" ? "When" : "Quand";
   const whereLabel = locale === "en" ? "Where" : "Où";
   const see = locale === "en" ? "See the session" : "Voir la session";

@@ -47,7 +47,9 @@ export const trainingRouter = router({
   sessions: authedProcedure
     .input(listSessionsInput)
     .query(({ ctx, input }) => listSessions(ctx.db, ctx.actor, input, ctx.now())),
-  session: authedProcedure.input(id).query(({ ctx, input }) => getSession(ctx.db, ctx.actor, input.id, ctx.now())),
+  session: authedProcedure
+    .input(id)
+    .query(({ ctx, input }) => getSession(ctx.db, ctx.actor, input.id, ctx.now())),
   createSession: authedProcedure
     .input(sessionInput)
     .mutation(({ ctx, input }) => createSession(ctx.db, ctx.actor, input, ctx.now())),
@@ -64,7 +66,9 @@ export const trainingRouter = router({
   cancelRegistration: authedProcedure
     .input(registrationIdInput)
     .mutation(({ ctx, input }) => cancelRegistration(ctx.db, ctx.actor, input.registrationId, ctx.now())),
-  sheet: authedProcedure.input(slotIdInput).query(({ ctx, input }) => getSheet(ctx.db, ctx.actor, input.slotId)),
+  sheet: authedProcedure
+    .input(slotIdInput)
+    .query(({ ctx, input }) => getSheet(ctx.db, ctx.actor, input.slotId)),
   mark: authedProcedure
     .input(markInput)
     .mutation(({ ctx, input }) => markAttendance(ctx.db, ctx.actor, input, ctx.now())),

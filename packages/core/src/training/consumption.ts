@@ -112,7 +112,10 @@ export const billableTrainingActivities: BillableActivityReader = async (db, q) 
       startsAt: { gte: new Date(+from - 86_400_000), lt: to },
       OR: [
         { dedicatedBodyId: { in: q.bodyIds } },
-        { dedicatedBodyId: null, registrations: { some: { bodyId: { in: q.bodyIds }, status: "confirmed" } } },
+        {
+          dedicatedBodyId: null,
+          registrations: { some: { bodyId: { in: q.bodyIds }, status: "confirmed" } },
+        },
       ],
     },
     select: {
@@ -159,7 +162,11 @@ export const billableTrainingActivities: BillableActivityReader = async (db, q) 
       });
   }
   const late = await db.trainingRegistration.findMany({
-    where: { bodyId: { in: q.bodyIds }, lateCancellation: true, cancelledAt: { gte: new Date(+from - 86_400_000), lt: to } },
+    where: {
+      bodyId: { in: q.bodyIds },
+      lateCancellation: true,
+      cancelledAt: { gte: new Date(+from - 86_400_000), lt: to },
+    },
     select: {
       id: true,
       bodyId: true,

@@ -8,12 +8,21 @@ import type { FileStore } from "../files/index.ts";
 import { hoursAttended, localSlot, slotHours } from "./rules.ts";
 
 type Pdf = { name: string; mimeType: string; size: number; bytes: Uint8Array };
-const pdf = (name: string, bytes: Buffer): Pdf => ({ name, mimeType: "application/pdf", size: bytes.length, bytes });
+const pdf = (name: string, bytes: Buffer): Pdf => ({
+  name,
+  mimeType: "application/pdf",
+  size: bytes.length,
+  bytes,
+});
 
 const frDate = (d: Date) =>
   new Intl.DateTimeFormat("fr-FR", { dateStyle: "full", timeZone: "Europe/Paris" }).format(d);
 const frTime = (d: Date) =>
-  new Intl.DateTimeFormat("fr-FR", { dateStyle: "short", timeStyle: "short", timeZone: "Europe/Paris" }).format(d);
+  new Intl.DateTimeFormat("fr-FR", {
+    dateStyle: "short",
+    timeStyle: "short",
+    timeZone: "Europe/Paris",
+  }).format(d);
 const hours = (h: number) => `${String(h).replace(".", ",")} h`;
 const STATUS = { present: "Présent", absent: "Absent", excused: "Excusé" } as const;
 
@@ -74,7 +83,13 @@ export async function signInSheetPdf(db: Db, _files: FileStore | null, actor: Ac
       ),
       heading("Formateur"),
       signed
-        ? validations([{ role: "Feuille confirmée par le formateur", name: slot.signedByName ?? trainer, at: slot.signedAt! }])
+        ? validations([
+            {
+              role: "Feuille confirmée par le formateur",
+              name: slot.signedByName ?? trainer,
+              at: slot.signedAt!,
+            },
+          ])
         : validations([], [`Formateur (${trainer})`]),
     ],
   });
@@ -100,8 +115,14 @@ export async function certificatePdf(db: Db, _files: FileStore | null, actor: Ac
   });
   if (!r || !canSeeBody(actor, r.bodyId) || r.status !== "confirmed") throw notFound("registration");
   const s = r.session;
-  const attended = hoursAttended(s.slots, r.attendances.map((a) => a.slotId));
-  const planned = hoursAttended(s.slots, s.slots.map((x) => x.id));
+  const attended = hoursAttended(
+    s.slots,
+    r.attendances.map((a) => a.slotId),
+  );
+  const planned = hoursAttended(
+    s.slots,
+    s.slots.map((x) => x.id),
+  );
   const bytes = await renderPdf({
     title: "Certificat de réalisation",
     subtitle: `${s.course.title} — ${s.number}`,
@@ -118,7 +139,13 @@ export async function certificatePdf(db: Db, _files: FileStore | null, actor: Ac
         ["Du", frDate(s.startsAt)],
         ["Au", frDate(s.endsAt)],
         ["Durée prévue", hours(planned)],
-        ["Durée suivie", { text: `${hours(attended)} (${r.attendances.length} demi-journée(s) sur ${s.slots.length})`, bold: true }],
+        [
+          "Durée suivie",
+          {
+            text: `${hours(attended)} (${r.attendances.length} demi-journée(s) sur ${s.slots.length})`,
+            bold: true,
+          },
+        ],
         ["Formateur", s.trainer?.name ?? s.trainerName],
       ]),
       paragraph("Durée calculée à partir des feuilles d'émargement par demi-journée.", { muted: true }),

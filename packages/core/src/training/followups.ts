@@ -24,12 +24,21 @@ export async function sendReminders(db: Db, now: Date): Promise<number> {
       select: { id: true, user: person },
     });
     await db.$transaction(async (tx) => {
-      const s = await tx.trainingSession.findUniqueOrThrow({ where: { id: slot.sessionId }, select: sessionMailSelect });
+      const s = await tx.trainingSession.findUniqueOrThrow({
+        where: { id: slot.sessionId },
+        select: sessionMailSelect,
+      });
       for (const r of regs) {
-        await mailRegistration(tx, { ...s, slots: s.slots.filter((x) => x.id === slot.id) }, r, "training.reminder", {
-          now,
-          key: `slot:${slot.id}`,
-        });
+        await mailRegistration(
+          tx,
+          { ...s, slots: s.slots.filter((x) => x.id === slot.id) },
+          r,
+          "training.reminder",
+          {
+            now,
+            key: `slot:${slot.id}`,
+          },
+        );
         queued++;
       }
     });
@@ -45,7 +54,10 @@ export async function afterSessions(db: Db, now: Date): Promise<number> {
     take: 200,
   });
   if (over.length)
-    await db.trainingSession.updateMany({ where: { id: { in: over.map((s) => s.id) } }, data: { status: "held" } });
+    await db.trainingSession.updateMany({
+      where: { id: { in: over.map((s) => s.id) } },
+      data: { status: "held" },
+    });
   const recent = new Date(+now - 30 * 86_400_000);
   const regs = await db.trainingRegistration.findMany({
     where: {
@@ -54,16 +66,29 @@ export async function afterSessions(db: Db, now: Date): Promise<number> {
       session: { status: "held", endsAt: { gte: recent, lt: now } },
       attendances: { some: { status: "present" } },
     },
-    select: { id: true, sessionId: true, surveyRemindedAt: true, session: { select: { endsAt: true } }, user: person },
+    select: {
+      id: true,
+      sessionId: true,
+      surveyRemindedAt: true,
+      session: { select: { endsAt: true } },
+      user: person,
+    },
     take: 1000,
   });
   let queued = 0;
   for (const r of regs) {
     const remind = !r.surveyRemindedAt && +now - +r.session.endsAt > 3 * 86_400_000;
     await db.$transaction(async (tx) => {
-      const s = await tx.trainingSession.findUniqueOrThrow({ where: { id: r.sessionId }, select: sessionMailSelect });
-      await mailRegistration(tx, s, r, "training.survey", { now, key: remind ? "survey-reminder" : "survey" });
-      if (remind) await tx.trainingRegistration.update({ where: { id: r.id }, data: { surveyRemindedAt: now } });
+      const s = await tx.trainingSession.findUniqueOrThrow({
+        where: { id: r.sessionId },
+        select: sessionMailSelect,
+      });
+      await mailRegistration(tx, s, r, "training.survey", {
+        now,
+        key: remind ? "survey-reminder" : "survey",
+      });
+      if (remind)
+        await tx.trainingRegistration.update({ where: { id: r.id }, data: { surveyRemindedAt: now } });
     });
     queued++;
   }

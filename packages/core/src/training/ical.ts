@@ -71,6 +71,9 @@ export function invitationIcs(d: InvitationData): string {
     });
   });
   // DTSTAMP must be UTC (the calendar's zone would write it as a local time).
-  const stamp = d.stamp.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  const stamp = d.stamp
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
   return cal.toString().replace(/^DTSTAMP:.*$/gm, `DTSTAMP:${stamp}`);
 }

@@ -32,7 +32,8 @@ export const sessionMailSelect = {
   slots: { select: { id: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" as const } },
 } as const;
 
-export const placeOf = (s: { address: string; room: string }) => [s.room, s.address].filter(Boolean).join(", ");
+export const placeOf = (s: { address: string; room: string }) =>
+  [s.room, s.address].filter(Boolean).join(", ");
 
 /** "lundi 30 mars 2026, 09:00 – 12:30" in Europe/Paris. */
 export function slotLine(slot: { startsAt: Date; endsAt: Date }, locale: "fr" | "en" = "fr"): string {
@@ -46,7 +47,8 @@ export function slotLine(slot: { startsAt: Date; endsAt: Date }, locale: "fr" | 
 
 function organizer() {
   const from = process.env.MAIL_FROM ?? "";
-  const email = /<([^>]+)>/.exec(from)?.[1] ?? (from.includes("@") ? from.trim() : "formations@mutuo.invalid");
+  const email =
+    /<([^>]+)>/.exec(from)?.[1] ?? (from.includes("@") ? from.trim() : "formations@mutuo.invalid");
   return { name: process.env.MAIL_PROVIDER_NAME?.trim() || "Mutuo — Formations", email };
 }
 

@@ -1,7 +1,7 @@
 // Reads of the training domain, scoped to what the actor may see: an agent sees the open sessions
 // their bodies may attend and their bodies' dedicated sessions, with their bodies' registrations
 // only (counts of the others, never names).
-import type { Db } from "@mutuo/db";
+import type { Db, Prisma } from "@mutuo/db";
 import { canSeeBody, isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import { notFound } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
@@ -34,7 +34,10 @@ export async function listCourses(db: Db, actor: Actor) {
 
 export async function getCourse(db: Db, actor: Actor, id: string) {
   void actor;
-  const c = await db.trainingCourse.findUnique({ where: { id }, include: { service: { select: { name: true } } } });
+  const c = await db.trainingCourse.findUnique({
+    where: { id },
+    include: { service: { select: { name: true } } },
+  });
   if (!c) throw notFound("course");
   return c;
 }
@@ -43,10 +46,17 @@ export async function getCourse(db: Db, actor: Actor, id: string) {
 export const shownStatus = (s: { status: string; endsAt: Date }, now: Date) =>
   s.status !== "cancelled" && +s.endsAt < +now ? "held" : s.status;
 
-export async function listSessions(db: Db, actor: Actor, raw: unknown, now: Date): Promise<Page<SessionItem>> {
+export async function listSessions(
+  db: Db,
+  actor: Actor,
+  raw: unknown,
+  now: Date,
+): Promise<Page<SessionItem>> {
   const input = listSessionsInput.parse(raw ?? {});
   const ids = visibleBodyIds(actor);
-  const after = input.cursor ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const) : null;
+  const after = input.cursor
+    ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const)
+    : null;
   const past = input.when === "past";
   const rows = await db.trainingSession.findMany({
     where: {
@@ -123,8 +133,7 @@ const sessionItemSelect = (actor: Actor) =>
     },
   }) as const;
 
-type SessionRow = Awaited<ReturnType<typeof rowsType>>[number];
-const rowsType = (db: Db, actor: Actor) => db.trainingSession.findMany({ select: sessionItemSelect(actor) });
+type SessionRow = Prisma.TrainingSessionGetPayload<{ select: ReturnType<typeof sessionItemSelect> }>;
 
 export type SessionItem = ReturnType<typeof toItem>;
 
@@ -139,7 +148,8 @@ function toItem(actor: Actor, s: SessionRow, now: Date) {
     capacity: s.capacity,
     days: s._count.slots / 2,
     course: { id: s.course.id, title: s.course.title, service: s.course.service.name },
-    dedicatedTo: s.dedicatedBodyId && canSeeBody(actor, s.dedicatedBodyId) ? s.dedicatedBody!.legalName : null,
+    dedicatedTo:
+      s.dedicatedBodyId && canSeeBody(actor, s.dedicatedBodyId) ? s.dedicatedBody!.legalName : null,
     dedicated: Boolean(s.dedicatedBodyId),
     place: [s.room, s.address].filter(Boolean).join(", ") || (s.remoteLink ? "À distance" : ""),
     trainer: s.trainer?.name ?? s.trainerName,
@@ -183,11 +193,13 @@ export async function getSession(db: Db, actor: Actor, id: string, now: Date) {
     _count: { _all: true },
   });
   const count = (st: string) => counts.find((c) => c.status === st)?._count._all ?? 0;
-  const waitOrder = (await db.trainingRegistration.findMany({
-    where: { sessionId: id, status: "waitlisted" },
-    orderBy: { seq: "asc" },
-    select: { id: true },
-  })).map((r) => r.id);
+  const waitOrder = (
+    await db.trainingRegistration.findMany({
+      where: { sessionId: id, status: "waitlisted" },
+      orderBy: { seq: "asc" },
+      select: { id: true },
+    })
+  ).map((r) => r.id);
   const answers = staff
     ? await db.trainingSurveyAnswer.findMany({
         where: { registration: { sessionId: id } },
@@ -275,7 +287,13 @@ export async function getSheet(db: Db, actor: Actor, slotId: string) {
   });
   const mark = new Map(slot.attendances.map((a) => [a.registrationId, a]));
   return {
-    slot: { id: slot.id, local: localSlot(slot), checkInCode: slot.checkInCode, signedAt: slot.signedAt, signedByName: slot.signedByName },
+    slot: {
+      id: slot.id,
+      local: localSlot(slot),
+      checkInCode: slot.checkInCode,
+      signedAt: slot.signedAt,
+      signedByName: slot.signedByName,
+    },
     session: slot.session,
     people: regs.map((r) => ({
       registrationId: r.id,

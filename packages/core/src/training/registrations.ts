@@ -7,7 +7,14 @@ import { conflict, invalid, notFound } from "../errors/index.ts";
 import { loadEligibility } from "./eligibility.ts";
 import { mailRegistration, sessionMailSelect } from "./notify.ts";
 import { assertRegistrationVisible, assertSessionVisible } from "./policy.ts";
-import { isEligible, isLateCancellation, localDate, openStatus, registrationRefusal, seatFor } from "./rules.ts";
+import {
+  isEligible,
+  isLateCancellation,
+  localDate,
+  openStatus,
+  registrationRefusal,
+  seatFor,
+} from "./rules.ts";
 import { registerInput } from "./schema.ts";
 
 const TX = { maxWait: 60_000, timeout: 60_000 };
@@ -28,7 +35,8 @@ export async function refreshStatus(tx: DbTx, sessionId: string) {
   if (s.status !== "open" && s.status !== "full" && s.status !== "planned") return;
   const confirmed = await tx.trainingRegistration.count({ where: { sessionId, status: "confirmed" } });
   const next = openStatus(s.capacity, confirmed);
-  if (next !== s.status) await tx.trainingSession.update({ where: { id: sessionId }, data: { status: next } });
+  if (next !== s.status)
+    await tx.trainingSession.update({ where: { id: sessionId }, data: { status: next } });
 }
 
 /** Gives free seats to the waitlist in arrival order (per-body limits respected); tells each one. */
@@ -67,7 +75,10 @@ export async function promoteWaiting(tx: DbTx, sessionId: string, now: Date): Pr
     where: { id: { in: promoted.map((p) => p.id) } },
     data: { status: "confirmed", confirmedAt: now },
   });
-  const mail = await tx.trainingSession.findUniqueOrThrow({ where: { id: sessionId }, select: sessionMailSelect });
+  const mail = await tx.trainingSession.findUniqueOrThrow({
+    where: { id: sessionId },
+    select: sessionMailSelect,
+  });
   for (const p of promoted)
     await mailRegistration(tx, mail, p, "training.promoted", { now, key: "promoted", ical: "REQUEST" });
   return promoted.map((p) => p.id);
@@ -83,9 +94,11 @@ async function targetOf(db: DbTx, actor: Actor, input: { userId?: string; bodyId
   const bodies = user?.memberships.map((m) => m.bodyId) ?? [];
   // An agent registers themself or a colleague of one of their (active) bodies; staff anyone.
   const allowed = isStaff(actor) ? bodies : bodies.filter((b) => canSeeBody(actor, b));
-  if (!user || !user.active || user.role !== "agent" || !allowed.length) throw invalid("userId", "person_unknown");
+  if (!user || !user.active || user.role !== "agent" || !allowed.length)
+    throw invalid("userId", "person_unknown");
   if (input.bodyId && !allowed.includes(input.bodyId)) throw invalid("bodyId", "person_not_in_body");
-  const preferred = input.bodyId ?? (actor.activeBodyId && allowed.includes(actor.activeBodyId) ? actor.activeBodyId : null);
+  const preferred =
+    input.bodyId ?? (actor.activeBodyId && allowed.includes(actor.activeBodyId) ? actor.activeBodyId : null);
   return { userId: user.id, bodies: preferred ? [preferred] : allowed };
 }
 
@@ -131,7 +144,12 @@ export async function register(db: Db, actor: Actor, raw: unknown, now: Date) {
       tx.trainingRegistration.count({ where: { sessionId: session!.id, status: "confirmed" } }),
       tx.trainingRegistration.count({ where: { sessionId: session!.id, status: "confirmed", bodyId } }),
     ]);
-    const status = seatFor({ capacity: s.capacity, confirmed, perBodyLimit: s.perBodyLimit, confirmedForBody });
+    const status = seatFor({
+      capacity: s.capacity,
+      confirmed,
+      perBodyLimit: s.perBodyLimit,
+      confirmedForBody,
+    });
     const r = await tx.trainingRegistration.create({
       data: {
         sessionId: session!.id,
@@ -144,19 +162,28 @@ export async function register(db: Db, actor: Actor, raw: unknown, now: Date) {
       select: { id: true, seq: true, status: true, user: userSelect },
     });
     await refreshStatus(tx, session!.id);
-    const mail = await tx.trainingSession.findUniqueOrThrow({ where: { id: session!.id }, select: sessionMailSelect });
+    const mail = await tx.trainingSession.findUniqueOrThrow({
+      where: { id: session!.id },
+      select: sessionMailSelect,
+    });
     const position =
       status === "waitlisted"
         ? await tx.trainingRegistration.count({
             where: { sessionId: session!.id, status: "waitlisted", seq: { lte: r.seq } },
           })
         : undefined;
-    await mailRegistration(tx, mail, r, status === "confirmed" ? "training.invitation" : "training.waitlisted", {
-      now,
-      key: "registered",
-      position,
-      ical: status === "confirmed" ? "REQUEST" : undefined,
-    });
+    await mailRegistration(
+      tx,
+      mail,
+      r,
+      status === "confirmed" ? "training.invitation" : "training.waitlisted",
+      {
+        now,
+        key: "registered",
+        position,
+        ical: status === "confirmed" ? "REQUEST" : undefined,
+      },
+    );
     return { id: r.id, status: r.status, position: position ?? null };
   }, TX);
 }
@@ -186,7 +213,10 @@ export async function cancelRegistration(db: Db, actor: Actor, registrationId: s
       where: { id: r.id },
       data: { status: "cancelled", cancelledAt: now, lateCancellation: late },
     });
-    const mail = await tx.trainingSession.findUniqueOrThrow({ where: { id: found!.sessionId }, select: sessionMailSelect });
+    const mail = await tx.trainingSession.findUniqueOrThrow({
+      where: { id: found!.sessionId },
+      select: sessionMailSelect,
+    });
     await mailRegistration(tx, mail, r, "training.cancelled", {
       now,
       key: "registration",
@@ -219,5 +249,10 @@ export async function registrablePeople(db: Db, actor: Actor, sessionId: string)
     orderBy: [{ body: { legalName: "asc" } }, { user: { name: "asc" } }],
     take: 1000,
   });
-  return members.map((m) => ({ userId: m.user.id, name: m.user.name, bodyId: m.body.id, bodyName: m.body.legalName }));
+  return members.map((m) => ({
+    userId: m.user.id,
+    name: m.user.name,
+    bodyId: m.body.id,
+    bodyName: m.body.legalName,
+  }));
 }

@@ -146,7 +146,12 @@ export function daysConsumed(sessions: ConsumedSession[]): number {
   return sessions.reduce((sum, s) => sum + (s.dedicated ? s.days : s.days * s.participants), 0);
 }
 
-export type Usage = { included: number; consumed: number; remaining: number; state: "ok" | "low" | "used_up" };
+export type Usage = {
+  included: number;
+  consumed: number;
+  remaining: number;
+  state: "ok" | "low" | "used_up";
+};
 
 /** Included against consumed: "low" when one day or less remains, "used_up" at or past zero. */
 export function usage(included: number, consumed: number): Usage {

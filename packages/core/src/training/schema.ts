@@ -4,7 +4,6 @@ import { isoDateInput } from "../shared/dates.ts";
 import { text } from "../shared/text.ts";
 import { SURVEY_QUESTIONS } from "./rules.ts";
 
-
 const longText = (max = 4000) => text().trim().max(max, "too_long").default("");
 const time = text().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time");
 
@@ -34,7 +33,13 @@ export const sessionInput = z
     trainerId: z.uuid().nullable().default(null),
     trainerName: longText(200),
     capacity: z.coerce.number().int("invalid").min(1, "capacity_positive").max(500, "capacity_too_big"),
-    perBodyLimit: z.coerce.number().int("invalid").min(1, "capacity_positive").max(500).nullable().default(null),
+    perBodyLimit: z.coerce
+      .number()
+      .int("invalid")
+      .min(1, "capacity_positive")
+      .max(500)
+      .nullable()
+      .default(null),
     /** Local date (Europe/Paris); default the day before the first slot. */
     registrationDeadline: z.union([z.literal(""), isoDateInput]).default(""),
     dedicatedBodyId: z.uuid().nullable().default(null),
@@ -88,10 +93,12 @@ const rating = z.coerce.number().int("rating").min(1, "rating").max(5, "rating")
 
 export const surveyInput = z.object({
   registrationId: z.uuid(),
-  ratings: z.object(Object.fromEntries(SURVEY_QUESTIONS.map((q) => [q, rating])) as Record<
-    (typeof SURVEY_QUESTIONS)[number],
-    typeof rating
-  >),
+  ratings: z.object(
+    Object.fromEntries(SURVEY_QUESTIONS.map((q) => [q, rating])) as Record<
+      (typeof SURVEY_QUESTIONS)[number],
+      typeof rating
+    >,
+  ),
   comment: longText(2000),
 });
 

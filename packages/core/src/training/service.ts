@@ -59,9 +59,7 @@ async function checkSession(db: DbTx, raw: SessionInput): Promise<CheckedSession
     select: { serviceId: true },
   });
   if (!course) throw invalid("courseId", "unknown course");
-  const slots = localSlots
-    .map(slotInstants)
-    .sort((a, b) => +a.startsAt - +b.startsAt);
+  const slots = localSlots.map(slotInstants).sort((a, b) => +a.startsAt - +b.startsAt);
   const problem = slotProblem(localSlots.map(slotInstants));
   if (problem) throw invalid(`slots.${problem[0]}.${problem[1]}`, problem[2]);
   if (values.trainerId) {
@@ -119,14 +117,17 @@ export async function updateSession(db: Db, actor: Actor, raw: unknown, now: Dat
       });
       if (!before) throw notFound("session");
       if (before.status === "cancelled") throw conflict("session_cancelled");
-      const confirmed = await tx.trainingRegistration.count({ where: { sessionId: id, status: "confirmed" } });
+      const confirmed = await tx.trainingRegistration.count({
+        where: { sessionId: id, status: "confirmed" },
+      });
       if (s.values.capacity < confirmed) throw invalid("capacity", "capacity_below_confirmed", { confirmed });
       const moved = timesKey(before.slots) !== timesKey(s.slots) || placeKey(before) !== placeKey(s.values);
       // Slots keep their ids (their events' UIDs) in order; extra ones are added or removed.
       for (const [i, slot] of s.slots.entries()) {
         const old = before.slots[i];
         if (old) await tx.trainingSlot.update({ where: { id: old.id }, data: slot });
-        else await tx.trainingSlot.create({ data: { ...slot, sessionId: id, checkInCode: newCheckInCode() } });
+        else
+          await tx.trainingSlot.create({ data: { ...slot, sessionId: id, checkInCode: newCheckInCode() } });
       }
       const extra = before.slots.slice(s.slots.length).map((x) => x.id);
       if (extra.length) await tx.trainingSlot.deleteMany({ where: { id: { in: extra } } });
@@ -176,7 +177,11 @@ export async function cancelSession(db: Db, actor: Actor, id: string, now: Date)
     const mail = await tx.trainingSession.findUniqueOrThrow({ where: { id }, select: sessionMailSelect });
     const regs = await tx.trainingRegistration.findMany({
       where: { sessionId: id, status: { not: "cancelled" } },
-      select: { id: true, status: true, user: { select: { id: true, name: true, email: true, locale: true } } },
+      select: {
+        id: true,
+        status: true,
+        user: { select: { id: true, name: true, email: true, locale: true } },
+      },
     });
     for (const r of regs)
       await mailRegistration(tx, mail, r, "training.cancelled", {

@@ -17,14 +17,14 @@ export async function answerSurvey(db: Db, actor: Actor, raw: unknown, now: Date
     },
   });
   if (!reg || reg.userId !== actor.userId) throw notFound("registration");
-  if (+now < +reg.session.startsAt || !reg.attendances.length) throw invalid("registrationId", "survey_not_open");
+  if (+now < +reg.session.startsAt || !reg.attendances.length)
+    throw invalid("registrationId", "survey_not_open");
   try {
     await db.trainingSurveyAnswer.create({
       data: { registrationId: input.registrationId, ratings: input.ratings, comment: input.comment },
     });
   } catch (e) {
-    if (isUniqueViolation(e))
-      throw conflict("survey_already_answered", "registrationId");
+    if (isUniqueViolation(e)) throw conflict("survey_already_answered", "registrationId");
     throw e;
   }
   return { registrationId: input.registrationId };
