@@ -1,6 +1,6 @@
 // The invitations read back with two independent parsers (node-ical and ical.js).
 import ICAL from "ical.js";
-import nodeIcal from "node-ical";
+import nodeIcal, { type VEvent } from "node-ical";
 import { describe, expect, it } from "vitest";
 import { eventUid, invitationIcs } from "./ical.ts";
 import { slotInstants } from "./rules.ts";
@@ -27,13 +27,13 @@ describe("calendar invitations", () => {
     const ics = invitationIcs({ ...base, method: "REQUEST", sequence: 0 });
     expect(ics).toContain("METHOD:REQUEST");
     expect(ics).toContain("BEGIN:VTIMEZONE");
-    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((c) => c.type === "VEVENT");
+    const parsed = Object.values(nodeIcal.sync.parseICS(ics)).filter((c) => c?.type === "VEVENT");
     expect(parsed).toHaveLength(2);
-    const [a, b] = parsed as nodeIcal.VEvent[];
+    const [a, b] = parsed as VEvent[];
     expect(a!.uid).toBe(eventUid("s1"));
     expect(new Date(a!.start).toISOString()).toBe("2026-03-27T08:00:00.000Z");
     expect(new Date(b!.start).toISOString()).toBe("2026-03-30T07:00:00.000Z");
-    expect(new Date(b!.end).toISOString()).toBe("2026-03-30T10:30:00.000Z");
+    expect(new Date(b!.end!).toISOString()).toBe("2026-03-30T10:30:00.000Z");
     expect(String(a!.location)).toContain("Salle du conseil");
   });
 
