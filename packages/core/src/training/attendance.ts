@@ -4,7 +4,7 @@
 import type { Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
-import { requireTrainingStaff } from "./policy.ts";
+import { assertSessionVisible, requireTrainingStaff } from "./policy.ts";
 import { checkInOpen } from "./rules.ts";
 import { checkInInput, markInput } from "./schema.ts";
 
@@ -34,6 +34,11 @@ export async function markAttendance(db: Db, actor: Actor, raw: unknown, now: Da
 /** A trainee confirms their own presence with the code shown in the room. */
 export async function checkIn(db: Db, actor: Actor, raw: unknown, now: Date) {
   const input = checkInInput.parse(raw);
+  const session = await db.trainingSession.findUnique({
+    where: { id: input.sessionId },
+    select: { dedicatedBodyId: true },
+  });
+  assertSessionVisible(actor, session);
   const reg = await db.trainingRegistration.findFirst({
     where: { sessionId: input.sessionId, userId: actor.userId, status: "confirmed" },
     select: { id: true },
