@@ -23,7 +23,7 @@ const everyone: NavItem[] = [
   item("conventions", "/conventions", true),
 ];
 const agentOnly: NavItem[] = [item("myTickets", "/demandes", true)];
-const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations")];
+const agent: NavItem[] = [item("loans", "/prets"), item("trainings", "/formations", true)];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
   item("incoming", "/courriels-entrants", true),

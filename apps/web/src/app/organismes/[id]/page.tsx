@@ -6,6 +6,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
+import { TrainingDays } from "../../formations/training-days.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -93,6 +94,7 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
           </ul>
         )}
       </section>
+      <TrainingDays bodyId={id} />
       <History rows={history} />
     </>
   );
