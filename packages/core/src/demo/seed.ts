@@ -11,6 +11,7 @@ import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
 import { seededRandom } from "./random.ts";
 import { FIRST_NAMES, LAST_NAMES } from "./texts.ts";
+import { seedTrainingDemo } from "./training.ts";
 
 const BASE_MARKER = "demo-seed";
 export const HISTORY_MARKER = "demo-history";
@@ -169,6 +170,7 @@ export async function seedDemoHistory(
       await insertRows(tx, "IncomingMail", plan.incoming);
       await insertRows(tx, "OutboxMessage", plan.outbox);
       await insertRows(tx, "AuditEvent", plan.audit);
+      await seedTrainingDemo(tx, now);
       for (const [year, value] of plan.counters)
         await tx.$executeRaw`
           INSERT INTO "Counter" ("key", "value") VALUES (${`ticket:${year}`}, ${value})
