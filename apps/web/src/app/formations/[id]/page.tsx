@@ -6,6 +6,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { isUuid } from "../../../lib/ids.ts";
 import { api } from "../../../server/api.ts";
+import { now } from "../../../server/clock.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import {
   cancelRegistrationAction,
@@ -49,7 +50,7 @@ export default async function SessionPage({
   const day = (d: Date) => format.dateTime(d, { dateStyle: "full", timeZone: "Europe/Paris" });
   const when = (d: Date) =>
     format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
-  const started = s.slots.length > 0 && new Date() >= new Date(s.startsAt);
+  const started = now() >= new Date(s.startsAt);
 
   return (
     <>
