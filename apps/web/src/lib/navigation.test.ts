@@ -10,6 +10,7 @@ describe("navigation", () => {
       "/catalogue",
       "/conventions",
       "/demandes",
+      "/formations",
       "/compte",
       "/etat",
     ]);
@@ -39,7 +40,7 @@ describe("navigation", () => {
       groupedNavigationFor(r).map((g) => [g.key, g.items.map((i) => i.key)]);
     expect(shape("admin")).toEqual([
       [null, ["home"]],
-      ["support", ["queue", "incoming"]],
+      ["support", ["trainings", "queue", "incoming"]],
       ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
       ["admin", ["people", "mailbox", "journal", "retention"]],
       [null, ["account", "status"]],
