@@ -232,6 +232,7 @@ test("the trainer takes attendance on a phone; sheet and certificate PDFs; the s
   expect(sheetText).toContain("Feuille d'émargement");
   expect(sheetText).toContain("Aïcha Benali");
   expect(sheetText).toContain("Nadia Belkacem");
+  await page.setViewportSize({ width: 1280, height: 900 });
   await signOut(page);
 
   // Aïcha downloads her certificate: 3 of 4 half-days, 10 h (the first starts at 09:30 now).
