@@ -68,6 +68,12 @@ interface World {
   lossA: string;
   loanAssetA: string;
   kindId: string;
+  trainingCourse: string;
+  trainingOpen: string;
+  trainingDedicatedB: string;
+  trainingSlotB: string;
+  trainingRegistrationB: string;
+  trainingRegistrationA: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -468,6 +474,58 @@ const probes: Record<string, (w: World) => unknown> = {
   "migrations.load": (w) => ({ id: w.migration.jobB }),
   "migrations.remove": (w) => ({ id: w.migration.jobB }),
   "migrations.complete": (w) => ({ id: w.migration.jobB }),
+  "training.courses": () => undefined,
+  "training.course": (w) => ({ id: w.trainingCourse }),
+  "training.createCourse": (w) => ({
+    serviceId: w.serviceB,
+    title: "Pirate",
+    durationHalfDays: 2,
+    format: "on_site",
+    defaultCapacity: 5,
+  }),
+  "training.updateCourse": (w) => ({
+    id: w.trainingCourse,
+    serviceId: w.serviceB,
+    title: "Pirate",
+    durationHalfDays: 2,
+    format: "on_site",
+    defaultCapacity: 5,
+  }),
+  "training.sessions": () => ({ when: "all" }),
+  "training.session": (w) => ({ id: w.trainingDedicatedB }),
+  "training.createSession": (w) => ({
+    courseId: w.trainingCourse,
+    slots: [{ date: "2030-01-07", start: "09:00", end: "12:00" }],
+    trainerName: "Pirate",
+    capacity: 3,
+  }),
+  "training.updateSession": (w) => ({
+    id: w.trainingDedicatedB,
+    session: {
+      courseId: w.trainingCourse,
+      slots: [{ date: "2030-01-07", start: "09:00", end: "12:00" }],
+      trainerName: "Pirate",
+      capacity: 3,
+    },
+  }),
+  "training.cancelSession": (w) => ({ id: w.trainingDedicatedB }),
+  "training.people": (w) => ({ id: w.trainingDedicatedB }),
+  "training.register": (w) => ({ sessionId: w.trainingDedicatedB }),
+  "training.cancelRegistration": (w) => ({ registrationId: w.trainingRegistrationB }),
+  "training.sheet": (w) => ({ slotId: w.trainingSlotB }),
+  "training.mark": (w) => ({
+    slotId: w.trainingSlotB,
+    registrationId: w.trainingRegistrationB,
+    status: "absent",
+  }),
+  "training.signSheet": (w) => ({ slotId: w.trainingSlotB }),
+  "training.checkIn": (w) => ({ sessionId: w.trainingDedicatedB, code: "ABCDEF" }),
+  "training.answerSurvey": (w) => ({
+    registrationId: w.trainingRegistrationB,
+    ratings: { content: 1, trainer: 1, organisation: 1, usefulness: 1 },
+    comment: "Pirate",
+  }),
+  "training.consumption": (w) => ({ bodyId: w.bodyB.id }),
 };
 
 /** Input for each procedure aimed at agent A's own objects ("foreign": the probe above serves). */
@@ -696,6 +754,28 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "migrations.load": "foreign",
   "migrations.remove": "foreign",
   "migrations.complete": "foreign",
+  "training.courses": "foreign",
+  "training.course": "foreign",
+  "training.createCourse": "foreign",
+  "training.updateCourse": "foreign",
+  "training.sessions": () => ({ when: "all" }),
+  "training.session": (w) => ({ id: w.trainingOpen }),
+  "training.createSession": "foreign",
+  "training.updateSession": "foreign",
+  "training.cancelSession": "foreign",
+  "training.people": (w) => ({ id: w.trainingOpen }),
+  "training.register": (w) => ({ sessionId: w.trainingOpen }),
+  "training.cancelRegistration": (w) => ({ registrationId: w.trainingRegistrationA }),
+  "training.sheet": "foreign",
+  "training.mark": "foreign",
+  "training.signSheet": "foreign",
+  "training.checkIn": (w) => ({ sessionId: w.trainingOpen, code: "ABCDEF" }),
+  "training.answerSurvey": (w) => ({
+    registrationId: w.trainingRegistrationA,
+    ratings: { content: 5, trainer: 5, organisation: 5, usefulness: 5 },
+    comment: "",
+  }),
+  "training.consumption": (w) => ({ bodyId: w.bodyA }),
 };
 
 /** Loans of body B (and of A, the agent's own): a loan with its inventory, a loss declared, a reservation. */
@@ -974,6 +1054,44 @@ describe("isolation matrix", () => {
     const assetFileB = await db.assetFile.create({
       data: { assetId: assetB.id, fileId: assetFile.id, label: "Secret de B" },
     });
+    const trainingCourse = await db.trainingCourse.create({
+      data: {
+        serviceId: versionB.termSets[0]!.serviceId,
+        title: "Formation commune",
+        durationHalfDays: 1,
+        defaultCapacity: 5,
+      },
+    });
+    const trainingSession = (dedicatedBodyId: string | null, room: string) =>
+      db.trainingSession.create({
+        data: {
+          number: `FORM-ISO-${room.length}${dedicatedBodyId ? "D" : "O"}`,
+          courseId: trainingCourse.id,
+          capacity: 5,
+          room,
+          trainerName: "Formateur",
+          dedicatedBodyId,
+          registrationDeadline: new Date("2030-01-06T00:00:00Z"),
+          startsAt: new Date("2030-01-07T08:00:00Z"),
+          endsAt: new Date("2030-01-07T11:00:00Z"),
+          slots: {
+            create: {
+              startsAt: new Date("2030-01-07T08:00:00Z"),
+              endsAt: new Date("2030-01-07T11:00:00Z"),
+              checkInCode: "ABCDEF",
+            },
+          },
+        },
+        include: { slots: true },
+      });
+    const trainingOpen = await trainingSession(null, "Salle commune");
+    const trainingDedicatedB = await trainingSession(bodyB.id, "Secret de B");
+    const trainingRegistrationB = await db.trainingRegistration.create({
+      data: { sessionId: trainingOpen.id, userId: userB.id, bodyId: bodyB.id, status: "confirmed" },
+    });
+    const trainingRegistrationA = await db.trainingRegistration.create({
+      data: { sessionId: trainingOpen.id, userId: userA.id, bodyId: bodyA.id, status: "confirmed" },
+    });
     world = {
       migration: {
         jobA: migJobA.id,
@@ -993,6 +1111,12 @@ describe("isolation matrix", () => {
       accessoryB: accessoryB.id,
       assetFileB: assetFileB.id,
       assetKind: laptopKind.id,
+      trainingCourse: trainingCourse.id,
+      trainingOpen: trainingOpen.id,
+      trainingDedicatedB: trainingDedicatedB.id,
+      trainingSlotB: trainingDedicatedB.slots[0]!.id,
+      trainingRegistrationB: trainingRegistrationB.id,
+      trainingRegistrationA: trainingRegistrationA.id,
       viewB: viewB.id,
       cannedB: cannedB.id,
       mailB: mailB.id,

@@ -18,6 +18,7 @@ import { ticketsRouter } from "./routers/tickets.ts";
 import { searchRouter } from "./routers/search.ts";
 import { viewsRouter } from "./routers/views.ts";
 import { loansRouter } from "./routers/loans.ts";
+import { trainingRouter } from "./routers/training.ts";
 import { createCallerFactory, router } from "./trpc.ts";
 
 export const appRouter = router({
@@ -41,6 +42,7 @@ export const appRouter = router({
   reports: reportsRouter,
   assets: assetsRouter,
   loans: loansRouter,
+  training: trainingRouter,
 });
 
 export type AppRouter = typeof appRouter;

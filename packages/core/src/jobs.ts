@@ -15,6 +15,7 @@ import { resumeMigrationRunsJob } from "./migrations/jobs/resume.ts";
 import { refreshRollupJob } from "./reports/jobs/refresh-rollup.ts";
 import { sendScheduledReportsJob } from "./reports/jobs/send-scheduled.ts";
 import { loanAlertsJob } from "./loans/jobs/alerts.ts";
+import { trainingFollowUpsJob } from "./training/jobs/reminders.ts";
 
 export * from "./jobs/define.ts";
 export * from "./jobs/run.ts";
@@ -35,4 +36,5 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(refreshRollupJob),
   registerJob(sendScheduledReportsJob),
   registerJob(loanAlertsJob),
+  registerJob(trainingFollowUpsJob),
 ];

@@ -17,6 +17,8 @@ export interface OutgoingMessage {
   references?: string;
   headers?: Record<string, string>;
   attachments?: { filename: string; content: Buffer; contentType: string }[];
+  /** A calendar invitation (text/calendar alternative with its METHOD, and the .ics attached). */
+  icalEvent?: { method: string; filename?: string; content: string };
 }
 
 export interface MailTransportConfig {
@@ -146,12 +148,19 @@ export { digestMail, type DigestData } from "./digest-template.ts";
 export { loanMail, loanCodeMail, type LoanMailData, type LoanCodeData } from "./loan-templates.ts";
 export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 export { reportMail, type ReportMailData } from "./report-templates.ts";
+export {
+  trainingMail,
+  TRAINING_TEMPLATES,
+  type TrainingTemplate,
+  type TrainingMailData,
+} from "./training-templates.ts";
 
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { reportMail } from "./report-templates.ts";
 import { loanCodeMail, loanMail } from "./loan-templates.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
+import { trainingMail, TRAINING_TEMPLATES, type TrainingTemplate } from "./training-templates.ts";
 import { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 import {
   invitationMail,
@@ -181,6 +190,7 @@ export const MAIL_TEMPLATES = [
   "report.scheduled",
   "loan.alert",
   "loan.code",
+  ...TRAINING_TEMPLATES,
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -216,5 +226,7 @@ export function renderMail(
   if (template === "mail.test") return mailTestMail(locale, data as never);
   if (template === "loan.alert") return loanMail(locale, data as never);
   if (template === "loan.code") return loanCodeMail(locale, data as never);
+  if ((TRAINING_TEMPLATES as readonly string[]).includes(template))
+    return trainingMail(template as TrainingTemplate, locale, data as never);
   return ticketMail(template as TicketTemplate, locale, data as never);
 }

@@ -10,6 +10,7 @@ export interface TermsDefaults {
   calendarId: string | null;
   channels: string[];
   equipmentCovered: string;
+  trainingDaysIncluded?: number;
   targets: {
     priority: string;
     interventionHours: string;
@@ -77,6 +78,12 @@ export function TermsEditor({
         name={`${prefix}.equipmentCovered`}
         label={t("equipment")}
         defaultValue={defaults?.equipmentCovered ?? ""}
+      />
+      <Field
+        name={`${prefix}.trainingDaysIncluded`}
+        label={t("trainingDays")}
+        inputMode="numeric"
+        defaultValue={String(defaults?.trainingDaysIncluded ?? 0)}
       />
       {PRIORITIES.map((p, i) => {
         const d = target(p);

@@ -9,6 +9,7 @@ export interface TermSetView {
   calendar: { name: string } | null;
   channels: string[];
   equipmentCovered: string;
+  trainingDaysIncluded?: number;
   targets: {
     priority: string;
     interventionMinutes: number;
@@ -43,6 +44,7 @@ export async function TermsTable({ set, caption }: { set: TermSetView; caption: 
         {t("calendar")} : {set.calendar?.name ?? t("noCalendar")} · {t("channels")} :{" "}
         {set.channels.map((c) => t(`channel.${c}`)).join(", ")}
         {set.equipmentCovered ? ` · ${t("equipment")} : ${set.equipmentCovered}` : ""}
+        {set.trainingDaysIncluded ? ` · ${t("trainingDays")} : ${set.trainingDaysIncluded}` : ""}
       </p>
     </div>
   );
@@ -54,6 +56,7 @@ export function termsDefaults(set: (TermSetView & { calendarId?: string | null }
     calendarId: set.calendarId ?? null,
     channels: set.channels,
     equipmentCovered: set.equipmentCovered,
+    trainingDaysIncluded: set.trainingDaysIncluded ?? 0,
     targets: set.targets.map((x) => ({
       priority: x.priority,
       interventionHours: minutesToHours(x.interventionMinutes),

@@ -14,6 +14,7 @@ describe("navigation", () => {
       "/reprises",
       "/rapports",
       "/prets",
+      "/formations",
       "/compte",
       "/etat",
     ]);

@@ -28,7 +28,7 @@ const agentOnly: NavItem[] = [
   item("migrations", "/reprises", true),
   item("reports", "/rapports", true),
 ];
-const agent: NavItem[] = [item("loans", "/prets", true), item("trainings", "/formations")];
+const agent: NavItem[] = [item("loans", "/prets", true), item("trainings", "/formations", true)];
 const technician: NavItem[] = [
   item("queue", "/tickets", true),
   item("incoming", "/courriels-entrants", true),

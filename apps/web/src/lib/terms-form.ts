@@ -16,6 +16,7 @@ export function termsFrom(fd: FormData, prefix = "terms") {
     calendarId: String(fd.get(`${prefix}.calendarId`) ?? "") || null,
     channels: CHANNELS.filter((c) => fd.get(`${prefix}.channels.${c}`) === "on"),
     equipmentCovered: String(fd.get(`${prefix}.equipmentCovered`) ?? ""),
+    trainingDaysIncluded: String(fd.get(`${prefix}.trainingDaysIncluded`) ?? "").trim() || "0",
     targets: PRIORITIES.map((priority, i) => ({
       priority,
       interventionMinutes: hoursToMinutes(fd.get(`${prefix}.targets.${i}.interventionMinutes`)),

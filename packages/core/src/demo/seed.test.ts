@@ -241,4 +241,17 @@ describe("demo history", () => {
     );
     expect(Number(created.number.slice(-6))).toBe(Number(last.number.slice(-6)) + 1);
   });
+  it("brings trainings: held sessions with attendance and ratings, a full one with a waitlist, a cancelled and a dedicated one", async () => {
+    const db = tdb.prisma();
+    expect(await db.trainingCourse.count()).toBe(8);
+    const byStatus = await db.trainingSession.groupBy({ by: ["status"], _count: { _all: true } });
+    const count = (s: string) => byStatus.find((x) => x.status === s)?._count._all ?? 0;
+    expect(count("held")).toBe(3);
+    expect(count("full")).toBe(1);
+    expect(count("cancelled")).toBe(1);
+    expect(await db.trainingSession.count({ where: { dedicatedBodyId: { not: null } } })).toBe(2);
+    expect(await db.trainingRegistration.count({ where: { status: "waitlisted" } })).toBe(2);
+    expect(await db.trainingAttendance.count({ where: { status: "present" } })).toBeGreaterThan(20);
+    expect(await db.trainingSurveyAnswer.count()).toBeGreaterThan(5);
+  });
 });

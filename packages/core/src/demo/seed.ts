@@ -15,6 +15,7 @@ import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
 import { seededRandom } from "./random.ts";
 import { FIRST_NAMES, LAST_NAMES } from "./texts.ts";
+import { seedTrainingDemo } from "./training.ts";
 
 const BASE_MARKER = "demo-seed";
 export const HISTORY_MARKER = "demo-history";
@@ -210,6 +211,7 @@ export async function seedDemoHistory(
       await insertRows(tx, "OutboxMessage", plan.outbox);
       await insertRows(tx, "AuditEvent", plan.audit);
       await seedDemoAssets(tx, { now, technicianId: technicians[0]?.id ?? null });
+      await seedTrainingDemo(tx, now);
       for (const [year, value] of plan.counters)
         await tx.$executeRaw`
           INSERT INTO "Counter" ("key", "value") VALUES (${`ticket:${year}`}, ${value})

@@ -16,6 +16,8 @@ export interface Mailer {
     references?: string;
     headers?: Record<string, string>;
     attachments?: { filename: string; content: Buffer; contentType: string }[];
+    /** A calendar invitation carried as a text/calendar part (see @mutuo/email). */
+    icalEvent?: { method: string; filename?: string; content: string };
   }): Promise<void>;
 }
 

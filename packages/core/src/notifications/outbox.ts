@@ -82,6 +82,14 @@ async function attachmentsOf(db: Db, m: OutboxMessage) {
     : [];
 }
 
+/** A calendar invitation queued with the message (`data.ical`: { method, content }), as a text/calendar
+ * alternative of the e-mail (how Outlook, Thunderbird and Google Calendar expect an iTIP message). */
+function calendarPart(data: unknown): { icalEvent?: { method: string; filename: string; content: string } } {
+  const ical = (data as { ical?: { method?: unknown; content?: unknown } } | null)?.ical;
+  if (!ical || typeof ical.method !== "string" || typeof ical.content !== "string") return {};
+  return { icalEvent: { method: ical.method, filename: "invitation.ics", content: ical.content } };
+}
+
 export const MAX_ATTEMPTS = 8;
 const LEASE_MS = 2 * 60_000;
 
@@ -184,6 +192,7 @@ export async function deliverBatch(
         messageId,
         inReplyTo: inReplyTo ? finalMessageId(inReplyTo, domain) : undefined,
         references: references || undefined,
+        ...calendarPart(m.data),
         headers: {
           "Auto-Submitted": "auto-generated",
           "X-Mutuo-Ticket": String((m.data as { number?: string }).number ?? ""),

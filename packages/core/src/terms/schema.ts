@@ -32,6 +32,13 @@ export const termSetInput = z
     calendarId: text().uuid().nullable(),
     channels: z.array(z.enum(CHANNELS)).min(1, "channels_required"),
     equipmentCovered: text().trim().max(2000).default(""),
+    /** Training days included for this service (« jours de formation inclus »). */
+    trainingDaysIncluded: z.coerce
+      .number()
+      .int("invalid")
+      .min(0, "days_range")
+      .max(365, "days_range")
+      .default(0),
     targets: z.array(targetInput).length(PRIORITIES.length, "all_priorities"),
   })
   .superRefine((t, ctx) => {

@@ -34,6 +34,7 @@ export async function replaceTermSet(
       calendarId: input.calendarId,
       channels: input.channels,
       equipmentCovered: input.equipmentCovered,
+      trainingDaysIncluded: input.trainingDaysIncluded,
       targets: { create: [...input.targets].sort((a, b) => order(a.priority) - order(b.priority)) },
     },
     include: termSetInclude,
@@ -50,6 +51,7 @@ export async function copyTermSet(tx: DbTx, termSetId: string, versionId: string
       calendarId: src.calendarId,
       channels: src.channels,
       equipmentCovered: src.equipmentCovered,
+      trainingDaysIncluded: src.trainingDaysIncluded,
       targets: { create: src.targets.map(({ id: _i, termSetId: _t, ...t }) => t) },
     },
   });
@@ -60,6 +62,7 @@ export function termSetSnapshot(ts: {
   calendarId: string | null;
   channels: string[];
   equipmentCovered: string;
+  trainingDaysIncluded?: number;
   targets: {
     priority: string;
     interventionMinutes: number;
@@ -73,6 +76,7 @@ export function termSetSnapshot(ts: {
     calendarId: ts.calendarId,
     channels: [...ts.channels].sort().join(","),
     equipmentCovered: ts.equipmentCovered,
+    trainingDaysIncluded: ts.trainingDaysIncluded ?? 0,
   };
   for (const t of ts.targets) {
     out[`${t.priority}.intervention`] = `${t.interventionMinutes} min ${t.interventionBasis}`;

@@ -21,6 +21,7 @@ import { StatusBadge } from "../status-badge.tsx";
 import { ConfirmDialog } from "../../../components/ui/confirm-dialog.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
 import { firstOrdinal } from "../../../lib/french-date.ts";
+import { TrainingDays } from "../../formations/training-days.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -303,6 +304,8 @@ export default async function ConventionPage({
           />
         ) : null}
       </section>
+
+      <TrainingDays conventionId={id} />
 
       <History rows={history} />
     </>

@@ -7,6 +7,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
+import { TrainingDays } from "../../formations/training-days.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -95,6 +96,7 @@ export default async function BodyPage({ params }: { params: Promise<{ id: strin
         )}
       </section>
       <HeldEquipment bodyId={id} />
+      <TrainingDays bodyId={id} />
       <History rows={history} />
     </>
   );
