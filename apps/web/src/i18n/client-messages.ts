@@ -6,16 +6,20 @@ import type { AbstractIntlMessages } from "next-intl";
 
 export const CLIENT_NAMESPACES = [
   "account",
+  "assets",
+  "billing",
   "calendars",
   "cannedReplies",
   "catalogue",
   "conventions",
   "errorPage",
   "incoming",
+  "loans",
   "queue",
   "terms",
   "ticketPage",
   "tickets",
+  "training",
   "ui",
 ] as const;
 

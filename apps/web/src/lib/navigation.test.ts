@@ -44,9 +44,9 @@ describe("navigation", () => {
       groupedNavigationFor(r).map((g) => [g.key, g.items.map((i) => i.key)]);
     expect(shape("admin")).toEqual([
       [null, ["home"]],
-      ["support", ["queue", "incoming", "assets", "migrations"]],
+      ["support", ["loans", "trainings", "queue", "incoming", "assets", "migrations"]],
       ["reference", ["bodies", "catalogue", "conventions", "calendars"]],
-      ["admin", ["reports", "people", "mailbox", "journal", "retention"]],
+      ["admin", ["reports", "billing", "people", "mailbox", "journal", "retention"]],
       [null, ["account", "status"]],
     ]);
     expect(shape("technician").map(([k]) => k)).toEqual([null, "support", "reference", null]);

@@ -1,7 +1,12 @@
 // Where billable activities of other domains come from: each domain (trainings, data migrations)
-// exports a BillableActivityReader; the app wires them here. Billing prices every activity with the
-// grid in force on its date and links each line to its source.
+// exports a BillableActivityReader. Billing prices every activity with the grid in force on its date
+// and links each line to its source.
+import { billableMigrationActivities } from "../migrations/index.ts";
 import type { BillableActivityReader } from "../shared/billable.ts";
+import { billableTrainingActivities } from "../training/index.ts";
 
-/** Readers wired by the application (trainings, migrations…); empty until those domains land. */
-export const activityReaders: BillableActivityReader[] = [];
+/** Dedicated training days, participant days, late cancellations; finished data-migration jobs. */
+export const activityReaders: BillableActivityReader[] = [
+  billableTrainingActivities,
+  billableMigrationActivities,
+];

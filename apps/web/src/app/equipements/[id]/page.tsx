@@ -15,6 +15,7 @@ import {
   removeFileAction,
   removeKitItemAction,
 } from "../actions.ts";
+import { AssetLoans } from "../../prets/asset-loans.tsx";
 import { AccessoryForm, AssetFileForm, KitItemForm, RemoveButton } from "../forms.tsx";
 import { AssetStatusBadge } from "../status-badge.tsx";
 
@@ -229,6 +230,7 @@ export default async function AssetPage({ params }: { params: Promise<{ id: stri
         )}
       </section>
 
+      <AssetLoans assetId={a.id} />
       <section aria-labelledby="asset-history" className="mb-8">
         <h2 id="asset-history" className="mb-3 text-lg font-semibold">
           {t("assets.history")}
