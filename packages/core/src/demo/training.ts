@@ -7,6 +7,7 @@ import type { DbTx } from "@mutuo/db";
 import { nextCounter } from "../shared/counter.ts";
 import { addDays, isoDate, isoWeekday, parseIsoDate } from "../sla/index.ts";
 import { localDate, slotInstants, type Slot } from "../training/index.ts";
+import { FIRST_NAMES, LAST_NAMES } from "./texts.ts";
 
 const COURSES = [
   ["SIGMA", "Initiation SIG-M@", "Consulter les plans, rechercher une parcelle, imprimer un extrait.", 4],
@@ -173,10 +174,42 @@ export async function seedTrainingDemo(tx: DbTx, now: Date): Promise<number> {
       .map((m) => m.user)
       // The demo accounts stay free for people trying the app.
       .filter((u) => !u.email.startsWith("agent@"));
+  // Trainees: the history gives each body one or two agents; the sessions need a room's worth, so
+  // the bodies that train get colleagues (fictitious, invited, no password) up to ten each.
+  const trainees = async (bodyId: string, want: number) => {
+    const list = await agents(bodyId);
+    const domain = (
+      await tx.membership.findFirst({
+        where: { bodyId, user: { role: "agent" } },
+        select: { user: { select: { email: true } } },
+      })
+    )?.user.email.split("@")[1];
+    for (let i = 0; list.length < want && domain; i++) {
+      const first = FIRST_NAMES[(i * 7 + list.length * 3) % FIRST_NAMES.length]!;
+      const last = LAST_NAMES[(i * 11 + bodyId.charCodeAt(0)) % LAST_NAMES.length]!;
+      const email = `${first}.${last}.${i}@${domain}`
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9.@-]+/g, "-");
+      if (await tx.user.findUnique({ where: { email }, select: { id: true } })) continue;
+      const user = await tx.user.create({
+        data: {
+          email,
+          name: `${first} ${last}`,
+          role: "agent",
+          memberships: { create: { bodyId } },
+        },
+        select: { id: true, email: true },
+      });
+      list.push(user);
+    }
+    return list;
+  };
   const people = {
-    bellerive: await agents(bellerive),
-    villeneuve: await agents(villeneuve),
-    saintAubin: await agents(saintAubin),
+    bellerive: await trainees(bellerive, 10),
+    villeneuve: await trainees(villeneuve, 4),
+    saintAubin: await trainees(saintAubin, 10),
   };
 
   type Plan = {
