@@ -13,7 +13,7 @@ const year = Number(
   new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric" }).format(new Date()),
 );
 
-test.fixme("the cost-sharing plan shows the provider's 78 000 € and shares adding up to the cent", async ({
+test("the cost-sharing plan shows the provider's 78 000 € and shares adding up to the cent", async ({
   page,
 }) => {
   await signIn(page, "manager@val-orlene.example");
@@ -29,7 +29,7 @@ test.fixme("the cost-sharing plan shows the provider's 78 000 € and shares add
   await expectAccessible(page);
 });
 
-test.fixme("bad input gets a French error naming the field", async ({ page }) => {
+test("bad input gets a French error naming the field", async ({ page }) => {
   await signIn(page, "manager@val-orlene.example");
   await page.goto("/facturation/grilles");
   await expectAccessible(page);
@@ -76,7 +76,7 @@ test.fixme("bad input gets a French error naming the field", async ({ page }) =>
   await expect(page.locator("#temps").getByRole("alert")).toContainText("relevé émis");
 });
 
-test.fixme("a draft explained line by line is issued, numbered, frozen and corrected by a credit note", async ({
+test("a draft explained line by line is issued, numbered, frozen and corrected by a credit note", async ({
   page,
 }) => {
   await signIn(page, "manager@val-orlene.example");
@@ -119,7 +119,7 @@ test.fixme("a draft explained line by line is issued, numbered, frozen and corre
   await expect(page.getByRole("main").locator("dd").nth(3)).toHaveText(/10,00\s€/);
 });
 
-test.fixme("an agent downloads their body's issued statement and cannot reach another body's", async ({
+test("an agent downloads their body's issued statement and cannot reach another body's", async ({
   page,
   browser,
 }) => {

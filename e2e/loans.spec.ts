@@ -30,7 +30,7 @@ async function chooseConvention(page: Page, body: string) {
 
 // Not yet green: on the loaded machine it passed the inventory, both validations and the PDF, then
 // exceeded its 3-minute budget loading the loan page again. Same journey green in service.test.ts.
-test.fixme("a technician lends a switch to a commune, both parties validate, it comes back with a cable missing and returns to stock", async ({
+test("a technician lends a switch to a commune, both parties validate, it comes back with a cable missing and returns to stock", async ({
   page,
 }) => {
   test.setTimeout(180_000);
@@ -139,6 +139,8 @@ const parisLocal = (d: Date) => {
 
 // Not yet green: late marking, the named field errors and the fake PDF refusal passed; the managers'
 // alert was not found in the outbox folder within 45 s (not diagnosed). Alert-once is green in service.test.ts.
+// fixme: in the full run the managers' alert e-mail did not reach the outbox folder within 45 s (the
+// « alerted once » rule is covered by packages/core/src/loans/service.test.ts); to be diagnosed.
 test.fixme("an agent declares a theft 30 hours after discovery: late, the managers alerted once; a fake PDF is refused; another body gets nothing", async ({
   page,
 }) => {

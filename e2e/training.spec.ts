@@ -58,9 +58,10 @@ function calendarOf(mail: { attachments: { contentType: string; content: Buffer 
 test.describe.configure({ mode: "serial" });
 // Not yet seen green: the first run stopped on the form's alert (Next's route announcer is an alert
 // too; now scoped to the form), the build takes 11 min on the shared machine. Run them before merging.
-test.fixme(true, "journeys written, not yet run to the end");
 
-test("a manager opens a session, 9 agents from 3 bodies register, the 9th waits, invitations read back", async ({
+// fixme: not yet seen green in a full run (the first journey outran its 240 s budget on this machine);
+// every rule it walks through is covered by packages/core/src/training/*.test.ts.
+test.fixme("a manager opens a session, 9 agents from 3 bodies register, the 9th waits, invitations read back", async ({
   page,
   visit,
 }) => {
@@ -200,7 +201,7 @@ test("a manager opens a session, 9 agents from 3 bodies register, the 9th waits,
   expect(await page.getByRole("row", { name: new RegExp(ninth) }).textContent()).toContain("Inscrit");
 });
 
-test("the trainer takes attendance on a phone; sheet and certificate PDFs; the survey is answered once", async ({
+test.fixme("the trainer takes attendance on a phone; sheet and certificate PDFs; the survey is answered once", async ({
   page,
   visit,
 }) => {

@@ -59,6 +59,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   // Everything but the build's static files (hashed names, no HTML).
   // Data-migration uploads are streamed: a proxy would buffer their bodies (and cut them at 10 MB). Their
-  // route applies the same cross-site refusal and headers itself (app/api/reprises/televersement).
-  matcher: ["/((?!_next/static|_next/image|api/reprises/televersement/).*)"],
+  // route applies the same cross-site refusal and headers itself (app/api/reprises/televersement). Only
+  // a well-formed job id skips the proxy: a malformed path still gets the proxy's 400/404.
+  matcher: ["/((?!_next/static|_next/image|api/reprises/televersement/[0-9a-fA-F-]+$).*)"],
 };

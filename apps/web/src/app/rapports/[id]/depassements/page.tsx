@@ -72,7 +72,10 @@ export default async function BreachesPage({
               {result.page.items.map((b) => (
                 <tr key={b.id}>
                   <Cell header>
-                    <Link href={`/tickets/${b.id}`}>{b.number}</Link> {b.subject}
+                    <Link href={`/tickets/${b.id}`} className="underline">
+                      {b.number}
+                    </Link>{" "}
+                    {b.subject}
                   </Cell>
                   <Cell>{b.body}</Cell>
                   <Cell>{b.service}</Cell>
