@@ -101,7 +101,10 @@ export default async function MigrationPage({ params }: { params: Promise<{ id: 
         <ul className="mb-4 flex flex-col gap-1">
           {job.files.map((f) => (
             <li key={f.id}>
-              <a href={`/api/reprises/fichiers/${f.id}`}>{f.name}</a> — {when(f.createdAt)} — {f.uploadedBy} —{" "}
+              <a href={`/api/reprises/fichiers/${f.id}`} className="underline">
+                {f.name}
+              </a>{" "}
+              — {when(f.createdAt)} — {f.uploadedBy} —{" "}
               {t("job.detected", {
                 format: f.format.toUpperCase(),
                 encoding: f.encoding,
