@@ -2,11 +2,9 @@
 // with the field named, a draft explained line by line then issued (number, PDF) and corrected by a
 // credit note, time refused on an issued period, and an agent reaching only their own statements.
 import { expect, expectAccessible, test } from "./fixtures.ts";
+import type { Page } from "@playwright/test";
 import { signIn } from "./helpers.ts";
 
-// FIXME(billing): written but not yet green. On the shared machine (load average 44) every journey hit
-// the 60 s test timeout (axe checks, slow pages); the draft journey got through its line-by-line
-// assertions and then missed the "numéro d'engagement" alert. Re-run alone, fix, then drop `fixme`.
 test.describe.configure({ timeout: 240_000 });
 
 const year = Number(
@@ -76,6 +74,18 @@ test("bad input gets a French error naming the field", async ({ page }) => {
   await expect(page.locator("#temps").getByRole("alert")).toContainText("relevé émis");
 });
 
+/** Saves the invoicing references and waits for the server to have answered (not just for the click). */
+async function saveInvoicing(page: Page) {
+  const saved = page.waitForResponse(
+    (r) => r.request().method() === "POST" && r.url().includes("/facturation/organismes/"),
+  );
+  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  expect((await saved).status()).toBe(200);
+  await expect(
+    page.getByRole("status").filter({ hasText: "Références de facturation enregistrées" }),
+  ).toBeVisible();
+}
+
 test("a draft explained line by line is issued, numbered, frozen and corrected by a credit note", async ({
   page,
 }) => {
@@ -94,11 +104,11 @@ test("a draft explained line by line is issued, numbered, frozen and corrected b
   await page
     .getByRole("combobox", { name: "Références exigées par Chorus Pro" })
     .selectOption({ label: "Numéro d'engagement" });
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await saveInvoicing(page);
   await page.getByRole("button", { name: "Émettre le relevé" }).click();
   await expect(page.getByRole("main").getByRole("alert").first()).toContainText("numéro d'engagement");
   await page.getByRole("textbox", { name: "Numéro d'engagement" }).fill("ENG-E2E-42");
-  await page.getByRole("button", { name: "Enregistrer", exact: true }).click();
+  await saveInvoicing(page);
   await page.getByRole("button", { name: "Émettre le relevé" }).click();
   await expect(
     page.getByRole("heading", { level: 1, name: new RegExp(`Relevé REL-${year}-\\d{4}`) }),

@@ -25,3 +25,18 @@ export async function runThenRedirect(
   revalidatePath("/", "layout");
   redirect(target);
 }
+
+/** Like `runThenRedirect`, but stays on the page and tells the form it worked (its `success` shows). */
+export async function runThenStay(
+  fd: FormData,
+  change: (caller: Caller) => Promise<unknown>,
+  omit: string[] = [],
+): Promise<FormState> {
+  try {
+    await change(await api());
+  } catch (e) {
+    return toFormState(e, formValues(fd, omit));
+  }
+  revalidatePath("/", "layout");
+  return { ok: true };
+}

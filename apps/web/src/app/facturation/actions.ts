@@ -1,5 +1,5 @@
 "use server";
-import { formText, runThenRedirect } from "../../server/form-action.ts";
+import { formText, runThenRedirect, runThenStay } from "../../server/form-action.ts";
 import type { FormState } from "../../lib/form-state.ts";
 import { bracketsOf, centsOf } from "./money.ts";
 
@@ -91,16 +91,15 @@ export async function creditNoteAction(statementId: string, _: FormState, fd: Fo
   });
 }
 
-export async function invoicingAction(bodyId: string, year: number, _: FormState, fd: FormData) {
-  return runThenRedirect(fd, async (c) => {
-    await c.billing.setInvoicing({
+export async function invoicingAction(bodyId: string, _: FormState, fd: FormData) {
+  return runThenStay(fd, (c) =>
+    c.billing.setInvoicing({
       bodyId,
       invoicingRequirement: formText(fd, "invoicingRequirement") as "none",
       invoicingServiceCode: opt(fd, "invoicingServiceCode"),
       commitmentNumber: opt(fd, "commitmentNumber"),
-    });
-    return `/facturation/organismes/${bodyId}?annee=${year}`;
-  });
+    }),
+  );
 }
 
 export async function logTimeAction(ticketId: string, _: FormState, fd: FormData) {

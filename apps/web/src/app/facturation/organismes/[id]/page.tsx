@@ -110,7 +110,7 @@ export default async function BodyStatementPage({
         <h2 id="invoicing" className="mb-2 font-semibold">
           {t("invoicingTitle")}
         </h2>
-        <ActionForm action={invoicingAction.bind(null, id, year)}>
+        <ActionForm action={invoicingAction.bind(null, id)} success={t("invoicingSaved")}>
           <SelectField
             name="invoicingRequirement"
             label={t("fields.invoicingRequirement")}
