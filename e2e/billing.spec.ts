@@ -183,6 +183,7 @@ test("a manager changes a budget code from a year, is told about a duplicate, an
   await expect(timeCcas).toHaveCount(1);
   await expect(timeCcas).toContainText("70 / 70878 / 020");
   await timeCcas.getByRole("link", { name: /^Changer à partir d'une année/ }).click();
+  await page.waitForURL(/modifier=/);
   await expect(
     page.getByRole("heading", { name: "Changer une imputation à partir d'une année" }),
   ).toBeVisible();
@@ -206,6 +207,8 @@ test("a manager changes a budget code from a year, is told about a duplicate, an
   await expectAccessible(page);
   // The same year again: refused, the year named.
   await added.getByRole("link", { name: /^Changer à partir d'une année/ }).click();
+  await page.waitForURL(/modifier=/);
+  await expect(form.getByRole("textbox", { name: "À partir de l'année" })).toHaveValue(String(year + 1));
   await form.getByRole("textbox", { name: "À partir de l'année" }).fill(String(year));
   await form.getByRole("button", { name: "Ajouter l'imputation" }).click();
   await expect(form.getByRole("alert")).toContainText("À partir de l'année");

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { isDomainError } from "../errors/index.ts";
+import { deleteJob } from "../migrations/index.ts";
 import { draftStatement, getPlan, getStatement, jobTimeEntries, listBudgetCodes } from "./queries.ts";
 import {
   addBudgetCode,
@@ -413,5 +414,9 @@ describe("time on a data-migration job", () => {
         (e: unknown) => String(e),
       );
     expect(orphan).toContain("TimeEntry_one_subject_check");
+    // The job keeps its time: deleting it is refused (cancelling stays possible).
+    const files = {} as Parameters<typeof deleteJob>[1];
+    expect(await outcome(deleteJob(db, files, tech, { id: jobId }))).toBe("CONFLICT::migration_has_time");
+    expect(await db.migrationJob.count({ where: { id: jobId } })).toBe(1);
   });
 });
