@@ -309,3 +309,28 @@ test("a technician logs time on a data-migration job; the body's draft bills it 
   await page.waitForURL((u) => u.pathname === jobUrl);
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Reprise des usagers du portail");
 });
+
+test("a manager edits a cost-sharing plan's rates from its prefilled form", async ({ page }) => {
+  await signIn(page, "manager@val-orlene.example");
+  await page.goto("/facturation/plans");
+  await page.getByRole("link", { name: /Usine à sites — coût global partagé/ }).click();
+  const form = page.getByRole("region", { name: "Modifier le plan" }).locator("form");
+  await expect(form.getByRole("textbox", { name: "Coût global (€)" })).toHaveValue("120000,00");
+  await expect(form.getByRole("combobox", { name: "Service concerné" })).toHaveValue(/[0-9a-f-]{36}/);
+  const ccas = form.getByRole("textbox", { name: "Participation du prestataire pour les CCAS/CIAS (%)" });
+  await expect(ccas).toHaveValue("80");
+  await ccas.fill("120");
+  await form.getByRole("button", { name: "Enregistrer les modifications du plan" }).click();
+  await expect(form.getByRole("alert")).toContainText("Taux de participation du prestataire");
+  await expect(form.getByRole("textbox", { name: "Coût global (€)" })).toHaveValue("120000,00");
+  // CCAS at 70 %: the CCAS half (60 000 €) gets 42 000 €, the communes' 30 000 €.
+  await ccas.fill("70");
+  await form.getByRole("button", { name: "Enregistrer les modifications du plan" }).click();
+  await expect(page.getByTestId("provider-total")).toHaveText(/72\s000,00\s€/);
+  await expect(page.getByTestId("shares-total")).toHaveText(/120\s000,00\s€/);
+  await expectAccessible(page);
+  // Back to the deliberation's 80 %.
+  await ccas.fill("80");
+  await form.getByRole("button", { name: "Enregistrer les modifications du plan" }).click();
+  await expect(page.getByTestId("provider-total")).toHaveText(/78\s000,00\s€/);
+});
