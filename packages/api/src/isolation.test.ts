@@ -350,6 +350,10 @@ const probes: Record<string, (w: World) => unknown> = {
     id: w.statementB,
     grid: { serviceId: w.serviceB, label: "Pirate", validFrom: "2040-01-01", subscription: { mode: "none" } },
   }),
+  "billing.nextGridVersion": (w) => ({
+    fromId: w.statementB,
+    grid: { serviceId: w.serviceB, label: "Pirate", validFrom: "2041-01-01", subscription: { mode: "none" } },
+  }),
   "billing.plans": () => undefined,
   "billing.plan": (w) => ({ id: w.statementB }),
   "billing.createPlan": (w) => ({
@@ -392,6 +396,14 @@ const probes: Record<string, (w: World) => unknown> = {
     workedOn: "2026-06-01",
     minutes: 30,
     profile: "technician",
+  }),
+  "billing.jobTimeEntries": (w) => ({ migrationJobId: w.migration.jobB }),
+  "billing.logJobTime": (w) => ({
+    migrationJobId: w.migration.jobB,
+    workedOn: "2026-06-01",
+    minutes: 30,
+    profile: "technician",
+    comment: "Pirate",
   }),
   "billing.removeTime": (w) => ({ id: w.timeEntryB }),
   "billing.draft": (w) => ({ bodyId: w.bodyB.id, from: "2026-01-01", to: "2026-12-31" }),
@@ -676,6 +688,9 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "billing.setWaiver": "foreign",
   "billing.timeEntries": "foreign",
   "billing.logTime": "foreign",
+  "billing.nextGridVersion": "foreign",
+  "billing.jobTimeEntries": "foreign",
+  "billing.logJobTime": "foreign",
   "billing.removeTime": "foreign",
   "billing.draft": (w) => ({ bodyId: w.bodyA, from: "2026-01-01", to: "2026-12-31" }),
   "billing.issue": "foreign",
@@ -1026,6 +1041,20 @@ describe("isolation matrix", () => {
         workedOn: new Date("2026-06-01"),
         minutes: 30,
         profile: "technician",
+        comment: "Secret de B",
+      },
+    });
+    // Time spent on B's data-migration job (its comment is B's secret).
+    await db.timeEntry.create({
+      data: {
+        migrationJobId: migJobB.id,
+        bodyId: bodyB.id,
+        serviceId: migJobB.serviceId,
+        userId: tech.id,
+        userName: tech.name,
+        workedOn: new Date("2026-06-02"),
+        minutes: 45,
+        profile: "engineer",
         comment: "Secret de B",
       },
     });

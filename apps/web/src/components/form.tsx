@@ -139,7 +139,9 @@ export function SelectField({
   const state = useFormState();
   const error = state.fieldErrors?.[name];
   const id = `f-${name}`;
-  const value = state.values?.[name] ?? defaultValue;
+  const typed = state.values?.[name];
+  // A multiple select given back after an error: its values, one a line (see formValues).
+  const value = typed === undefined ? defaultValue : multiple ? typed.split("\n") : typed;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="font-medium text-slate-800">

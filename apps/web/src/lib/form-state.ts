@@ -12,9 +12,11 @@ export interface FormState {
 
 export const initialFormState: FormState = {};
 
+/** What was typed, by field; a field sent several times (a multiple select) keeps every value, one a line. */
 export function formValues(fd: FormData, omit: string[] = []): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of fd.entries())
-    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$")) out[k] = v;
+    if (typeof v === "string" && !omit.includes(k) && !k.startsWith("$"))
+      out[k] = k in out ? `${out[k]}\n${v}` : v;
   return out;
 }

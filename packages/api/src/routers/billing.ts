@@ -5,6 +5,7 @@ import {
   billableBodies,
   budgetCodeInput,
   createGrid,
+  createNextGridVersion,
   createPlan,
   creditNoteInput,
   draftStatement,
@@ -15,12 +16,17 @@ import {
   invoicingInput,
   issueCreditNote,
   issueStatement,
+  jobTimeEntries,
+  jobTimeEntryInput,
+  jobTimeQuery,
   listBudgetCodes,
   listGrids,
   listPlans,
   listStatements,
   listStatementsInput,
+  logJobTime,
   logTime,
+  nextGridInput,
   paymentInput,
   periodInput,
   planInput,
@@ -54,6 +60,9 @@ export const billingRouter = router({
   updateGrid: authedProcedure
     .input(updateGridInput)
     .mutation(({ ctx, input }) => updateGrid(ctx.db, ctx.actor, input)),
+  nextGridVersion: authedProcedure
+    .input(nextGridInput)
+    .mutation(({ ctx, input }) => createNextGridVersion(ctx.db, ctx.actor, input)),
   plans: authedProcedure.query(({ ctx }) => listPlans(ctx.db, ctx.actor)),
   plan: authedProcedure.input(id).query(({ ctx, input }) => getPlan(ctx.db, ctx.actor, input.id)),
   createPlan: authedProcedure
@@ -82,6 +91,12 @@ export const billingRouter = router({
   logTime: authedProcedure
     .input(timeEntryInput)
     .mutation(({ ctx, input }) => logTime(ctx.db, ctx.actor, input)),
+  jobTimeEntries: authedProcedure
+    .input(jobTimeQuery)
+    .query(({ ctx, input }) => jobTimeEntries(ctx.db, ctx.actor, input)),
+  logJobTime: authedProcedure
+    .input(jobTimeEntryInput)
+    .mutation(({ ctx, input }) => logJobTime(ctx.db, ctx.actor, input)),
   removeTime: authedProcedure
     .input(id)
     .mutation(({ ctx, input }) => removeTimeEntry(ctx.db, ctx.actor, input.id)),

@@ -180,12 +180,19 @@ export async function computeStatement(
     for (const v of c.versions) for (const t of v.termSets) serviceIds.add(t.serviceId);
   for (const e of entries) serviceIds.add(e.serviceId);
   for (const a of activities) serviceIds.add(a.serviceId);
+  const jobIds = [...new Set(entries.flatMap((e) => (e.migrationJobId ? [e.migrationJobId] : [])))];
+  const jobs = jobIds.length
+    ? await db.migrationJob.findMany({
+        where: { id: { in: jobIds } },
+        select: { id: true, number: true, title: true },
+      })
+    : [];
   const [services, gridRows, codeRows, tickets, memberships] = await Promise.all([
     db.service.findMany({ where: { id: { in: [...serviceIds] } }, select: { id: true, name: true } }),
     db.priceGrid.findMany({ where: { serviceId: { in: [...serviceIds] } } }),
     db.budgetCode.findMany(),
     db.ticket.findMany({
-      where: { id: { in: [...new Set(entries.map((e) => e.ticketId))] } },
+      where: { id: { in: [...new Set(entries.flatMap((e) => (e.ticketId ? [e.ticketId] : [])))] } },
       select: { id: true, number: true, subject: true },
     }),
     db.costSharingMember.findMany({
@@ -326,12 +333,14 @@ export async function computeStatement(
     });
   }
 
-  // Billable time, per ticket, profile and grid version.
+  // Billable time, per ticket or data-migration job, profile and grid version.
   const ticketOf = new Map(tickets.map((t) => [t.id, t]));
+  const jobOf = new Map(jobs.map((j) => [j.id, j]));
   const groups = new Map<
     string,
     {
-      ticketId: string;
+      ticketId: string | null;
+      jobId: string | null;
       serviceId: string;
       profile: TimeProfile;
       grid: Grid | null;
@@ -342,9 +351,10 @@ export async function computeStatement(
   for (const e of entries) {
     const on = dateOnly(e.workedOn);
     const g = gridOn(grids, e.serviceId, on);
-    const key = `${e.ticketId}|${e.profile}|${g?.id ?? "-"}`;
+    const key = `${e.ticketId ?? `job:${e.migrationJobId}`}|${e.profile}|${g?.id ?? "-"}`;
     const grp = groups.get(key) ?? {
       ticketId: e.ticketId,
+      jobId: e.migrationJobId,
       serviceId: e.serviceId,
       profile: e.profile,
       grid: g,
@@ -356,13 +366,16 @@ export async function computeStatement(
     groups.set(key, grp);
   }
   for (const grp of groups.values()) {
-    const t = ticketOf.get(grp.ticketId);
+    const t = grp.ticketId ? ticketOf.get(grp.ticketId) : undefined;
+    const job = grp.jobId ? jobOf.get(grp.jobId) : undefined;
     const rate = grp.grid?.hourlyRates[grp.profile] ?? 0;
     const amount = grp.grid && !grp.grid.free ? timeAmount(grp.minutes, rate) : 0;
     const profile = PROFILE_LABELS[grp.profile];
     lines.push({
       kind: "time",
-      label: `Adaptation spécifique — ${t?.number ?? ""} ${t?.subject ?? ""}`.trim(),
+      label: grp.jobId
+        ? `Adaptation spécifique — reprise de données ${job?.number ?? ""} ${job?.title ?? ""}`.trim()
+        : `Adaptation spécifique — ${t?.number ?? ""} ${t?.subject ?? ""}`.trim(),
       serviceId: grp.serviceId,
       serviceName: serviceName.get(grp.serviceId) ?? null,
       quantity: Math.round((grp.minutes / 60) * 100) / 100,
@@ -375,17 +388,19 @@ export async function computeStatement(
         ? [
             gridBasis(grp.grid),
             `${durationText(grp.minutes)} (${profile}) × ${eurosText(rate)} de l'heure (bordereau des prix)`,
-            `Temps saisi du ${frenchDate(grp.days[0]!)} au ${frenchDate(grp.days.at(-1)!)}`,
+            `Temps saisi du ${frenchDate(grp.days[0]!)} au ${frenchDate(grp.days.at(-1)!)}${grp.jobId ? ` sur la reprise de données ${job?.number ?? ""}` : ""}`,
           ]
         : ["Aucune grille en vigueur : temps non facturé"],
       grid: grp.grid ? gridRef(grp.grid) : null,
       coding: code(grp.serviceId, "time", grp.days[0]!),
-      source: {
-        type: "ticket",
-        id: grp.ticketId,
-        ref: t?.number ?? "",
-        href: `/tickets/${grp.ticketId}#temps`,
-      },
+      source: grp.jobId
+        ? {
+            type: "migration_job",
+            id: grp.jobId,
+            ref: job?.number ?? "",
+            href: `/reprises/${grp.jobId}#temps`,
+          }
+        : { type: "ticket", id: grp.ticketId!, ref: t?.number ?? "", href: `/tickets/${grp.ticketId}#temps` },
     });
   }
 

@@ -12,6 +12,8 @@ export {
 export {
   createGrid,
   updateGrid,
+  createNextGridVersion,
+  isGridOverlap,
   createPlan,
   updatePlan,
   addBudgetCode,
@@ -19,6 +21,7 @@ export {
   setInvoicing,
   setInitialisationWaiver,
   logTime,
+  logJobTime,
   removeTimeEntry,
   issueStatement,
   recordPayment,
@@ -34,6 +37,7 @@ export {
   getStatement,
   yearView,
   timeEntriesOf,
+  jobTimeEntries,
   listBudgetCodes,
   billableBodies,
 } from "./queries.ts";

@@ -9,7 +9,8 @@ import type { BillableActivityReader } from "../shared/billable.ts";
 import { computeStatement, gridFromRow, pricingPopulation, type StatementSnapshot } from "./compute.ts";
 import { assertStatementVisible, requireBillingManager, requireTimeLogger } from "./policy.ts";
 import { sharePlan, sharingGroupOf, yearPeriod } from "./rules.ts";
-import { listStatementsInput, periodInput, yearInput } from "./schema.ts";
+import { jobTimeQuery, listStatementsInput, periodInput, yearInput } from "./schema.ts";
+import { planIssuedOn } from "./service.ts";
 import type { z } from "zod";
 
 export async function listGrids(db: Db, actor: Actor, q: { serviceId?: string } = {}) {
@@ -32,7 +33,8 @@ export async function getGrid(db: Db, actor: Actor, id: string) {
   requireTimeLogger(actor);
   const r = await db.priceGrid.findUnique({ where: { id } });
   if (!r) throw notFound("grid");
-  return { ...gridFromRow(r), label: r.label };
+  const service = await db.service.findUnique({ where: { id: r.serviceId }, select: { name: true } });
+  return { ...gridFromRow(r), label: r.label, serviceName: service?.name ?? "" };
 }
 
 async function planShares(
@@ -106,6 +108,8 @@ export async function getPlan(db: Db, actor: Actor, id: string) {
     groupWeights: p.groupWeights as Record<string, number> | null,
     providerRates: p.providerRates as Record<string, number>,
     totals: shares?.totals ?? null,
+    /** An issued statement bills a share of it: the plan can no longer be changed. */
+    frozenBy: await planIssuedOn(db, p.id),
     groups: shares?.groups ?? {},
     members: bodies.map((b) => ({ bodyId: b.id, legalName: b.legalName, kind: b.kind, ...byId.get(b.id)! })),
   };
@@ -314,8 +318,21 @@ export async function timeEntriesOf(db: Db, actor: Actor, ticketId: string) {
   requireTimeLogger(actor);
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
   if (!ticket) throw notFound("ticket");
+  return entriesWhere(db, { ticketId });
+}
+
+/** Time spent on a data-migration job (technicians and managers). */
+export async function jobTimeEntries(db: Db, actor: Actor, raw: z.input<typeof jobTimeQuery>) {
+  requireTimeLogger(actor);
+  const { migrationJobId } = jobTimeQuery.parse(raw);
+  const job = await db.migrationJob.findUnique({ where: { id: migrationJobId }, select: { id: true } });
+  if (!job) throw notFound("migration");
+  return entriesWhere(db, { migrationJobId });
+}
+
+async function entriesWhere(db: Db, where: { ticketId: string } | { migrationJobId: string }) {
   const rows = await db.timeEntry.findMany({
-    where: { ticketId },
+    where,
     orderBy: [{ workedOn: "asc" }, { createdAt: "asc" }],
   });
   return rows.map((e) => ({
@@ -329,11 +346,17 @@ export async function timeEntriesOf(db: Db, actor: Actor, ticketId: string) {
   }));
 }
 
+/** Budget coding rules, with their service's name (null: every service), most recent year first. */
 export async function listBudgetCodes(db: Db, actor: Actor) {
   requireBillingManager(actor);
-  return db.budgetCode.findMany({
-    orderBy: [{ lineKind: "asc" }, { bodyKind: "asc" }, { fromYear: "desc" }],
-  });
+  const [rows, services] = await Promise.all([
+    db.budgetCode.findMany({
+      orderBy: [{ lineKind: "asc" }, { bodyKind: "asc" }, { serviceId: "asc" }, { fromYear: "desc" }],
+    }),
+    db.service.findMany({ select: { id: true, name: true } }),
+  ]);
+  const name = new Map(services.map((s) => [s.id, s.name]));
+  return rows.map((r) => ({ ...r, serviceName: r.serviceId ? (name.get(r.serviceId) ?? null) : null }));
 }
 
 /** Bodies a manager can bill, with their invoicing references. */

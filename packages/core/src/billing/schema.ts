@@ -59,6 +59,8 @@ export const gridInput = z
 export type GridInput = z.input<typeof gridInput>;
 
 export const updateGridInput = z.object({ id: uuid, grid: gridInput });
+/** The next version of a grid, made from an existing one: it takes over from its own start date. */
+export const nextGridInput = z.object({ fromId: uuid, grid: gridInput });
 
 export const planInput = z
   .object({
@@ -82,8 +84,7 @@ export const planInput = z
 export type PlanInput = z.input<typeof planInput>;
 export const updatePlanInput = z.object({ id: uuid, plan: planInput });
 
-export const timeEntryInput = z.object({
-  ticketId: uuid,
+const timeFields = {
   workedOn: isoDate,
   minutes: z
     .number()
@@ -93,8 +94,13 @@ export const timeEntryInput = z.object({
   profile: z.enum(TIME_PROFILES),
   billable: z.boolean().default(true),
   comment: text().trim().max(500).default(""),
-});
+};
+export const timeEntryInput = z.object({ ticketId: uuid, ...timeFields });
 export type TimeEntryInput = z.input<typeof timeEntryInput>;
+/** Time spent on a data-migration job (billable as a specific adaptation, like a ticket's). */
+export const jobTimeEntryInput = z.object({ migrationJobId: uuid, ...timeFields });
+export type JobTimeEntryInput = z.input<typeof jobTimeEntryInput>;
+export const jobTimeQuery = z.object({ migrationJobId: uuid });
 
 export const budgetCodeInput = z.object({
   serviceId: uuid.nullish(),

@@ -4,13 +4,13 @@ import type { Db, DbTx, Prisma } from "@mutuo/db";
 import { recordAudit } from "../audit/index.ts";
 import type { Actor } from "../access/index.ts";
 import { assertBodyVisible } from "../access/index.ts";
-import { conflict, invalid, notFound } from "../errors/index.ts";
+import { conflict, DomainError, invalid, notFound } from "../errors/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { dateOnly, fromDateOnly } from "../shared/dates.ts";
 import type { BillableActivityReader } from "../shared/billable.ts";
 import { computeStatement, type StatementSnapshot } from "./compute.ts";
 import { requireBillingManager, requireTimeLogger } from "./policy.ts";
-import { overlappingGrids } from "./rules.ts";
+import { frenchDate, overlappingGrids } from "./rules.ts";
 import {
   budgetCodeInput,
   creditNoteInput,
@@ -20,6 +20,8 @@ import {
   periodInput,
   planInput,
   timeEntryInput,
+  jobTimeEntryInput,
+  nextGridInput,
   updateGridInput,
   updatePlanInput,
   waiverInput,
@@ -28,63 +30,150 @@ import type { z } from "zod";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
+type GridValues = z.output<typeof gridInput>;
+
+/** Whether an error is the exclusion constraint refusing overlapping versions of a service's grid. */
+export function isGridOverlap(e: unknown): boolean {
+  const seen = new Set<unknown>();
+  let cur: unknown = e;
+  while (cur && typeof cur === "object" && !seen.has(cur)) {
+    seen.add(cur);
+    const o = cur as Record<string, unknown>;
+    const s = `${String(o.message ?? "")} ${String(o.code ?? "")} ${JSON.stringify(o.meta ?? "")}`;
+    if (s.includes("23P01") || s.includes("PriceGrid_no_overlap")) return true;
+    cur = o.cause;
+  }
+  return false;
+}
+
+/** Runs a grid write; the exclusion constraint's refusal (a race the check missed) names the field too. */
+async function gridWrite<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isGridOverlap(e)) throw invalid("validFrom", "grid_overlap_any");
+    throw e;
+  }
+}
+
+const gridData = (g: GridValues) => ({
+  serviceId: g.serviceId,
+  label: g.label,
+  validFrom: fromDateOnly(g.validFrom),
+  validTo: g.validTo ? fromDateOnly(g.validTo) : null,
+  free: g.free,
+  subscription: json(g.subscription),
+  initialisationCents: g.initialisationCents,
+  trainingDayCents: g.trainingDayCents,
+  trainingSessionCents: g.trainingSessionCents,
+  trainingParticipantCents: g.trainingParticipantCents,
+  lateCancellationCents: g.lateCancellationCents,
+  migration: json(g.migration),
+  hourlyRates: json(g.hourlyRates),
+});
+
+/** Serialises writers of one service's grids, then refuses a version overlapping another one. */
+async function assertNoOverlap(tx: DbTx, id: string | null, g: GridValues) {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grid:${g.serviceId}`}))`;
+  const others = await tx.priceGrid.findMany({
+    where: { serviceId: g.serviceId },
+    select: { id: true, serviceId: true, validFrom: true, validTo: true, label: true },
+  });
+  const clash = overlappingGrids(
+    others.map((o) => ({
+      ...o,
+      validFrom: dateOnly(o.validFrom),
+      validTo: o.validTo ? dateOnly(o.validTo) : null,
+    })),
+    { id: id ?? undefined, serviceId: g.serviceId, validFrom: g.validFrom, validTo: g.validTo ?? null },
+  );
+  if (clash.length > 0) throw invalid("validFrom", "grid_overlap", { label: clash[0]!.label });
+}
+
 async function saveGrid(db: Db, actor: Actor, id: string | null, raw: unknown) {
   requireBillingManager(actor);
   const g = gridInput.parse(raw);
-  return db.$transaction(async (tx) => {
-    if (!(await tx.service.findUnique({ where: { id: g.serviceId }, select: { id: true } })))
-      throw invalid("serviceId", "unknown_service");
-    if (id && !(await tx.priceGrid.findUnique({ where: { id }, select: { id: true } })))
-      throw notFound("grid");
-    // Serialise writers of one service's grids, then check overlap (the exclusion constraint backs it).
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grid:${g.serviceId}`}))`;
-    const others = await tx.priceGrid.findMany({
-      where: { serviceId: g.serviceId },
-      select: { id: true, serviceId: true, validFrom: true, validTo: true, label: true },
-    });
-    const clash = overlappingGrids(
-      others.map((o) => ({
-        ...o,
-        validFrom: dateOnly(o.validFrom),
-        validTo: o.validTo ? dateOnly(o.validTo) : null,
-      })),
-      { id: id ?? undefined, serviceId: g.serviceId, validFrom: g.validFrom, validTo: g.validTo ?? null },
-    );
-    if (clash.length > 0) throw invalid("validFrom", "grid_overlap", { label: clash[0]!.label });
-    const data = {
-      serviceId: g.serviceId,
-      label: g.label,
-      validFrom: fromDateOnly(g.validFrom),
-      validTo: g.validTo ? fromDateOnly(g.validTo) : null,
-      free: g.free,
-      subscription: json(g.subscription),
-      initialisationCents: g.initialisationCents,
-      trainingDayCents: g.trainingDayCents,
-      trainingSessionCents: g.trainingSessionCents,
-      trainingParticipantCents: g.trainingParticipantCents,
-      lateCancellationCents: g.lateCancellationCents,
-      migration: json(g.migration),
-      hourlyRates: json(g.hourlyRates),
-    };
-    const saved = id
-      ? await tx.priceGrid.update({ where: { id }, data })
-      : await tx.priceGrid.create({ data });
-    await recordAudit(tx, {
-      actor,
-      channel: "web",
-      entityType: "PriceGrid",
-      entityId: saved.id,
-      action: id ? "update" : "create",
-      after: { ...g },
-    });
-    return saved;
-  });
+  return gridWrite(() =>
+    db.$transaction(async (tx) => {
+      if (!(await tx.service.findUnique({ where: { id: g.serviceId }, select: { id: true } })))
+        throw invalid("serviceId", "unknown_service");
+      if (id && !(await tx.priceGrid.findUnique({ where: { id }, select: { id: true } })))
+        throw notFound("grid");
+      await assertNoOverlap(tx, id, g);
+      const saved = id
+        ? await tx.priceGrid.update({ where: { id }, data: gridData(g) })
+        : await tx.priceGrid.create({ data: gridData(g) });
+      await recordAudit(tx, {
+        actor,
+        channel: "web",
+        entityType: "PriceGrid",
+        entityId: saved.id,
+        action: id ? "update" : "create",
+        after: { ...g },
+      });
+      return saved;
+    }),
+  );
 }
 
 export const createGrid = (db: Db, actor: Actor, raw: unknown) => saveGrid(db, actor, null, raw);
-export function updateGrid(db: Db, actor: Actor, raw: z.input<typeof updateGridInput>) {
+export async function updateGrid(db: Db, actor: Actor, raw: z.input<typeof updateGridInput>) {
   const { id, grid } = updateGridInput.parse(raw);
   return saveGrid(db, actor, id, grid);
+}
+
+/**
+ * The next version of a grid, made from an existing one (same service): it starts after the version
+ * it comes from, which then ends the day before (issued statements keep their frozen lines); it may
+ * overlap no other version.
+ */
+export async function createNextGridVersion(db: Db, actor: Actor, raw: z.input<typeof nextGridInput>) {
+  requireBillingManager(actor);
+  const { fromId, grid: g } = nextGridInput.parse(raw);
+  return gridWrite(() =>
+    db.$transaction(async (tx) => {
+      const from = await tx.priceGrid.findUnique({ where: { id: fromId } });
+      if (!from) throw notFound("grid");
+      if (from.serviceId !== g.serviceId) throw invalid("serviceId", "grid_other_service");
+      const start = dateOnly(from.validFrom);
+      if (g.validFrom <= start) throw invalid("validFrom", "grid_not_after", { date: frenchDate(start) });
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`grid:${g.serviceId}`}))`;
+      const dayBefore = new Date(fromDateOnly(g.validFrom).getTime() - 86_400_000);
+      const closes = from.validTo === null || from.validTo >= fromDateOnly(g.validFrom);
+      if (closes) await tx.priceGrid.update({ where: { id: from.id }, data: { validTo: dayBefore } });
+      await assertNoOverlap(tx, null, g);
+      const saved = await tx.priceGrid.create({ data: gridData(g) });
+      if (closes)
+        await recordAudit(tx, {
+          actor,
+          channel: "web",
+          entityType: "PriceGrid",
+          entityId: from.id,
+          action: "update",
+          before: { validTo: from.validTo ? dateOnly(from.validTo) : null },
+          after: { validTo: dateOnly(dayBefore) },
+        });
+      await recordAudit(tx, {
+        actor,
+        channel: "web",
+        entityType: "PriceGrid",
+        entityId: saved.id,
+        action: "create",
+        after: { ...g, previousVersion: from.label },
+      });
+      return saved;
+    }),
+  );
+}
+
+/** The number of an issued statement billing a share of the plan, if any: the plan is then frozen. */
+export async function planIssuedOn(db: Db | DbTx, planId: string): Promise<string | null> {
+  const probe = JSON.stringify([{ source: { type: "plan", id: planId } }]);
+  const rows = await db.$queryRaw<{ number: string }[]>`
+    SELECT "number" FROM "Statement"
+    WHERE "status" = 'issued' AND "snapshot" -> 'lines' @> ${probe}::jsonb
+    ORDER BY "number" LIMIT 1`;
+  return rows[0]?.number ?? null;
 }
 
 async function savePlan(db: Db, actor: Actor, id: string | null, raw: unknown) {
@@ -93,6 +182,11 @@ async function savePlan(db: Db, actor: Actor, id: string | null, raw: unknown) {
   return db.$transaction(async (tx) => {
     if (id && !(await tx.costSharingPlan.findUnique({ where: { id }, select: { id: true } })))
       throw notFound("plan");
+    if (id) {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`plan:${id}`}))`;
+      const issued = await planIssuedOn(tx, id);
+      if (issued) throw new DomainError("CONFLICT", "plan_frozen", { params: { number: issued } });
+    }
     const ids = [...new Set(p.memberIds)];
     const bodies = await tx.body.count({ where: { id: { in: ids }, kind: { not: "provider" } } });
     if (bodies !== ids.length) throw invalid("memberIds", "unknown_body");
@@ -127,23 +221,64 @@ async function savePlan(db: Db, actor: Actor, id: string | null, raw: unknown) {
 }
 
 export const createPlan = (db: Db, actor: Actor, raw: unknown) => savePlan(db, actor, null, raw);
-export function updatePlan(db: Db, actor: Actor, raw: z.input<typeof updatePlanInput>) {
+export async function updatePlan(db: Db, actor: Actor, raw: z.input<typeof updatePlanInput>) {
   const { id, plan } = updatePlanInput.parse(raw);
   return savePlan(db, actor, id, plan);
 }
 
+/**
+ * A budget coding rule (chapter / article / function) for a service (or any), kind of line and kind of
+ * body, from a year. Changing a coding is adding a row valid from a later year: earlier years keep theirs.
+ */
 export async function addBudgetCode(db: Db, actor: Actor, raw: z.input<typeof budgetCodeInput>) {
   requireBillingManager(actor);
   const c = budgetCodeInput.parse(raw);
-  if (c.serviceId && !(await db.service.findUnique({ where: { id: c.serviceId }, select: { id: true } })))
-    throw invalid("serviceId", "unknown_service");
-  return db.budgetCode.create({ data: { ...c, serviceId: c.serviceId ?? null } });
+  return db.$transaction(async (tx) => {
+    if (c.serviceId && !(await tx.service.findUnique({ where: { id: c.serviceId }, select: { id: true } })))
+      throw invalid("serviceId", "unknown_service");
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('budget-codes'))`;
+    const same = await tx.budgetCode.findFirst({
+      where: {
+        serviceId: c.serviceId ?? null,
+        lineKind: c.lineKind,
+        bodyKind: c.bodyKind,
+        fromYear: c.fromYear,
+      },
+      select: { chapter: true, article: true, function: true },
+    });
+    if (same)
+      throw invalid("fromYear", "budget_code_exists", {
+        coding: `${same.chapter} / ${same.article} / ${same.function}`,
+      });
+    const saved = await tx.budgetCode.create({ data: { ...c, serviceId: c.serviceId ?? null } });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "BudgetCode",
+      entityId: saved.id,
+      action: "create",
+      after: { ...c },
+    });
+    return saved;
+  });
 }
 
 export async function removeBudgetCode(db: Db, actor: Actor, id: string) {
   requireBillingManager(actor);
-  const { count } = await db.budgetCode.deleteMany({ where: { id } });
-  if (count === 0) throw notFound("budget code");
+  return db.$transaction(async (tx) => {
+    const before = await tx.budgetCode.findUnique({ where: { id } });
+    if (!before) throw notFound("budget code");
+    await tx.budgetCode.delete({ where: { id } });
+    await recordAudit(tx, {
+      actor,
+      channel: "web",
+      entityType: "BudgetCode",
+      entityId: id,
+      action: "delete",
+      before: { ...before },
+    });
+    return { id };
+  });
 }
 
 export async function setInvoicing(db: Db, actor: Actor, raw: z.input<typeof invoicingInput>) {
@@ -181,32 +316,58 @@ async function closedBy(tx: DbTx | Db, bodyId: string, on: Date) {
   });
 }
 
+type TimeValues = Omit<z.output<typeof timeEntryInput>, "ticketId">;
+
+async function saveTime(
+  tx: DbTx,
+  actor: Actor,
+  subject: { ticketId: string } | { migrationJobId: string },
+  owner: { bodyId: string; serviceId: string },
+  t: TimeValues,
+) {
+  const on = fromDateOnly(t.workedOn);
+  const closed = await closedBy(tx, owner.bodyId, on);
+  if (closed) throw invalid("workedOn", "period_closed", { number: closed.number });
+  return tx.timeEntry.create({
+    data: {
+      ...subject,
+      bodyId: owner.bodyId,
+      serviceId: owner.serviceId,
+      userId: actor.userId,
+      userName: actor.name,
+      workedOn: on,
+      minutes: t.minutes,
+      profile: t.profile,
+      billable: t.billable,
+      comment: t.comment,
+    },
+  });
+}
+
 export async function logTime(db: Db, actor: Actor, raw: z.input<typeof timeEntryInput>) {
   requireTimeLogger(actor);
-  const t = timeEntryInput.parse(raw);
+  const { ticketId, ...t } = timeEntryInput.parse(raw);
   return db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({
-      where: { id: t.ticketId },
+      where: { id: ticketId },
       select: { id: true, bodyId: true, serviceId: true },
     });
     if (!ticket) throw notFound("ticket");
-    const on = fromDateOnly(t.workedOn);
-    const closed = await closedBy(tx, ticket.bodyId, on);
-    if (closed) throw invalid("workedOn", "period_closed", { number: closed.number });
-    return tx.timeEntry.create({
-      data: {
-        ticketId: ticket.id,
-        bodyId: ticket.bodyId,
-        serviceId: ticket.serviceId,
-        userId: actor.userId,
-        userName: actor.name,
-        workedOn: on,
-        minutes: t.minutes,
-        profile: t.profile,
-        billable: t.billable,
-        comment: t.comment,
-      },
+    return saveTime(tx, actor, { ticketId: ticket.id }, ticket, t);
+  });
+}
+
+/** Time spent on a data-migration job: billable time is a specific adaptation for the job's body. */
+export async function logJobTime(db: Db, actor: Actor, raw: z.input<typeof jobTimeEntryInput>) {
+  requireTimeLogger(actor);
+  const { migrationJobId, ...t } = jobTimeEntryInput.parse(raw);
+  return db.$transaction(async (tx) => {
+    const job = await tx.migrationJob.findUnique({
+      where: { id: migrationJobId },
+      select: { id: true, bodyId: true, serviceId: true },
     });
+    if (!job) throw notFound("migration");
+    return saveTime(tx, actor, { migrationJobId: job.id }, job, t);
   });
 }
 

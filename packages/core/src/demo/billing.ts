@@ -1,7 +1,8 @@
 // Demo billing: grids for the demo services (Pelehas with two versions), budget coding, a cost-sharing
 // plan reproducing the Montpellier example (120 000 € over 2019–2021, communes and CCAS groups equal,
-// provider 50 % / 80 %), billable time on a few tickets, last year's issued statements (one paid, one
-// corrected by a credit note); this year's drafts are computed live.
+// provider 50 % / 80 %), a two-day training session dedicated to Saint-Aubin this year (billed per day),
+// billable time on a few tickets, last year's issued statements (one paid, one corrected by a credit
+// note); this year's drafts are computed live.
 import type { Db, Prisma } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import {
@@ -13,7 +14,10 @@ import {
   recordPayment,
   type GridInput,
 } from "../billing/index.ts";
+import { nextCounter } from "../shared/counter.ts";
 import { dateOnly } from "../shared/dates.ts";
+import { addDays, isoDate, isoWeekday, parseIsoDate } from "../sla/index.ts";
+import { localDate, slotInstants } from "../training/index.ts";
 
 const brackets = (a: number, b: number, c: number) => ({
   mode: "bracket" as const,
@@ -130,6 +134,8 @@ export async function seedDemoBilling(db: Db, now: Date): Promise<void> {
       memberIds: members.map((m) => m.id),
     });
 
+  await seedDedicatedTraining(db, now);
+
   // Billable time on a few tickets of two communes, last year and this year.
   const bodies = await db.body.findMany({
     where: { legalName: { in: ["Commune de Saint-Aubin-des-Vignes", "Commune de Bellerive-sur-Orlène"] } },
@@ -200,4 +206,64 @@ export async function seedDemoBilling(db: Db, now: Date): Promise<void> {
         issueAt,
       );
   }
+}
+
+/** The first working day (Europe/Paris) `offset` days from `now`, and the next one. */
+function twoWorkdays(now: Date, offset: number): [string, string] {
+  const next = (d: string) => {
+    let x = addDays(parseIsoDate(d), 1);
+    while (isoWeekday(x) > 5) x = addDays(x, 1);
+    return isoDate(x);
+  };
+  let first = isoDate(addDays(parseIsoDate(localDate(now)), offset - 1));
+  first = next(first);
+  return [first, next(first)];
+}
+
+/**
+ * A two-day session of « Initiation SIG-M@ » dedicated to Saint-Aubin this year: in two weeks when that
+ * is still this year (open), else a month ago (held). Billing prices it at the grid's day price × 2.
+ */
+async function seedDedicatedTraining(db: Db, now: Date): Promise<void> {
+  const [course, body, tech] = await Promise.all([
+    db.trainingCourse.findFirst({ where: { title: "Initiation SIG-M@" }, select: { id: true } }),
+    db.body.findFirst({ where: { legalName: "Commune de Saint-Aubin-des-Vignes" }, select: { id: true } }),
+    db.user.findFirst({ where: { email: "tech@val-orlene.example" }, select: { id: true, name: true } }),
+  ]);
+  if (!course || !body || !tech) return;
+  const y = localDate(now).slice(0, 4);
+  const ahead = twoWorkdays(now, 14);
+  const future = ahead[1].slice(0, 4) === y;
+  const days = future ? ahead : twoWorkdays(now, -30);
+  const slots = days.flatMap((date) => [
+    slotInstants({ date, start: "09:00", end: "12:30" }),
+    slotInstants({ date, start: "13:30", end: "17:00" }),
+  ]);
+  await db.$transaction(async (tx) => {
+    const n = await nextCounter(tx, `training-${y}`);
+    await tx.trainingSession.create({
+      data: {
+        number: `FORM-${y}-${String(n).padStart(4, "0")}`,
+        courseId: course.id,
+        status: future ? "open" : "held",
+        address: "Mairie de Saint-Aubin-des-Vignes, salle du conseil",
+        room: "Salle du conseil",
+        trainerId: tech.id,
+        capacity: 8,
+        registrationDeadline: new Date(+slots[0]!.startsAt - 2 * 86_400_000),
+        dedicatedBodyId: body.id,
+        startsAt: slots[0]!.startsAt,
+        endsAt: slots.at(-1)!.endsAt,
+        slots: {
+          create: slots.map((s, i) => ({
+            ...s,
+            checkInCode: `SA${i}K7Q`,
+            signedAt: future ? null : new Date(+s.endsAt + 10 * 60_000),
+            signedById: future ? null : tech.id,
+            signedByName: future ? null : tech.name,
+          })),
+        },
+      },
+    });
+  });
 }

@@ -253,7 +253,8 @@ describe("demo history", () => {
     expect(count("held")).toBe(3);
     expect(count("full")).toBe(1);
     expect(count("cancelled")).toBe(1);
-    expect(await db.trainingSession.count({ where: { dedicatedBodyId: { not: null } } })).toBe(2);
+    // Two from the training demo, one (two days, Saint-Aubin) from the billing demo.
+    expect(await db.trainingSession.count({ where: { dedicatedBodyId: { not: null } } })).toBe(3);
     expect(await db.trainingRegistration.count({ where: { status: "waitlisted" } })).toBe(2);
     expect(await db.trainingAttendance.count({ where: { status: "present" } })).toBeGreaterThan(20);
     expect(await db.trainingSurveyAnswer.count()).toBeGreaterThan(5);

@@ -175,6 +175,8 @@ export async function deleteJob(db: Db, files: StreamingFileStore, actor: Actor,
   const job = await loadJob(db, actor, id);
   const keys = await db.migrationFile.findMany({ where: { jobId: id }, select: { storageKey: true } });
   await db.$transaction(async (tx) => {
+    // Time spent on it is billing's record (the foreign key refuses too): the job is kept, cancel it instead.
+    if (await tx.timeEntry.count({ where: { migrationJobId: id } })) throw conflict("migration_has_time");
     await tx.migrationJob.delete({ where: { id } });
     await recordAudit(tx, {
       actor,

@@ -50,6 +50,7 @@ export default async function BillingPage({
         <Link href={`/facturation?annee=${year + 1}`}>{t("yearLink", { year: year + 1 })}</Link>
         <Link href="/facturation/grilles">{t("grids")}</Link>
         <Link href="/facturation/plans">{t("plans")}</Link>
+        <Link href="/facturation/imputations">{t("budgetCodes")}</Link>
         <a href={`/facturation/export?annee=${year}&format=csv`}>{t("exportCsv")}</a>
         <a href={`/facturation/export?annee=${year}&format=xlsx`}>{t("exportXlsx")}</a>
         <a href={`/facturation/export?annee=${year}&format=finance`}>{t("exportFinance")}</a>

@@ -1,15 +1,20 @@
 import { getTranslations } from "next-intl/server";
 import { ActionForm, Field, SelectField, Submit } from "../../components/form.tsx";
 import { api } from "../../server/api.ts";
-import { logTimeAction } from "./actions.ts";
+import { logJobTimeAction, logTimeAction } from "./actions.ts";
 import { frDate } from "./dates.ts";
 
 const hm = (m: number) => `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, "0")}`;
 
-/** Time spent on a ticket (technicians): the entries and a small form to log more. */
-export async function TimeSection({ ticketId }: { ticketId: string }) {
+/** Time spent on a ticket or a data-migration job (technicians): the entries and a small form to log more. */
+export async function TimeSection(subject: { ticketId: string } | { migrationJobId: string }) {
   const t = await getTranslations("billing");
-  const entries = await (await api()).billing.timeEntries({ ticketId }).catch(() => null);
+  const caller = await api();
+  const entries = await (
+    "ticketId" in subject
+      ? caller.billing.timeEntries({ ticketId: subject.ticketId })
+      : caller.billing.jobTimeEntries({ migrationJobId: subject.migrationJobId })
+  ).catch(() => null);
   if (!entries) return null;
   const billable = entries.filter((e) => e.billable).reduce((a, e) => a + e.minutes, 0);
   return (
@@ -35,7 +40,14 @@ export async function TimeSection({ ticketId }: { ticketId: string }) {
       </ul>
       <details>
         <summary className="cursor-pointer text-sm font-medium">{t("logTime")}</summary>
-        <ActionForm action={logTimeAction.bind(null, ticketId)} className="mt-2 flex flex-col gap-2">
+        <ActionForm
+          action={
+            "ticketId" in subject
+              ? logTimeAction.bind(null, subject.ticketId)
+              : logJobTimeAction.bind(null, subject.migrationJobId)
+          }
+          className="mt-2 flex flex-col gap-2"
+        >
           <Field name="workedOn" label={t("fields.workedOn")} type="date" required />
           <Field name="minutes" label={t("fields.minutes")} hint={t("minutesHint")} required />
           <SelectField

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { PageTitle } from "../../../components/page-title.tsx";
@@ -6,6 +7,7 @@ import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import { frDate } from "../dates.ts";
 import { euros } from "../money.ts";
+import { subscriptionText } from "./describe.ts";
 import { GridForm } from "./grid-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -21,21 +23,7 @@ export default async function GridsPage() {
   const t = await getTranslations("billing");
   const { services, grids } = await (await api()).billing.grids();
   const name = new Map(services.map((s) => [s.id, s.name]));
-  const subscription = (g: (typeof grids)[number]) => {
-    const s = g.subscription;
-    if (g.free) return t("free");
-    if (s.mode === "flat") return t("sub.flat", { price: euros(s.priceCents) });
-    if (s.mode === "per_inhabitant") return t("sub.perInhabitant", { price: euros(s.centsPerInhabitant) });
-    if (s.mode === "bracket")
-      return s.brackets
-        .map((b) =>
-          b.upTo === null
-            ? t("sub.open", { price: euros(b.priceCents) })
-            : t("sub.upTo", { upTo: b.upTo, price: euros(b.priceCents) }),
-        )
-        .join(" ; ");
-    return "—";
-  };
+  const subscription = (g: (typeof grids)[number]) => subscriptionText(t, g);
   return (
     <>
       <PageTitle lead={t("gridsLead")}>{t("grids")}</PageTitle>
@@ -54,7 +42,11 @@ export default async function GridsPage() {
         {grids.map((g) => (
           <tr key={g.id}>
             <Cell header>{name.get(g.serviceId)}</Cell>
-            <Cell>{g.label}</Cell>
+            <Cell>
+              <Link href={`/facturation/grilles/${g.id}`} className="underline">
+                {g.label}
+              </Link>
+            </Cell>
             <Cell>
               {frDate(g.validFrom)} – {g.validTo ? frDate(g.validTo) : t("open")}
             </Cell>

@@ -21,7 +21,11 @@ export default async function PlansPage() {
   if (actor.role !== "manager" && actor.role !== "admin") notFound();
   const t = await getTranslations("billing");
   const caller = await api();
-  const [plans, bodies] = await Promise.all([caller.billing.plans(), caller.billing.bodies()]);
+  const [plans, bodies, { services }] = await Promise.all([
+    caller.billing.plans(),
+    caller.billing.bodies(),
+    caller.billing.grids(),
+  ]);
   return (
     <>
       <PageTitle lead={t("plansLead")}>{t("plans")}</PageTitle>
@@ -44,7 +48,10 @@ export default async function PlansPage() {
         ))}
       </Table>
       <h2 className="mt-8 mb-2 text-lg font-semibold">{t("newPlan")}</h2>
-      <PlanForm bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))} />
+      <PlanForm
+        bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
+        services={services.map((s) => ({ value: s.id, label: s.name }))}
+      />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { uuidOrNotFound } from "../../../lib/ids.ts";
 import { env } from "../../../env.ts";
+import { TimeSection } from "../../facturation/time-section.tsx";
 import { api } from "../../../server/api.ts";
 import { requireActorOrRedirect } from "../../../server/session.ts";
 import {
@@ -325,6 +326,12 @@ export default async function MigrationPage({ params }: { params: Promise<{ id: 
           ))}
         </ol>
       </section>
+
+      {staff ? (
+        <div className="mt-8">
+          <TimeSection migrationJobId={job.id} />
+        </div>
+      ) : null}
 
       {staff && open ? (
         <details className="mt-6">

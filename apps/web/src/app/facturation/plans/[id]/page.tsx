@@ -5,9 +5,13 @@ import { PageTitle } from "../../../../components/page-title.tsx";
 import { Cell, Table } from "../../../../components/table.tsx";
 import { uuidOrNotFound } from "../../../../lib/ids.ts";
 import { api } from "../../../../server/api.ts";
+import type { Caller } from "../../../../server/form-action.ts";
 import { requireActorOrRedirect } from "../../../../server/session.ts";
 import { frDate } from "../../dates.ts";
+import { updatePlanAction } from "../../actions.ts";
 import { euros } from "../../money.ts";
+import { eurosInput } from "../../grilles/defaults.ts";
+import { PlanForm } from "../plan-form.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +20,8 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
   if (actor.role !== "manager" && actor.role !== "admin") notFound();
   const id = uuidOrNotFound((await params).id);
   const t = await getTranslations("billing");
-  const p = await (await api()).billing.plan({ id }).catch(() => notFound());
+  const caller = await api();
+  const p = await caller.billing.plan({ id }).catch(() => notFound());
   const rate = (g: string) => `${String(p.providerRates[g] ?? 0).replace(".", ",")} %`;
   return (
     <>
@@ -81,6 +86,51 @@ export default async function PlanPage({ params }: { params: Promise<{ id: strin
           <Cell>{euros(p.totals?.partnerCents ?? 0)}</Cell>
         </tr>
       </Table>
+      <section aria-labelledby="edit-plan" className="mt-8">
+        <h2 id="edit-plan" className="mb-2 text-lg font-semibold">
+          {t("editPlan")}
+        </h2>
+        {p.frozenBy ? (
+          <p className="max-w-3xl" data-testid="plan-frozen">
+            {t("planFrozen", { number: p.frozenBy })}
+          </p>
+        ) : (
+          <EditPlan plan={p} />
+        )}
+      </section>
     </>
+  );
+}
+
+/** The plan's form, prefilled; saved as long as no issued statement bills the plan. */
+async function EditPlan({ plan: p }: { plan: Awaited<ReturnType<Caller["billing"]["plan"]>> }) {
+  const t = await getTranslations("billing");
+  const caller = await api();
+  const [bodies, { services }] = await Promise.all([caller.billing.bodies(), caller.billing.grids()]);
+  const rate = (g: string) =>
+    p.providerRates[g] === undefined ? "" : String(p.providerRates[g]).replace(".", ",");
+  return (
+    <PlanForm
+      bodies={bodies.map((b) => ({ value: b.id, label: b.legalName }))}
+      services={services.map((s) => ({ value: s.id, label: s.name }))}
+      defaults={{
+        values: {
+          name: p.name,
+          deliberationRef: p.deliberationRef,
+          serviceId: p.serviceId ?? "",
+          globalCostCents: eurosInput(p.globalCostCents),
+          periodFrom: p.periodFrom,
+          periodTo: p.periodTo,
+          populationYear: String(p.populationYear),
+          commune: rate("commune"),
+          ccas: rate("ccas"),
+          association: rate("association"),
+        },
+        memberIds: p.members.map((m) => m.bodyId),
+        equalGroups: Boolean(p.groupWeights),
+      }}
+      action={updatePlanAction.bind(null, p.id)}
+      submitLabel={t("updatePlan")}
+    />
   );
 }
