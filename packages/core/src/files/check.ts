@@ -14,6 +14,21 @@ export const UPLOAD_TYPES = {
   csv: "text/csv",
 } as const;
 
+/** Presentations (course materials): zip files like the other office formats. */
+export const SLIDE_TYPES = {
+  odp: "application/vnd.oasis.opendocument.presentation",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+} as const;
+
+/** The type a file name's extension names among `types` (".jpg" is JPEG), or null. */
+export function typeByExtension(
+  fileName: string,
+  types: Record<string, string> = UPLOAD_TYPES,
+): string | null {
+  const ext = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? "";
+  return types[ext === "jpg" ? "jpeg" : ext] ?? null;
+}
+
 export function contentMatches(mimeType: string, bytes: Uint8Array): boolean {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
   if (mimeType === UPLOAD_TYPES.pdf) return starts(0x25, 0x50, 0x44, 0x46);
