@@ -17,8 +17,8 @@ export async function SessionHistory({ events, partner }: { events: TrainingEven
     const params = {
       person: e.person ?? t("someone"),
       body: e.body ?? "—",
-      capacity: String(d.capacity ?? ""),
-      position: String(d.position ?? ""),
+      capacity: Number(d.capacity ?? 0),
+      position: Number(d.position ?? 0),
       date: String(d.date ?? ""),
       start: String(d.start ?? ""),
       end: String(d.end ?? ""),
