@@ -51,7 +51,7 @@ test("course materials: uploaded as files, checked by content, for subscribed ag
   page,
   visit,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   setClock(null);
   await signIn(page, "manager@val-orlene.example");
   await visit("/formations?vue=catalogue");
@@ -144,7 +144,7 @@ test("a session's history says who did what and when, each partner seeing only t
   page,
   visit,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   // 14:05 UTC on 15 January 2027 is 15:05 in Paris.
   setClock(new Date("2027-01-15T14:05:00Z"));
   await signIn(page, "manager@val-orlene.example");
