@@ -200,7 +200,7 @@ export async function getSession(db: Db, actor: Actor, id: string, now: Date) {
   assertSessionVisible(actor, s);
   if (!s) throw notFound("session");
   if (!staff && !s.dedicatedBodyId && !s.registrations.length)
-    await assertEligibleNow(db, actor, s.course.serviceId, s.startsAt);
+    await assertEligibleAt(db, actor, s.course.serviceId, s.startsAt);
   const counts = await db.trainingRegistration.groupBy({
     by: ["status"],
     where: { sessionId: id },
@@ -283,8 +283,8 @@ export async function getSession(db: Db, actor: Actor, id: string, now: Date) {
   };
 }
 
-/** An agent none of whose bodies may attend a session (convention in force at its date) does not see it. */
-async function assertEligibleNow(db: Db, actor: Actor, serviceId: string, startsAt: Date) {
+/** An agent none of whose bodies may attend a session (a convention in force at its date) does not see it. */
+async function assertEligibleAt(db: Db, actor: Actor, serviceId: string, startsAt: Date) {
   const ids = visibleBodyIds(actor);
   if (ids === "all") return;
   const conventions = await loadEligibility(db, ids);
@@ -304,7 +304,7 @@ export async function assertSessionReadable(db: Db, actor: Actor, id: string) {
   assertSessionVisible(actor, s);
   if (isStaff(actor) || s!.dedicatedBodyId) return;
   const own = await db.trainingRegistration.count({ where: { sessionId: id, ...registrationScope(actor) } });
-  if (!own) await assertEligibleNow(db, actor, s!.course.serviceId, s!.startsAt);
+  if (!own) await assertEligibleAt(db, actor, s!.course.serviceId, s!.startsAt);
 }
 
 /** One half-day's sheet for the trainer: every confirmed person and their mark. */
