@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@mutuo/db";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Actor } from "../access/index.ts";
-import { localFileStore, type StreamingFileStore } from "../files/index.ts";
+import { localFileStore, openDocumentHead, SLIDE_TYPES, type StreamingFileStore } from "../files/index.ts";
 import { checkIn, signSheet } from "./attendance.ts";
 import { certificatePdf } from "./documents.ts";
 import { sessionHistory } from "./events.ts";
@@ -154,7 +154,13 @@ describe("training materials and history", () => {
 
     // A 20 MB slide deck goes through in chunks.
     const deck = new Uint8Array(20 * 1024 * 1024);
-    deck.set([0x50, 0x4b, 0x03, 0x04]);
+    deck.set(openDocumentHead(SLIDE_TYPES.odp));
+    // A zip named .odp that does not say it is a presentation is refused.
+    await expect(
+      upload(manager, "faux.odp", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14])),
+    ).rejects.toMatchObject({
+      message: "file_type",
+    });
     const slides = await upload(manager, "Diaporama.odp", deck);
     expect(slides.size).toBe(deck.length);
 
