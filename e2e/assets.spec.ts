@@ -186,4 +186,14 @@ test("a serial number already used and a 30 MB photo get a French error naming t
     "Photo de l'étiquette",
   );
   await expectAccessible(page);
+  // A real phone photo (4 MB, above a server action's default 1 MB body) goes through.
+  const photo = Buffer.alloc(4 * 1024 * 1024, 0x20);
+  photo.set([0xff, 0xd8, 0xff, 0xe0]);
+  await page
+    .getByLabel("Photo ou document")
+    .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: photo });
+  await page.getByRole("button", { name: "Joindre" }).click();
+  await expect(
+    page.locator("#fichiers").locator("..").getByRole("link", { name: "Photo de l'étiquette" }),
+  ).toBeVisible();
 });

@@ -192,3 +192,51 @@ test("on the 1st of the month each partner body's agents get its SLA report once
   await expect(page.getByRole("link", { name: /Télécharger rapport-sla-/ })).toHaveCount(1);
   await expectAccessible(page);
 });
+
+test("the training, equipment and billing dashboards show the demo's activity with charts and tables", async ({
+  page,
+  visit,
+}) => {
+  test.setTimeout(180_000);
+  const year = new Date().getFullYear();
+  const rows = (name: string) => page.getByRole("region", { name, exact: true }).getByRole("row");
+  await signIn(page, "manager@val-orlene.example");
+  await visit("/rapports");
+  await expect(page.getByRole("link", { name: "Rapport formation" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport matériel" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport facturation" })).toBeVisible();
+
+  await visit(`/rapports/training?periode=year&mois=${year}-01`);
+  expect(Number(await kpi(page, "held").textContent())).toBeGreaterThan(0);
+  await expect(page.getByRole("img", { name: /Sessions par mois/ })).toBeVisible();
+  await expect(page.getByRole("img", { name: /Satisfaction par cours/ })).toBeVisible();
+  expect(await rows("Satisfaction par cours").count()).toBeGreaterThan(1);
+  expect(await rows("Jours de formation consommés").count()).toBeGreaterThan(1);
+
+  await visit("/rapports/equipment");
+  expect(Number(await kpi(page, "assets").textContent())).toBeGreaterThan(50);
+  await expect(page.getByRole("img", { name: /Matériel par statut/ })).toBeVisible();
+  expect(await rows("Matériel par type et statut").count()).toBeGreaterThan(3);
+  await expect(page.getByRole("region", { name: "Prêts en cours par organisme", exact: true })).toContainText(
+    "(CEPM)",
+  );
+
+  await visit(`/rapports/billing?periode=year&mois=${year - 1}-01`);
+  await expect(kpi(page, "due")).toContainText("€");
+  await expect(page.getByRole("img", { name: /Dû et payé par organisme/ })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Par organisme (en euros)" })).toContainText(
+    "Commune de Saint-Aubin-des-Vignes",
+  );
+  await signOut(page);
+
+  // An agent gets the equipment of their own body, and no billing report.
+  await signIn(page, "agent@saint-aubin.example");
+  await visit("/rapports");
+  await expect(page.getByRole("link", { name: "Rapport matériel" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport facturation" })).toHaveCount(0);
+  expect((await page.goto("/rapports/billing"))?.status()).toBe(404);
+  await visit("/rapports/equipment");
+  await expect(
+    page.getByRole("region", { name: "Prêts en cours par organisme", exact: true }),
+  ).not.toContainText("(CEPM)");
+});

@@ -19,6 +19,12 @@ const config: NextConfig = {
     "exceljs",
   ],
   poweredByHeader: false,
+  experimental: {
+    // Photos, documents and proofs of insurance go through server actions: up to 20 MB per file
+    // (checked again in the core, with a French message naming the field), plus the form's fields.
+    serverActions: { bodySizeLimit: "21mb" },
+    proxyClientMaxBodySize: "21mb",
+  },
   turbopack: { root: path.resolve(import.meta.dirname, "../..") },
   outputFileTracingRoot: path.resolve(import.meta.dirname, "../.."),
 };

@@ -201,27 +201,37 @@ export async function updateAsset(db: Db, actor: Actor, raw: z.input<typeof upda
 export interface CustodyChange {
   assetIds: string[];
   status: AssetStatusValue;
-  /** The body holding them afterwards (null: back at the provider's). */
-  bodyId: string | null;
+  /** The body holding them afterwards (null: back at the provider's; absent: unchanged). */
+  bodyId?: string | null;
   location?: string;
   actorId?: string | null;
-  /** The history entry's kind, e.g. "loan_started", "loan_returned", "lost". */
+  /** The history entry's kind, e.g. "loan_in_service", "loan_returned", "loan_stolen". */
   kind: string;
   data?: Record<string, unknown>;
   at?: Date;
+  /**
+   * Whether the items of the kits among them follow (default). A loan lists every item itself and
+   * may return a kit without one of its items: it moves exactly the assets it names.
+   */
+  withKitItems?: boolean;
 }
 
 /**
- * Moves assets (and the items of the kits among them) to a status and holder, in the caller's
- * transaction, writing one history entry per asset. For the loans: lend, return, loss, theft.
+ * Moves assets (and, unless told otherwise, the items of the kits among them) to a status and
+ * holder, in the caller's transaction, writing one history entry per asset with where it came from
+ * and where it went (`from`/`to`, `fromBodyId`/`toBodyId`: what an agent's view of the history
+ * is cut on). The one way other domains (loans) move equipment.
  */
 export async function setAssetCustody(tx: DbTx, change: CustodyChange): Promise<void> {
   if (change.assetIds.length === 0) return;
-  const items = await tx.asset.findMany({
-    where: { kitId: { in: change.assetIds }, id: { notIn: change.assetIds } },
-    select: { id: true },
-  });
-  const ids = [...change.assetIds, ...items.map((i) => i.id)];
+  const items =
+    change.withKitItems === false
+      ? []
+      : await tx.asset.findMany({
+          where: { kitId: { in: change.assetIds }, id: { notIn: change.assetIds } },
+          select: { id: true },
+        });
+  const ids = [...new Set([...change.assetIds, ...items.map((i) => i.id)])];
   const before = await tx.asset.findMany({
     where: { id: { in: ids } },
     select: { id: true, status: true, bodyId: true },
@@ -232,7 +242,7 @@ export async function setAssetCustody(tx: DbTx, change: CustodyChange): Promise<
     where: { id: { in: ids } },
     data: {
       status: change.status as AssetStatus,
-      bodyId: change.bodyId,
+      ...(change.bodyId !== undefined ? { bodyId: change.bodyId } : {}),
       ...(change.location !== undefined ? { location: change.location } : {}),
     },
   });
@@ -246,7 +256,8 @@ export async function setAssetCustody(tx: DbTx, change: CustodyChange): Promise<
         from: b.status,
         to: change.status,
         fromBodyId: b.bodyId,
-        toBodyId: change.bodyId,
+        toBodyId: change.bodyId !== undefined ? change.bodyId : b.bodyId,
+        ...(change.location !== undefined ? { location: change.location } : {}),
       } as Prisma.InputJsonValue,
       ...(change.at ? { createdAt: change.at } : {}),
     })),

@@ -7,7 +7,8 @@ import { canSeeBody } from "../access/index.ts";
 import { DomainError, invalid, notFound } from "../errors/index.ts";
 import { checkUpload, UPLOAD_TYPES, type FileStore } from "../files/index.ts";
 import { enqueueMail } from "../notifications/index.ts";
-import { moveAssets, mutateLoan, TX } from "./mutate.ts";
+import { setAssetCustody } from "../assets/index.ts";
+import { mutateLoan, TX } from "./mutate.ts";
 import { requireLoanStaff } from "./policy.ts";
 import { declarationDelay } from "./rules.ts";
 import { claimInput, declareLossInput, lossFileInput, remedyInput } from "./schema.ts";
@@ -42,14 +43,15 @@ export async function declareLoss(
       },
     });
     const status = input.kind === "theft" ? "stolen" : "lost";
-    await moveAssets(
-      tx,
-      actor,
-      input.assetIds,
-      { status },
-      { kind: `loan_${status}`, data: { loanId: loan.id, declarationId: decl.id } },
-      now,
-    );
+    await setAssetCustody(tx, {
+      assetIds: input.assetIds,
+      status,
+      kind: `loan_${status}`,
+      data: { loanId: loan.id, declarationId: decl.id },
+      actorId: actor.userId,
+      at: now,
+      withKitItems: false,
+    });
     const declared = new Set(
       (await tx.lossDeclaration.findMany({ where: { loanId: loan.id }, select: { assetIds: true } })).flatMap(
         (d) => d.assetIds,

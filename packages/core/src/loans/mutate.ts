@@ -25,31 +25,3 @@ export async function mutateLoan<T>(
     return change(tx, loan);
   }, TX);
 }
-
-type AssetChange = {
-  status?: "in_stock" | "reserved" | "lent" | "in_repair" | "lost" | "stolen";
-  bodyId?: string | null;
-  location?: string;
-};
-
-/** Changes assets' status and location and writes one history row per asset, in the caller's transaction. */
-export async function moveAssets(
-  tx: DbTx,
-  actor: Actor | null,
-  assetIds: string[],
-  change: AssetChange,
-  event: { kind: string; data: Record<string, unknown> },
-  now: Date,
-): Promise<void> {
-  if (assetIds.length === 0) return;
-  await tx.asset.updateMany({ where: { id: { in: assetIds } }, data: change });
-  await tx.assetEvent.createMany({
-    data: assetIds.map((assetId) => ({
-      assetId,
-      kind: event.kind,
-      data: { ...event.data, ...change } as object,
-      actorId: actor?.userId || null,
-      createdAt: now,
-    })),
-  });
-}

@@ -9,6 +9,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Actor } from "../access/index.ts";
 import { pdfText } from "../documents/index.ts";
+import { getAsset, setAssetCustody } from "../assets/index.ts";
 import { localFileStore, type FileStore } from "../files/index.ts";
 import {
   addLossFile,
@@ -241,6 +242,45 @@ describe("loans", { timeout: 120_000 }, () => {
     );
     expect((await loansOfAsset(db, tech, ids.switch!)).loans.map((l) => l.number)).toContain(loan.number);
     expect((await loansOfAsset(db, otherAgent, ids.switch!)).loans).toEqual([]);
+  });
+
+  it("records each loan move as a change of holder, so that the next body reads the history from its own loan only", async () => {
+    const db = tdb.prisma();
+    const moves = await db.assetEvent.findMany({
+      where: { assetId: ids.switch!, kind: { in: ["loan_in_service", "loan_returned"] } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(moves.map((e) => e.data)).toEqual([
+      expect.objectContaining({ from: "reserved", to: "lent", fromBodyId: null, toBodyId: ids.body }),
+      expect.objectContaining({ from: "lent", to: "in_stock", fromBodyId: ids.body, toBodyId: null }),
+    ]);
+    // The switch then goes to Bellerive: its agent reads nothing of Saint-Aubin's loan.
+    const bellerive = otherAgent.bodyIds[0]!;
+    await db.$transaction((tx) =>
+      setAssetCustody(tx, {
+        assetIds: [ids.switch!],
+        status: "lent",
+        bodyId: bellerive,
+        kind: "loan_in_service",
+        data: { number: "PRT-2026-9999" },
+        actorId: tech.userId,
+        at: new Date(NOW.getTime() + 60_000),
+      }),
+    );
+    const seen = await getAsset(db, otherAgent, { id: ids.switch! });
+    expect(seen.events.map((e) => e.kind)).toEqual(["loan_in_service"]);
+    expect(JSON.stringify(seen.events)).not.toContain("Saint-Aubin");
+    const staff = await getAsset(db, tech, { id: ids.switch! });
+    expect(staff.events.map((e) => e.kind)).toEqual(expect.arrayContaining(["loan_returned", "wiped"]));
+    await db.$transaction((tx) =>
+      setAssetCustody(tx, {
+        assetIds: [ids.switch!],
+        status: "in_stock",
+        bodyId: null,
+        kind: "loan_returned",
+        at: new Date(NOW.getTime() + 120_000),
+      }),
+    );
   });
 
   it("refuses an end before the start", async () => {

@@ -15,7 +15,8 @@ import {
   withBookingConflicts,
 } from "./bookings.ts";
 import { asInventory, asReturn, prefilledInventory } from "./content.ts";
-import { moveAssets, mutateLoan, TX } from "./mutate.ts";
+import { setAssetCustody } from "../assets/index.ts";
+import { mutateLoan, TX } from "./mutate.ts";
 import { requireLoanStaff } from "./policy.ts";
 import {
   checkLoanPeriod,
@@ -110,14 +111,15 @@ export async function createLoan(db: Db, actor: Actor, raw: CreateLoanInput, now
             content: (await prefilledInventory(tx, booked)) as unknown as Prisma.InputJsonValue,
           },
         });
-        await moveAssets(
-          tx,
-          actor,
-          assets.filter((a) => a.status === "in_stock").map((a) => a.id),
-          { status: "reserved" },
-          { kind: "loan_created", data: { loanId: loan.id, number } },
-          now,
-        );
+        await setAssetCustody(tx, {
+          assetIds: assets.filter((a) => a.status === "in_stock").map((a) => a.id),
+          status: "reserved",
+          kind: "loan_created",
+          data: { loanId: loan.id, number },
+          actorId: actor.userId,
+          at: now,
+          withKitItems: false,
+        });
         return loan;
       }, TX),
     { assetIds: () => booked, startDate: input.startDate, endDate: input.endDate },
@@ -181,14 +183,17 @@ export async function startService(db: Db, actor: Actor, loanId: string, now = n
   requireLoanStaff(actor);
   return mutateLoan(db, actor, loanId, "startService", async (tx, loan) => {
     const items = await tx.loanItem.findMany({ where: { loanId }, select: { assetId: true } });
-    await moveAssets(
-      tx,
-      actor,
-      items.map((i) => i.assetId),
-      { status: "lent", bodyId: loan.bodyId, location: loan.address },
-      { kind: "loan_in_service", data: { loanId, number: loan.number } },
-      now,
-    );
+    await setAssetCustody(tx, {
+      assetIds: items.map((i) => i.assetId),
+      status: "lent",
+      bodyId: loan.bodyId,
+      location: loan.address,
+      kind: "loan_in_service",
+      data: { loanId, number: loan.number },
+      actorId: actor.userId,
+      at: now,
+      withKitItems: false,
+    });
     return tx.loan.update({ where: { id: loanId }, data: { status: "in_service", inServiceAt: now } });
   });
 }
@@ -261,14 +266,17 @@ export async function completeReturn(
     );
   const diffs = returnDifferences(content).length;
   for (const [status, ids] of Object.entries(groups) as [keyof typeof groups, string[]][])
-    await moveAssets(
-      tx,
-      actor,
-      ids,
-      { status, bodyId: null, location: "" },
-      { kind: "loan_returned", data: { loanId, differences: diffs } },
-      now,
-    );
+    await setAssetCustody(tx, {
+      assetIds: ids,
+      status,
+      bodyId: null,
+      location: "",
+      kind: "loan_returned",
+      data: { loanId, differences: diffs },
+      actorId: actor.userId,
+      at: now,
+      withKitItems: false,
+    });
   for (const i of content.items.filter((x) => x.wipe))
     await tx.assetEvent.create({
       data: {
@@ -288,14 +296,15 @@ export async function cancelLoan(db: Db, actor: Actor, loanId: string, now = new
   return mutateLoan(db, actor, loanId, "cancel", async (tx, loan) => {
     const items = await tx.loanItem.findMany({ where: { loanId }, select: { assetId: true } });
     await releaseBookings(tx, { loanId });
-    await moveAssets(
-      tx,
-      actor,
-      items.map((i) => i.assetId),
-      { status: "in_stock" },
-      { kind: "loan_cancelled", data: { loanId, number: loan.number } },
-      now,
-    );
+    await setAssetCustody(tx, {
+      assetIds: items.map((i) => i.assetId),
+      status: "in_stock",
+      kind: "loan_cancelled",
+      data: { loanId, number: loan.number },
+      actorId: actor.userId,
+      at: now,
+      withKitItems: false,
+    });
     return tx.loan.update({ where: { id: loanId }, data: { status: "cancelled" } });
   });
 }

@@ -1,9 +1,17 @@
 // Every report, and the built-in scheduled reports. Adding a dashboard: one line in REPORTS (see
 // definition.ts); a built-in schedule: one line in DEFAULT_SUBSCRIPTIONS.
 import type { ReportDefinition } from "./definition.ts";
+import { billingReport } from "./billing-report.ts";
+import { equipmentReport } from "./equipment-report.ts";
 import { slaReport } from "./sla-report.ts";
+import { trainingReport } from "./training-report.ts";
 
-export const REPORTS: ReportDefinition<never>[] = [slaReport as unknown as ReportDefinition<never>];
+export const REPORTS: ReportDefinition<never>[] = [
+  slaReport,
+  trainingReport,
+  equipmentReport,
+  billingReport,
+] as unknown as ReportDefinition<never>[];
 
 export function findReport(id: string): ReportDefinition<never> | undefined {
   return REPORTS.find((r) => r.id === id);
@@ -34,5 +42,11 @@ export const DEFAULT_SUBSCRIPTIONS: DefaultSubscription[] = [
     audience: "managers",
     label: "Rapport SLA mensuel, tous partenaires",
   },
-  // The quarterly training report to managers: add its line once the training report is in REPORTS.
+  {
+    key: "training-quarterly-all",
+    reportId: "training",
+    frequency: "quarterly",
+    audience: "managers",
+    label: "Rapport formation trimestriel",
+  },
 ];

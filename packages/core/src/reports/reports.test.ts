@@ -94,6 +94,73 @@ describe("reports", () => {
     expect(after.csatRate).not.toBe(before.csatRate);
   });
 
+  it("shows the training, equipment and billing dashboards from the demo, agreeing with SQL counts", async () => {
+    const db = tdb.prisma();
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    const read = (reportId: string, period = year, filters = {}) =>
+      readReport(db, manager, { reportId, period, filters }, now);
+    const p = periodOf("year", monthOfInstant(now));
+
+    const training = await read("training");
+    const [t] = await db.$queryRaw<{ cancelled: number; answers: number }[]>`
+      SELECT count(*) FILTER (WHERE s."status" = 'cancelled')::int AS "cancelled",
+        (SELECT count(*) FROM "TrainingSurveyAnswer" x JOIN "TrainingRegistration" r ON r."id" = x."registrationId"
+          JOIN "TrainingSession" s2 ON s2."id" = r."sessionId"
+          WHERE s2."startsAt" >= ${p.start} AND s2."startsAt" < ${p.end})::int AS "answers"
+      FROM "TrainingSession" s WHERE s."startsAt" >= ${p.start} AND s."startsAt" < ${p.end}`;
+    expect(kpi(training, "cancelled").value).toBe(t!.cancelled);
+    expect(Number(kpi(training, "held").value)).toBeGreaterThan(0);
+    const courses = training.tables.find((x) => x.id === "courses")!.rows;
+    expect(courses.reduce((a, r) => a + Number(r.answers), 0)).toBe(t!.answers);
+    expect(training.tables.find((x) => x.id === "days")!.rows.length).toBeGreaterThan(0);
+    expect(training.charts.map((c) => c.id)).toEqual(["sessions", "fill", "satisfaction"]);
+
+    const equipment = await read("equipment");
+    const [e] = await db.$queryRaw<{ assets: number; lent: number; losses: number }[]>`
+      SELECT (SELECT count(*) FROM "Asset")::int AS "assets",
+        (SELECT count(*) FROM "Asset" WHERE "status" = 'lent')::int AS "lent",
+        (SELECT count(*) FROM "LossDeclaration" WHERE "declaredAt" >= ${p.start} AND "declaredAt" < ${p.end})::int AS "losses"`;
+    expect(kpi(equipment, "assets").value).toBe(e!.assets);
+    expect(kpi(equipment, "lent").value).toBe(e!.lent);
+    expect(kpi(equipment, "losses").value).toBe(e!.losses);
+    expect(equipment.tables.find((x) => x.id === "kinds")!.totals!.total).toBe(e!.assets);
+
+    const lastYear = { kind: "year" as const, month: `${Number(monthOfInstant(now).slice(0, 4)) - 1}-06` };
+    const billing = await read("billing", lastYear);
+    const [b] = await db.$queryRaw<{ due: number; paid: number }[]>`
+      SELECT (SELECT COALESCE(sum("totalCents"), 0) FROM "Statement" WHERE "status" = 'issued'
+                AND "periodFrom" >= ${`${lastYear.month.slice(0, 4)}-01-01`}::date
+                AND "periodFrom" < ${`${Number(lastYear.month.slice(0, 4)) + 1}-01-01`}::date)::int
+           - (SELECT COALESCE(sum(c."amountCents"), 0) FROM "CreditNote" c JOIN "Statement" s ON s."id" = c."statementId"
+                WHERE s."status" = 'issued' AND s."periodFrom" >= ${`${lastYear.month.slice(0, 4)}-01-01`}::date
+                AND s."periodFrom" < ${`${Number(lastYear.month.slice(0, 4)) + 1}-01-01`}::date)::int AS "due",
+        (SELECT COALESCE(sum(pm."amountCents"), 0) FROM "StatementPayment" pm JOIN "Statement" s ON s."id" = pm."statementId"
+                WHERE s."status" = 'issued' AND s."periodFrom" >= ${`${lastYear.month.slice(0, 4)}-01-01`}::date
+                AND s."periodFrom" < ${`${Number(lastYear.month.slice(0, 4)) + 1}-01-01`}::date)::int AS "paid"`;
+    expect(b!.due).toBeGreaterThan(0);
+    expect(kpi(billing, "due").value).toBe(b!.due);
+    expect(kpi(billing, "paid").value).toBe(b!.paid);
+    expect(kpi(billing, "outstanding").value).toBe(b!.due - b!.paid);
+    const services = billing.tables.find((x) => x.id === "services")!.rows;
+    expect(Math.round(services.reduce((a, r) => a + Number(r.due), 0) * 100)).toBeLessThanOrEqual(b!.due);
+
+    // The exports work from the same data.
+    expect(pdfText(Buffer.from((await reportPdf(equipment, now)).bytes))).toContain(
+      "Matériel par type et statut",
+    );
+    expect(Buffer.from(reportCsv(training).bytes).toString("utf8")).toContain("Satisfaction par cours");
+
+    // An agent reads the equipment of their bodies only, and not the billing report.
+    const agent = (await actorByEmail(db, "agent@saint-aubin.example"))!;
+    const mine = await readReport(db, agent, { reportId: "equipment", period: year, filters: {} }, now);
+    const [held] = await db.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS "n" FROM "Asset" WHERE "bodyId" = ANY(${agent.bodyIds}::uuid[])`;
+    expect(kpi(mine, "assets").value).toBe(held!.n);
+    await expect(
+      readReport(db, agent, { reportId: "billing", period: year, filters: {} }, now),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
   it("limits a partner agent to their body, and refuses another body or a reversed period", async () => {
     const db = tdb.prisma();
     const agent = (await actorByEmail(db, "agent@bellerive.example"))!;

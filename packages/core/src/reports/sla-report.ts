@@ -4,6 +4,7 @@ import { z } from "zod";
 import { Prisma, type Db } from "@mutuo/db";
 import { text } from "../shared/text.ts";
 import type { ChartSpec, ReportData, ReportDefinition, ReportQuery } from "./definition.ts";
+import { names } from "./names.ts";
 import { NO_TECHNICIAN } from "./rollup.ts";
 import { formatMinutes, monthsOf, periodLabel, previousPeriod, rate, type Period } from "./rules.ts";
 
@@ -129,14 +130,6 @@ async function statusCounts(db: Db, where: Prisma.Sql) {
     Record<string, number>[]
   >`SELECT ${cols} FROM "ReportSlaMonth" r WHERE ${where}`;
   return row ?? {};
-}
-
-async function names(db: Db, table: "Body" | "Service" | "User", ids: string[]) {
-  if (ids.length === 0) return new Map<string, string>();
-  const col = Prisma.raw(table === "Body" ? `"legalName"` : `"name"`);
-  const rows = await db.$queryRaw<{ id: string; name: string }[]>`
-    SELECT "id", ${col} AS "name" FROM ${Prisma.raw(`"${table}"`)} WHERE "id" = ANY(${ids}::uuid[])`;
-  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /** The figures of one group of tickets, as a table row. */

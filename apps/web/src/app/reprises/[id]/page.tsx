@@ -69,6 +69,8 @@ export default async function MigrationPage({ params }: { params: Promise<{ id: 
       </p>
 
       <RunProgress
+        // A new run (the next step) starts its own polling: state is per run, not per page.
+        key={latest?.id ?? "none"}
         jobId={job.id}
         initial={latest}
         labels={{
