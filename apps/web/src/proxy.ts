@@ -58,8 +58,11 @@ export function proxy(request: NextRequest) {
 
 export const config = {
   // Everything but the build's static files (hashed names, no HTML).
-  // Data-migration uploads are streamed: a proxy would buffer their bodies (and cut them at 10 MB). Their
-  // route applies the same cross-site refusal and headers itself (app/api/reprises/televersement). Only
-  // a well-formed job id skips the proxy: a malformed path still gets the proxy's 400/404.
-  matcher: ["/((?!_next/static|_next/image|api/reprises/televersement/[0-9a-fA-F-]+$).*)"],
+  // Data-migration files and course materials are streamed: a proxy would buffer their bodies (and cut
+  // them at 10 MB). Their routes apply the same cross-site refusal and headers themselves
+  // (server/streamed-upload.ts). Only a well-formed id skips the proxy: a malformed path still gets
+  // the proxy's 400/404.
+  matcher: [
+    "/((?!_next/static|_next/image|api/reprises/televersement/[0-9a-fA-F-]+$|api/formations/supports/televersement/[0-9a-fA-F-]+$).*)",
+  ],
 };

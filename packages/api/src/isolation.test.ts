@@ -74,6 +74,9 @@ interface World {
   trainingSlotB: string;
   trainingRegistrationB: string;
   trainingRegistrationA: string;
+  /** A course of a service body A has no convention for (and no registration in), with a material. */
+  trainingCourseB: string;
+  trainingMaterialB: string;
 }
 
 const terms = (calendarId: string) => ({
@@ -487,7 +490,9 @@ const probes: Record<string, (w: World) => unknown> = {
   "migrations.remove": (w) => ({ id: w.migration.jobB }),
   "migrations.complete": (w) => ({ id: w.migration.jobB }),
   "training.courses": () => undefined,
-  "training.course": (w) => ({ id: w.trainingCourse }),
+  "training.course": (w) => ({ id: w.trainingCourseB }),
+  "training.removeMaterial": (w) => ({ id: w.trainingMaterialB }),
+  "training.history": (w) => ({ id: w.trainingDedicatedB }),
   "training.createCourse": (w) => ({
     serviceId: w.serviceB,
     title: "Pirate",
@@ -770,7 +775,9 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "migrations.remove": "foreign",
   "migrations.complete": "foreign",
   "training.courses": "foreign",
-  "training.course": "foreign",
+  "training.course": (w) => ({ id: w.trainingCourse }),
+  "training.removeMaterial": "foreign",
+  "training.history": (w) => ({ id: w.trainingOpen }),
   "training.createCourse": "foreign",
   "training.updateCourse": "foreign",
   "training.sessions": () => ({ when: "all" }),
@@ -1121,7 +1128,55 @@ describe("isolation matrix", () => {
     const trainingRegistrationA = await db.trainingRegistration.create({
       data: { sessionId: trainingOpen.id, userId: userA.id, bodyId: bodyA.id, status: "confirmed" },
     });
+    // A course nobody subscribes to, with a material: agent A may see the course, not its files.
+    const trainingServiceB = await db.service.create({
+      data: { code: "ISO-TRAIN-B", name: "Service isolé" },
+    });
+    const trainingCourseB = await db.trainingCourse.create({
+      data: {
+        serviceId: trainingServiceB.id,
+        title: "Formation réservée",
+        durationHalfDays: 1,
+        defaultCapacity: 5,
+      },
+    });
+    const materialFile = await db.storedFile.create({
+      data: {
+        storageKey: "00/00000000-0000-4000-8000-0000000000ac",
+        name: "Secret de B.pdf",
+        mimeType: "application/pdf",
+        size: 1,
+        sha256: "0".repeat(64),
+      },
+    });
+    const trainingMaterialB = await db.trainingMaterial.create({
+      data: { courseId: trainingCourseB.id, fileId: materialFile.id, label: "Secret de B" },
+    });
+    // The history: B's person on the open session, and B's dedicated session.
+    await db.trainingEvent.createMany({
+      data: [
+        { sessionId: trainingOpen.id, kind: "opened", data: { capacity: 5 } },
+        {
+          sessionId: trainingOpen.id,
+          kind: "registered",
+          userId: userA.id,
+          bodyId: bodyA.id,
+          actorId: userA.id,
+        },
+        {
+          sessionId: trainingOpen.id,
+          kind: "registered",
+          userId: userB.id,
+          bodyId: bodyB.id,
+          actorId: userB.id,
+          data: { note: "Secret de B" },
+        },
+        { sessionId: trainingDedicatedB.id, kind: "opened", data: { note: "Secret de B" } },
+      ],
+    });
     world = {
+      trainingCourseB: trainingCourseB.id,
+      trainingMaterialB: trainingMaterialB.id,
       migration: {
         jobA: migJobA.id,
         jobB: migJobB.id,

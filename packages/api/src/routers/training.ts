@@ -17,10 +17,14 @@ import {
   listSessionsInput,
   markAttendance,
   markInput,
+  materialIdInput,
   register,
   registerInput,
   registrablePeople,
   registrationIdInput,
+  removeMaterial,
+  sessionHistory,
+  sessionIdInput,
   sessionInput,
   signSheet,
   slotIdInput,
@@ -37,7 +41,12 @@ const id = z.object({ id: z.uuid() });
 
 export const trainingRouter = router({
   courses: authedProcedure.query(({ ctx }) => listCourses(ctx.db, ctx.actor)),
-  course: authedProcedure.input(id).query(({ ctx, input }) => getCourse(ctx.db, ctx.actor, input.id)),
+  course: authedProcedure
+    .input(id)
+    .query(({ ctx, input }) => getCourse(ctx.db, ctx.actor, input.id, ctx.now())),
+  removeMaterial: authedProcedure
+    .input(materialIdInput)
+    .mutation(({ ctx, input }) => removeMaterial(ctx.db, ctx.files, ctx.actor, input)),
   createCourse: authedProcedure
     .input(courseInput)
     .mutation(({ ctx, input }) => createCourse(ctx.db, ctx.actor, input)),
@@ -50,6 +59,9 @@ export const trainingRouter = router({
   session: authedProcedure
     .input(id)
     .query(({ ctx, input }) => getSession(ctx.db, ctx.actor, input.id, ctx.now())),
+  history: authedProcedure
+    .input(sessionIdInput)
+    .query(({ ctx, input }) => sessionHistory(ctx.db, ctx.actor, input)),
   createSession: authedProcedure
     .input(sessionInput)
     .mutation(({ ctx, input }) => createSession(ctx.db, ctx.actor, input, ctx.now())),

@@ -258,5 +258,13 @@ describe("demo history", () => {
     expect(await db.trainingRegistration.count({ where: { status: "waitlisted" } })).toBe(2);
     expect(await db.trainingAttendance.count({ where: { status: "present" } })).toBeGreaterThan(20);
     expect(await db.trainingSurveyAnswer.count()).toBeGreaterThan(5);
+    // Each session has its history: opened, registrations, sheets signed or cancellation.
+    const kinds = await db.trainingEvent.groupBy({ by: ["kind"], _count: { _all: true } });
+    expect(kinds.map((k) => k.kind).sort()).toEqual(
+      ["cancelled", "opened", "registered", "sheet_signed", "waitlisted"].sort(),
+    );
+    expect(await db.trainingEvent.count({ where: { kind: "opened" } })).toBe(
+      await db.trainingSession.count(),
+    );
   });
 });

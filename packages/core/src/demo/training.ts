@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type { DbTx } from "@mutuo/db";
 import { nextCounter } from "../shared/counter.ts";
 import { addDays, isoDate, isoWeekday, parseIsoDate } from "../sla/index.ts";
-import { localDate, slotInstants, type Slot } from "../training/index.ts";
+import { localDate, localSlot, slotInstants, type Slot } from "../training/index.ts";
 import { FIRST_NAMES, LAST_NAMES } from "./texts.ts";
 
 const COURSES = [
@@ -286,6 +286,7 @@ export async function seedTrainingDemo(tx: DbTx, now: Date): Promise<number> {
   ];
 
   const registrations: Record<string, unknown>[] = [];
+  const events: Record<string, unknown>[] = [];
   const attendances: Record<string, unknown>[] = [];
   const surveys: Record<string, unknown>[] = [];
   let n = 0;
@@ -324,10 +325,27 @@ export async function seedTrainingDemo(tx: DbTx, now: Date): Promise<number> {
       select: { id: true },
     });
     const confirmed = p.regs.length - (p.waitlisted ?? 0);
+    // The history, in order: opened by the trainer, registrations, then sheets or cancellation.
+    const opened = new Date(+slots[0]!.startsAt - 30 * 86_400_000);
+    events.push({
+      sessionId: session.id,
+      kind: "opened",
+      actorId: tech.id,
+      data: { capacity: p.capacity },
+      at: opened,
+    });
     for (const [i, r] of p.regs.entries()) {
       const id = randomUUID();
       const status = i < confirmed ? "confirmed" : "waitlisted";
       const at = new Date(+slots[0]!.startsAt - (20 - i) * 86_400_000);
+      events.push({
+        sessionId: session.id,
+        kind: status === "confirmed" ? "registered" : "waitlisted",
+        ...r,
+        actorId: tech.id,
+        data: status === "waitlisted" ? { position: i - confirmed + 1 } : {},
+        at,
+      });
       registrations.push({
         id,
         sessionId: session.id,
@@ -364,8 +382,24 @@ export async function seedTrainingDemo(tx: DbTx, now: Date): Promise<number> {
           createdAt: new Date(+slots.at(-1)!.endsAt + (i + 1) * 3_600_000),
         });
     }
+    for (const x of p.status === "held" ? slotRows : [])
+      events.push({
+        sessionId: session.id,
+        kind: "sheet_signed",
+        actorId: tech.id,
+        data: localSlot(x),
+        at: x.signedAt,
+      });
+    if (p.status === "cancelled")
+      events.push({
+        sessionId: session.id,
+        kind: "cancelled",
+        actorId: tech.id,
+        at: new Date(+now - 86_400_000),
+      });
   }
   await tx.trainingRegistration.createMany({ data: registrations as never });
+  await tx.trainingEvent.createMany({ data: events as never });
   await tx.trainingAttendance.createMany({ data: attendances as never });
   await tx.trainingSurveyAnswer.createMany({ data: surveys as never });
   return plans.length;

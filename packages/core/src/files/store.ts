@@ -86,3 +86,15 @@ export function localFileStore(root: string): StreamingFileStore {
     },
   };
 }
+
+/** The first `bytes` bytes of a stored file (enough to check its content against its type). */
+export async function readHead(store: StreamingFileStore, key: string, bytes = 8192): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of store.openRead(key)) {
+    chunks.push(chunk as Buffer);
+    size += (chunk as Buffer).byteLength;
+    if (size >= bytes) break;
+  }
+  return new Uint8Array(Buffer.concat(chunks).subarray(0, bytes));
+}

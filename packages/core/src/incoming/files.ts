@@ -1,7 +1,7 @@
 // An e-mail's attachments: those a ticket accepts (type, content, size, count) are kept, the others
 // are listed as skipped; a quarantined message's are stored until a technician decides.
 import type { DbTx } from "@mutuo/db";
-import { contentMatches, UPLOAD_TYPES, type FileStore } from "../files/index.ts";
+import { contentMatches, typeByExtension, UPLOAD_TYPES, type FileStore } from "../files/index.ts";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, type AttachmentInput } from "../tickets/index.ts";
 import type { ParsedAttachment } from "./parse.ts";
 
@@ -15,9 +15,7 @@ const allowed = new Set<string>(Object.values(UPLOAD_TYPES));
 /** The declared type, or the one its extension names when the sender's client said octet-stream. */
 function typeOf(a: ParsedAttachment): string | null {
   if (allowed.has(a.mimeType)) return a.mimeType;
-  const ext = /\.([a-z0-9]+)$/i.exec(a.fileName)?.[1]?.toLowerCase();
-  const byExt = ext === "jpg" ? UPLOAD_TYPES.jpeg : (UPLOAD_TYPES as Record<string, string>)[ext ?? ""];
-  return byExt ?? null;
+  return typeByExtension(a.fileName);
 }
 
 export function keepAttachments(list: ParsedAttachment[]): Kept {

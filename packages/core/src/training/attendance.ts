@@ -4,8 +4,9 @@
 import type { Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
+import { recordTrainingEvent } from "./events.ts";
 import { assertSessionVisible, requireTrainingStaff } from "./policy.ts";
-import { checkInOpen } from "./rules.ts";
+import { checkInOpen, localSlot } from "./rules.ts";
 import { checkInInput, markInput } from "./schema.ts";
 
 export async function markAttendance(db: Db, actor: Actor, raw: unknown, now: Date) {
@@ -41,7 +42,7 @@ export async function checkIn(db: Db, actor: Actor, raw: unknown, now: Date) {
   assertSessionVisible(actor, session);
   const reg = await db.trainingRegistration.findFirst({
     where: { sessionId: input.sessionId, userId: actor.userId, status: "confirmed" },
-    select: { id: true },
+    select: { id: true, bodyId: true },
   });
   if (!reg) throw invalid("code", "not_registered");
   const slot = await db.trainingSlot.findFirst({
@@ -51,10 +52,20 @@ export async function checkIn(db: Db, actor: Actor, raw: unknown, now: Date) {
   if (!slot || !checkInOpen(slot, now)) throw invalid("code", "code_invalid");
   if (slot.signedAt) throw conflict("sheet_signed", "code");
   const data = { status: "present" as const, confirmedBy: "self", confirmedAt: now };
-  await db.trainingAttendance.upsert({
-    where: { slotId_registrationId: { slotId: slot.id, registrationId: reg.id } },
-    create: { slotId: slot.id, registrationId: reg.id, ...data },
-    update: data,
+  await db.$transaction(async (tx) => {
+    await tx.trainingAttendance.upsert({
+      where: { slotId_registrationId: { slotId: slot.id, registrationId: reg.id } },
+      create: { slotId: slot.id, registrationId: reg.id, ...data },
+      update: data,
+    });
+    await recordTrainingEvent(tx, {
+      sessionId: input.sessionId,
+      kind: "checked_in",
+      actor,
+      person: { userId: actor.userId, bodyId: reg.bodyId },
+      data: localSlot(slot),
+      at: now,
+    });
   });
   return { slotId: slot.id };
 }
@@ -65,7 +76,7 @@ export async function signSheet(db: Db, actor: Actor, slotId: string, now: Date)
   return db.$transaction(async (tx) => {
     const slot = await tx.trainingSlot.findUnique({
       where: { id: slotId },
-      select: { id: true, sessionId: true, signedAt: true },
+      select: { id: true, sessionId: true, signedAt: true, startsAt: true, endsAt: true },
     });
     if (!slot) throw notFound("slot");
     if (slot.signedAt) throw conflict("sheet_signed");
@@ -86,6 +97,13 @@ export async function signSheet(db: Db, actor: Actor, slotId: string, now: Date)
     await tx.trainingSlot.update({
       where: { id: slotId },
       data: { signedAt: now, signedById: actor.userId || null, signedByName: actor.name },
+    });
+    await recordTrainingEvent(tx, {
+      sessionId: slot.sessionId,
+      kind: "sheet_signed",
+      actor,
+      data: localSlot(slot),
+      at: now,
     });
     return { slotId };
   });

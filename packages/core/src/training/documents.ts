@@ -5,6 +5,7 @@ import { canSeeBody, isStaff, type Actor } from "../access/index.ts";
 import { heading, keyValues, paragraph, renderPdf, table, validations } from "../documents/index.ts";
 import { notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
+import { recordTrainingEvent } from "./events.ts";
 import { hoursAttended, localSlot, slotHours } from "./rules.ts";
 
 type Pdf = { name: string; mimeType: string; size: number; bytes: Uint8Array };
@@ -97,7 +98,13 @@ export async function signInSheetPdf(db: Db, _files: FileStore | null, actor: Ac
 }
 
 /** The certificate of completion of one registration: the person, their body's agents, staff. */
-export async function certificatePdf(db: Db, _files: FileStore | null, actor: Actor, registrationId: string) {
+export async function certificatePdf(
+  db: Db,
+  _files: FileStore | null,
+  actor: Actor,
+  registrationId: string,
+  now = new Date(),
+) {
   const r = await db.trainingRegistration.findUnique({
     where: { id: registrationId },
     include: {
@@ -151,5 +158,19 @@ export async function certificatePdf(db: Db, _files: FileStore | null, actor: Ac
       paragraph("Durée calculée à partir des feuilles d'émargement par demi-journée.", { muted: true }),
     ],
   });
+  // The first time it is handed out, the certificate is issued: the session's history says so.
+  const issued = await db.trainingEvent.findFirst({
+    where: { sessionId: s.id, kind: "certificate_issued", userId: r.userId },
+    select: { id: true },
+  });
+  if (!issued)
+    await recordTrainingEvent(db, {
+      sessionId: s.id,
+      kind: "certificate_issued",
+      actor,
+      person: { userId: r.userId, bodyId: r.bodyId },
+      data: { hours: attended, halfDays: r.attendances.length, of: s.slots.length },
+      at: now,
+    });
   return pdf(`certificat-${s.number}-${r.user.name.replace(/[^\p{L}\p{N}]+/gu, "-")}.pdf`, bytes);
 }

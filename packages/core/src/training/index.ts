@@ -11,5 +11,7 @@ export { signInSheetPdf, certificatePdf } from "./documents.ts";
 export { trainingConsumption, billableTrainingActivities } from "./consumption.ts";
 export { invitationIcs, eventUid, PARIS_VTIMEZONE } from "./ical.ts";
 export { canManageTraining } from "./policy.ts";
+export { addMaterial, removeMaterial, readMaterial, mayGetMaterials, MATERIAL_TYPES } from "./materials.ts";
+export { sessionHistory, TRAINING_EVENT_KINDS, type TrainingEventRow } from "./events.ts";
 export { sendReminders, afterSessions } from "./followups.ts";
 export { trainingFollowUpsJob } from "./jobs/reminders.ts";

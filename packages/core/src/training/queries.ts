@@ -6,7 +6,8 @@ import { canSeeBody, isStaff, visibleBodyIds, type Actor } from "../access/index
 import { notFound } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
 import { loadEligibility } from "./eligibility.ts";
-import { registrationScope } from "./policy.ts";
+import { mayGetMaterials } from "./materials.ts";
+import { assertSessionVisible, registrationScope } from "./policy.ts";
 import { isEligible, localDate, localSlot, surveyAverages } from "./rules.ts";
 import { listSessionsInput } from "./schema.ts";
 
@@ -32,14 +33,31 @@ export async function listCourses(db: Db, actor: Actor) {
   return rows;
 }
 
-export async function getCourse(db: Db, actor: Actor, id: string) {
-  void actor;
+/** A course of the catalogue, with its materials for those who may have them. */
+export async function getCourse(db: Db, actor: Actor, id: string, now: Date) {
   const c = await db.trainingCourse.findUnique({
     where: { id },
-    include: { service: { select: { name: true } } },
+    include: {
+      service: { select: { name: true } },
+      materials: {
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: {
+          id: true,
+          label: true,
+          createdAt: true,
+          file: { select: { name: true, mimeType: true, size: true } },
+        },
+      },
+    },
   });
   if (!c) throw notFound("course");
-  return c;
+  const mayGet = await mayGetMaterials(db, actor, c, now);
+  return {
+    ...c,
+    materials: mayGet ? c.materials : [],
+    mayGetMaterials: mayGet,
+    canManage: isStaff(actor),
+  };
 }
 
 /** The status people see: a session past its end is held (until the job writes it). */
@@ -179,14 +197,10 @@ export async function getSession(db: Db, actor: Actor, id: string, now: Date) {
     },
   });
   const staff = isStaff(actor);
-  if (!s || (s.dedicatedBodyId && !canSeeBody(actor, s.dedicatedBodyId))) throw notFound("session");
-  if (!staff && !s.dedicatedBodyId && !s.registrations.length) {
-    const ids = visibleBodyIds(actor) as string[];
-    const conventions = await loadEligibility(db, ids);
-    const date = localDate(s.startsAt);
-    if (!ids.some((b) => isEligible(conventions, { bodyId: b, serviceId: s.course.serviceId, date })))
-      throw notFound("session");
-  }
+  assertSessionVisible(actor, s);
+  if (!s) throw notFound("session");
+  if (!staff && !s.dedicatedBodyId && !s.registrations.length)
+    await assertEligibleAt(db, actor, s.course.serviceId, s.startsAt);
   const counts = await db.trainingRegistration.groupBy({
     by: ["status"],
     where: { sessionId: id },
@@ -267,6 +281,30 @@ export async function getSession(db: Db, actor: Actor, id: string, now: Date) {
       : null,
     canManage: staff,
   };
+}
+
+/** An agent none of whose bodies may attend a session (a convention in force at its date) does not see it. */
+async function assertEligibleAt(db: Db, actor: Actor, serviceId: string, startsAt: Date) {
+  const ids = visibleBodyIds(actor);
+  if (ids === "all") return;
+  const conventions = await loadEligibility(db, ids);
+  const date = localDate(startsAt);
+  if (!ids.some((b) => isEligible(conventions, { bodyId: b, serviceId, date }))) throw notFound("session");
+}
+
+/**
+ * Throws NOT_FOUND unless the actor may read the session: staff; the body of a dedicated session; an
+ * agent whose body has a registration in it or may attend it.
+ */
+export async function assertSessionReadable(db: Db, actor: Actor, id: string) {
+  const s = await db.trainingSession.findUnique({
+    where: { id },
+    select: { dedicatedBodyId: true, startsAt: true, course: { select: { serviceId: true } } },
+  });
+  assertSessionVisible(actor, s);
+  if (isStaff(actor) || s!.dedicatedBodyId) return;
+  const own = await db.trainingRegistration.count({ where: { sessionId: id, ...registrationScope(actor) } });
+  if (!own) await assertEligibleAt(db, actor, s!.course.serviceId, s!.startsAt);
 }
 
 /** One half-day's sheet for the trainer: every confirmed person and their mark. */

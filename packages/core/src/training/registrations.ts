@@ -5,6 +5,7 @@ import type { Db, DbTx } from "@mutuo/db";
 import { canSeeBody, isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
 import { loadEligibility } from "./eligibility.ts";
+import { recordTrainingEvent } from "./events.ts";
 import { mailRegistration, sessionMailSelect } from "./notify.ts";
 import { assertRegistrationVisible, assertSessionVisible } from "./policy.ts";
 import {
@@ -79,8 +80,16 @@ export async function promoteWaiting(tx: DbTx, sessionId: string, now: Date): Pr
     where: { id: sessionId },
     select: sessionMailSelect,
   });
-  for (const p of promoted)
+  for (const p of promoted) {
     await mailRegistration(tx, mail, p, "training.promoted", { now, key: "promoted", ical: "REQUEST" });
+    await recordTrainingEvent(tx, {
+      sessionId,
+      kind: "promoted",
+      actor: null,
+      person: { userId: p.user.id, bodyId: p.bodyId },
+      at: now,
+    });
+  }
   return promoted.map((p) => p.id);
 }
 
@@ -184,6 +193,14 @@ export async function register(db: Db, actor: Actor, raw: unknown, now: Date) {
         ical: status === "confirmed" ? "REQUEST" : undefined,
       },
     );
+    await recordTrainingEvent(tx, {
+      sessionId: session!.id,
+      kind: status === "confirmed" ? "registered" : "waitlisted",
+      actor,
+      person: { userId: target.userId, bodyId },
+      data: position ? { position } : {},
+      at: now,
+    });
     return { id: r.id, status: r.status, position: position ?? null };
   }, TX);
 }
@@ -202,6 +219,7 @@ export async function cancelRegistration(db: Db, actor: Actor, registrationId: s
       select: {
         id: true,
         status: true,
+        bodyId: true,
         user: userSelect,
         session: { select: { registrationDeadline: true, endsAt: true } },
       },
@@ -212,6 +230,14 @@ export async function cancelRegistration(db: Db, actor: Actor, registrationId: s
     await tx.trainingRegistration.update({
       where: { id: r.id },
       data: { status: "cancelled", cancelledAt: now, lateCancellation: late },
+    });
+    await recordTrainingEvent(tx, {
+      sessionId: found!.sessionId,
+      kind: "registration_cancelled",
+      actor,
+      person: { userId: r.user.id, bodyId: r.bodyId },
+      data: { late, wasWaitlisted: r.status === "waitlisted" },
+      at: now,
     });
     const mail = await tx.trainingSession.findUniqueOrThrow({
       where: { id: found!.sessionId },

@@ -103,3 +103,15 @@ export const surveyInput = z.object({
 });
 
 export const consumptionInput = z.object({ bodyId: z.uuid().optional(), conventionId: z.uuid().optional() });
+
+/** Course materials: 20 MB at most each, streamed to the file store. */
+export const MAX_MATERIAL_BYTES = 20 * 1024 * 1024;
+
+export const materialUploadInput = z.object({
+  courseId: z.uuid(),
+  fileName: text().trim().min(1, "required").max(200, "too_long"),
+  label: text().trim().max(120, "too_long").default(""),
+});
+export type MaterialUploadInput = z.input<typeof materialUploadInput>;
+
+export const materialIdInput = z.object({ id: z.uuid() });

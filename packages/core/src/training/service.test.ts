@@ -13,6 +13,7 @@ import { cancelRegistration, register } from "./registrations.ts";
 import { createCourse, createSession, updateSession } from "./service.ts";
 import { answerSurvey } from "./survey.ts";
 import type { SessionInput } from "./schema.ts";
+import { subscribeForTest } from "./testing.ts";
 
 const NOW = new Date("2026-03-02T09:00:00Z");
 
@@ -53,26 +54,11 @@ describe("training sessions", () => {
       bodies.push(b.id);
       // The fourth body has no convention: not eligible.
       if (i < 3) {
-        await db.convention.create({
-          data: {
-            number: `CONV-T-${i}`,
-            title: "Adhésion",
-            deliberationRef: "D-1",
-            signatoryBodyId: b.id,
-            communeBodyId: b.id,
-            status: "active",
-            startDate: new Date("2026-01-01"),
-            endDate: new Date("2026-12-31"),
-            versions: {
-              create: {
-                number: 1,
-                label: "Initiale",
-                effectiveFrom: new Date("2026-01-01"),
-                signedAt: new Date("2026-01-01"),
-                termSets: { create: { serviceId, channels: ["portal"], trainingDaysIncluded: 3 } },
-              },
-            },
-          },
+        await subscribeForTest(db, {
+          number: `CONV-T-${i}`,
+          bodyId: b.id,
+          serviceId,
+          trainingDaysIncluded: 3,
         });
       }
       const people: Actor[] = [];

@@ -3,9 +3,11 @@
 import { randomInt } from "node:crypto";
 import type { Db, DbTx } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
+import { recordAudit } from "../audit/index.ts";
 import { conflict, invalid, notFound } from "../errors/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { bodyEligible } from "./eligibility.ts";
+import { recordTrainingEvent, sessionSnapshot, snapshotChanges } from "./events.ts";
 import { mailRegistration, sessionMailSelect } from "./notify.ts";
 import { requireTrainingStaff } from "./policy.ts";
 import { promoteWaiting, refreshStatus } from "./registrations.ts";
@@ -19,20 +21,37 @@ import {
   type SessionInput,
 } from "./schema.ts";
 
+const courseAudit = { entityType: "TrainingCourse", channel: "web" } as const;
+
 export async function createCourse(db: Db, actor: Actor, raw: CourseInput) {
   requireTrainingStaff(actor);
   const input = courseInput.parse(raw);
   await assertService(db, input.serviceId);
-  return db.trainingCourse.create({ data: input, select: { id: true } });
+  return db.$transaction(async (tx) => {
+    const c = await tx.trainingCourse.create({ data: input, select: { id: true } });
+    await recordAudit(tx, { ...courseAudit, actor, entityId: c.id, action: "create", after: input });
+    return c;
+  });
 }
 
+/** Changes a course of the catalogue; the audit trail keeps what changed. */
 export async function updateCourse(db: Db, actor: Actor, raw: unknown) {
   requireTrainingStaff(actor);
   const { id, ...input } = updateCourseInput.parse(raw);
   await assertService(db, input.serviceId);
-  const done = await db.trainingCourse.updateMany({ where: { id }, data: input });
-  if (!done.count) throw notFound("course");
-  return { id };
+  return db.$transaction(async (tx) => {
+    const before = await tx.trainingCourse.findUnique({
+      where: { id },
+      select: Object.fromEntries(Object.keys(input).map((k) => [k, true])) as Record<
+        keyof typeof input,
+        true
+      >,
+    });
+    if (!before) throw notFound("course");
+    await tx.trainingCourse.update({ where: { id }, data: input });
+    await recordAudit(tx, { ...courseAudit, actor, entityId: id, action: "update", before, after: input });
+    return { id };
+  });
 }
 
 async function assertService(db: DbTx, serviceId: string) {
@@ -84,7 +103,7 @@ export async function createSession(db: Db, actor: Actor, raw: SessionInput, now
   const s = await checkSession(db, raw);
   return db.$transaction(async (tx) => {
     const n = await nextCounter(tx, `training-${now.getUTCFullYear()}`);
-    return tx.trainingSession.create({
+    const created = await tx.trainingSession.create({
       data: {
         ...s.values,
         number: `FORM-${now.getUTCFullYear()}-${String(n).padStart(4, "0")}`,
@@ -96,6 +115,14 @@ export async function createSession(db: Db, actor: Actor, raw: SessionInput, now
       },
       select: { id: true, number: true },
     });
+    await recordTrainingEvent(tx, {
+      sessionId: created.id,
+      kind: "opened",
+      actor,
+      data: { number: created.number, capacity: s.values.capacity },
+      at: now,
+    });
+    return created;
   });
 }
 
@@ -122,6 +149,12 @@ export async function updateSession(db: Db, actor: Actor, raw: unknown, now: Dat
       });
       if (s.values.capacity < confirmed) throw invalid("capacity", "capacity_below_confirmed", { confirmed });
       const moved = timesKey(before.slots) !== timesKey(s.slots) || placeKey(before) !== placeKey(s.values);
+      const changes = snapshotChanges(
+        await sessionSnapshot(tx, before),
+        await sessionSnapshot(tx, { ...s.values, slots: s.slots, registrationDeadline: s.deadline }),
+      );
+      if (Object.keys(changes).length)
+        await recordTrainingEvent(tx, { sessionId: id, kind: "updated", actor, data: { changes }, at: now });
       // Slots keep their ids (their events' UIDs) in order; extra ones are added or removed.
       for (const [i, slot] of s.slots.entries()) {
         const old = before.slots[i];
@@ -174,6 +207,7 @@ export async function cancelSession(db: Db, actor: Actor, id: string, now: Date)
       where: { id },
       data: { status: "cancelled", cancelledAt: now, sequence: { increment: 1 } },
     });
+    await recordTrainingEvent(tx, { sessionId: id, kind: "cancelled", actor, at: now });
     const mail = await tx.trainingSession.findUniqueOrThrow({ where: { id }, select: sessionMailSelect });
     const regs = await tx.trainingRegistration.findMany({
       where: { sessionId: id, status: { not: "cancelled" } },

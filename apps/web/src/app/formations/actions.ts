@@ -49,19 +49,35 @@ export async function saveSessionAction(id: string | null, _: FormState, fd: For
   });
 }
 
-export async function saveCourseAction(_: FormState, fd: FormData) {
+function courseFrom(fd: FormData) {
+  return {
+    serviceId: formText(fd, "serviceId"),
+    title: formText(fd, "title"),
+    objectives: formText(fd, "objectives"),
+    audience: formText(fd, "audience"),
+    prerequisites: formText(fd, "prerequisites"),
+    durationHalfDays: num(fd, "durationHalfDays"),
+    format: formText(fd, "format") === "remote" ? ("remote" as const) : ("on_site" as const),
+    defaultCapacity: num(fd, "defaultCapacity"),
+  };
+}
+
+/** Creates a course (back to the catalogue) or saves an edited one (back to its page). */
+export async function saveCourseAction(id: string | null, _: FormState, fd: FormData) {
   return runThenRedirect(fd, async (c) => {
-    await c.training.createCourse({
-      serviceId: formText(fd, "serviceId"),
-      title: formText(fd, "title"),
-      objectives: formText(fd, "objectives"),
-      audience: formText(fd, "audience"),
-      prerequisites: formText(fd, "prerequisites"),
-      durationHalfDays: num(fd, "durationHalfDays"),
-      format: formText(fd, "format") === "remote" ? "remote" : "on_site",
-      defaultCapacity: num(fd, "defaultCapacity"),
-    });
-    return "/formations?vue=catalogue";
+    if (!id) {
+      await c.training.createCourse(courseFrom(fd));
+      return "/formations?vue=catalogue";
+    }
+    await c.training.updateCourse({ id, ...courseFrom(fd), active: fd.get("active") === "on" });
+    return `/formations/cours/${id}?enregistre=1`;
+  });
+}
+
+export async function removeMaterialAction(courseId: string, id: string, _: FormState, fd: FormData) {
+  return runThenRedirect(fd, async (c) => {
+    await c.training.removeMaterial({ id });
+    return `/formations/cours/${courseId}`;
   });
 }
 

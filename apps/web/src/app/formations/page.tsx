@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { buttonClass } from "../../components/ui/button.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
+import { SessionsTable } from "./sessions-table.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +27,6 @@ export default async function TrainingPage({
 }) {
   const actor = await requireActorOrRedirect();
   const t = await getTranslations("training");
-  const format = await getFormatter();
   const f = params.parse(await searchParams);
   const view = f.vue ?? "upcoming";
   const staff = actor.role !== "agent";
@@ -41,8 +41,6 @@ export default async function TrainingPage({
       {t(`tabs.${v}`)}
     </Link>
   ));
-  const day = (d: Date) =>
-    format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Paris" });
 
   let body;
   if (view === "catalogue") {
@@ -54,7 +52,9 @@ export default async function TrainingPage({
       >
         {courses.map((c) => (
           <tr key={c.id}>
-            <Cell header>{c.title}</Cell>
+            <Cell header>
+              <Link href={`/formations/cours/${c.id}`}>{c.title}</Link>
+            </Cell>
             <Cell>{c.service.name}</Cell>
             <Cell>{t("halfDays", { n: c.durationHalfDays })}</Cell>
             <Cell>{t(`formats.${c.format}`)}</Cell>
@@ -70,39 +70,7 @@ export default async function TrainingPage({
     body = (
       <>
         {page.items.length === 0 ? <p className="text-slate-700">{t("noSessions")}</p> : null}
-        {page.items.length > 0 ? (
-          <Table
-            caption={t(`tabs.${view}`)}
-            headers={[t("session"), t("course"), t("dates"), t("place"), t("seats"), t("statusLabel")]}
-          >
-            {page.items.map((s) => (
-              <tr key={s.id}>
-                <Cell header>
-                  <Link href={`/formations/${s.id}`}>{s.number}</Link>
-                </Cell>
-                <Cell>
-                  {s.course.title}
-                  <span className="block text-xs text-slate-600">
-                    {s.course.service}
-                    {s.dedicated ? ` · ${t("dedicated")}${s.dedicatedTo ? ` : ${s.dedicatedTo}` : ""}` : ""}
-                  </span>
-                </Cell>
-                <Cell>
-                  {day(s.startsAt)} → {day(s.endsAt)}
-                  <span className="block text-xs text-slate-600">{t("days", { n: s.days })}</span>
-                </Cell>
-                <Cell>{s.place || "—"}</Cell>
-                <Cell>{s.capacity}</Cell>
-                <Cell>
-                  {t(`status.${s.status}`)}
-                  {s.mine ? (
-                    <span className="block text-xs font-medium text-brand-800">{t(`mine.${s.mine}`)}</span>
-                  ) : null}
-                </Cell>
-              </tr>
-            ))}
-          </Table>
-        ) : null}
+        {page.items.length > 0 ? <SessionsTable caption={t(`tabs.${view}`)} items={page.items} /> : null}
         {page.nextCursor ? (
           <p className="mt-4">
             <Link href={`/formations?vue=${view}&cursor=${encodeURIComponent(page.nextCursor)}`}>

@@ -16,6 +16,7 @@ import {
   surveyAction,
 } from "../actions.ts";
 import { CheckInForm, RegisterSomeoneForm, SurveyForm } from "./forms.tsx";
+import { SessionHistory } from "./history.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,10 @@ export default async function SessionPage({
   const s = await caller.training.session({ id }).catch(() => notFound());
   const q = await searchParams;
   const live = s.status === "open" || s.status === "full" || s.status === "planned";
-  const people = live ? await caller.training.people({ id }).catch(() => []) : [];
+  const [people, history] = await Promise.all([
+    live ? caller.training.people({ id }).catch(() => []) : [],
+    caller.training.history({ id }),
+  ]);
   const mine = s.registrations.find((r) => r.mine && r.status !== "cancelled");
   const registered = new Set(s.registrations.filter((r) => r.status !== "cancelled").map((r) => r.user.id));
   const choices = people
@@ -81,6 +85,12 @@ export default async function SessionPage({
       ) : null}
 
       <dl className="mb-6 grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
+        <dt className="font-medium text-slate-700">{t("course")}</dt>
+        <dd>
+          <Link className="underline" href={`/formations/cours/${s.course.id}`}>
+            {t("courseLink")}
+          </Link>
+        </dd>
         <dt className="font-medium text-slate-700">{t("statusLabel")}</dt>
         <dd>{t(`status.${s.status}`)}</dd>
         <dt className="font-medium text-slate-700">{t("nature")}</dt>
@@ -228,6 +238,8 @@ export default async function SessionPage({
           <RegisterSomeoneForm action={registerAction.bind(null, s.id)} people={choices} />
         </section>
       ) : null}
+
+      <SessionHistory events={history} partner={!s.canManage} />
 
       {s.survey ? (
         <section aria-labelledby="results" className="mb-6">

@@ -20,7 +20,7 @@ export default async function NewCoursePage() {
     <>
       <PageTitle>{t("newCourse")}</PageTitle>
       <CourseForm
-        action={saveCourseAction}
+        action={saveCourseAction.bind(null, null)}
         services={services.map((s) => ({ value: s.id, label: s.name }))}
       />
     </>
