@@ -68,7 +68,7 @@ export class KeySet {
   add(h: number): boolean {
     if ((this.size + 1) * 2 > this.slots.length) this.grow();
     const mask = this.slots.length - 1;
-    let i = (h % 4294967296 >>> 0) & mask;
+    let i = ((h % 4294967296) >>> 0) & mask;
     for (;;) {
       const v = this.slots[i]!;
       if (v === 0) {

@@ -56,7 +56,8 @@ export function stagingCopy(schema: string, n: number, upsertKey: number) {
 }
 
 /** The index that pages and samples the staging in file order: built once the rows are in. */
-export const stagingIndex = (schema: string) => `CREATE INDEX IF NOT EXISTS rows_line ON ${q(schema)}."rows" (line)`;
+export const stagingIndex = (schema: string) =>
+  `CREATE INDEX IF NOT EXISTS rows_line ON ${q(schema)}."rows" (line)`;
 
 const SPECIAL = /[\\\t\n\r\0]/;
 const escapeCopy = (v: string) =>
