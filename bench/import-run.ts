@@ -14,7 +14,14 @@ const db = createPrismaClient(url, { max: 2 });
 await db.$queryRawUnsafe("SELECT 1"); // connected, modules loaded: what the worker holds before any run
 const baseline = process.memoryUsage.rss();
 let peak = baseline;
-const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+let atPeak = process.memoryUsage();
+const sample = () => {
+  const rss = process.memoryUsage.rss();
+  if (rss > peak) {
+    peak = rss;
+    atPeak = process.memoryUsage();
+  }
+};
 const timer = setInterval(sample, 25);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
@@ -30,6 +37,10 @@ console.log(
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakRssMb: Math.round(peak / 1024 / 1024),
     baselineRssMb: Math.round(baseline / 1024 / 1024),
+    // At the peak: V8's heap (allocated, and used) and memory outside it (buffers, WebAssembly).
+    peakHeapTotalMb: Math.round(atPeak.heapTotal / 1024 / 1024),
+    peakHeapUsedMb: Math.round(atPeak.heapUsed / 1024 / 1024),
+    peakExternalMb: Math.round(atPeak.external / 1024 / 1024),
     result,
   }),
 );

@@ -137,6 +137,9 @@ async function main() {
         cpuSeconds: number;
         peakRssMb: number;
         baselineRssMb: number;
+        peakHeapTotalMb: number;
+        peakHeapUsedMb: number;
+        peakExternalMb: number;
         result: string;
       };
       if (r.result !== "done") throw new Error(`run ${runId}: ${r.result}`);
@@ -162,6 +165,9 @@ async function main() {
       baseline_rss_mb: checked.baselineRssMb,
       check_peak_rss_mb: checked.peakRssMb,
       load_peak_rss_mb: loaded.peakRssMb,
+      // At each run's peak: V8 heap allocated / used, and memory outside the heap (buffers, WebAssembly).
+      check_peak_heap_mb: [checked.peakHeapTotalMb, checked.peakHeapUsedMb, checked.peakExternalMb],
+      load_peak_heap_mb: [loaded.peakHeapTotalMb, loaded.peakHeapUsedMb, loaded.peakExternalMb],
       file_mb: Math.round(Number(checkRun.bytesTotal) / 1024 / 1024),
       upload_s: Math.round(uploadS * 10) / 10,
       check_s: Math.round(checked.seconds * 10) / 10,

@@ -193,9 +193,9 @@ export async function executeRun(deps: EngineDeps, runId: string): Promise<"done
           for (const e of result.errors)
             errors.push({
               line: row.line,
-              raw: noNul(row.raw.slice(0, 4000)),
+              raw: own(row.raw.slice(0, 4000)),
               column: e.column,
-              value: noNul(e.value.slice(0, 1000)),
+              value: own(e.value.slice(0, 1000)),
               rule: e.rule,
             });
       } else {
@@ -292,7 +292,9 @@ export async function executeRun(deps: EngineDeps, runId: string): Promise<"done
 }
 
 type ErrorRow = { line: number; raw: string; column: string; value: string; rule: string };
-const noNul = (s: string) => (s.includes("\0") ? s.replace(/\0/g, "") : s);
+/** A copy of its own of a piece of the file's text, without NUL (which PostgreSQL's text cannot hold):
+ * a slice would keep the whole decoded chunk alive until the period's errors are written. */
+const own = (s: string) => (s.includes("\0") ? s.replace(/\0/g, "") : ` ${s}`.slice(1));
 
 /** Stops a run: its partial errors and the job's staging are removed (nothing half-loaded remains). */
 export async function finishCancelled(deps: EngineDeps, runId: string): Promise<void> {

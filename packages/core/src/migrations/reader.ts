@@ -137,6 +137,8 @@ export async function* readBatches(
   }
 }
 
+const DECODE_BYTES = 32 * 1024;
+
 async function* csvBatches(
   source: Readable,
   encoding: Encoding,
@@ -146,10 +148,15 @@ async function* csvBatches(
   const decoder = iconv.getDecoder(encoding); // strips a UTF-8 BOM
   const splitter = new CsvSplitter(delimiter);
   for await (const chunk of source as AsyncIterable<Buffer>) {
-    counter.bytes += chunk.length;
-    const out: CsvRecord[] = [];
-    splitter.push(decoder.write(chunk), false, out);
-    if (out.length) yield out;
+    // Decoded in pieces of 32 KB: a longer string would be allocated in V8's large-object space,
+    // which only a full collection frees (the worker's memory would then grow with the file).
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+      const piece = chunk.subarray(at, at + DECODE_BYTES);
+      counter.bytes += piece.length;
+      const out: CsvRecord[] = [];
+      splitter.push(decoder.write(piece), false, out);
+      if (out.length) yield out;
+    }
   }
   const out: CsvRecord[] = [];
   splitter.push(decoder.end() ?? "", true, out);
