@@ -32,7 +32,7 @@ test("a manager creates and edits a target template with its columns", async ({ 
   await page.getByRole("button", { name: "Enregistrer le modèle" }).click();
   await expect(page).toHaveURL(/\/reprises\/modeles$/);
   const row = page.getByRole("row").filter({ hasText: name });
-  await expect(row).toContainText("1 colonnes : Nom complet");
+  await expect(row).toContainText("1 colonne : Nom complet");
 
   // Edit: a second column (an e-mail), from the blank rows at the bottom.
   await row.getByRole("link", { name: `Modifier le modèle ${name}` }).click();
@@ -71,7 +71,7 @@ test("a technician corrects the detected delimiter of a received file before the
     .setInputFiles({ name: "locataires.csv", mimeType: "text/csv", buffer: file });
   await page.getByRole("button", { name: "Envoyer le fichier" }).click();
   await expect(page.getByRole("status")).toContainText("Fichier reçu : locataires.csv");
-  await expect(page.getByText("encodage windows-1252, séparateur « , », 5 colonnes")).toBeVisible();
+  await expect(page.getByText("encodage windows-1252, séparateur « , », 4 colonnes")).toBeVisible();
 
   await page.getByText("Lecture du fichier").click();
   await expect(page.getByRole("combobox", { name: "Encodage" })).toHaveValue("windows-1252");
@@ -82,7 +82,9 @@ test("a technician corrects the detected delimiter of a received file before the
   await expect(page.getByRole("combobox", { name: "Nom (obligatoire)", exact: true })).toContainText(
     "Nom, prénom, civilité",
   );
-  await expect(page.getByRole("list").filter({ hasText: "locataires.csv" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Historique" })).toContainText(
+    "locataires.csv : windows-1252, « ; »",
+  );
   await expectAccessible(page);
   await signOut(page);
 });
