@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import type { Actor } from "../access/index.ts";
 import { localFileStore, type StreamingFileStore } from "../files/index.ts";
 import { executeRun } from "./engine.ts";
-import { getJob, listTemplates, runErrors } from "./queries.ts";
+import { getJob, listTemplates, runErrors, stagingView } from "./queries.ts";
 import { TENANT_COLUMNS, TENANT_RULES, tenantFile } from "./samples.ts";
 import {
   createJob,
@@ -234,6 +234,22 @@ describe("reading a received file", () => {
     const file = await db.migrationFile.findUniqueOrThrow({ where: { id: f.id } });
     expect(file).toMatchObject({ encoding: "windows-1252", delimiter: ";" });
     expect((await check()).items[0]!.raw).toContain("Loïc");
+    // With an external key, loading again updates the staged rows instead of duplicating them.
+    await setMapping(db, tech, {
+      id: job.id,
+      mapping: (await getJob(db, tech, { id: job.id })).mapping,
+      badRowPolicy: "load_valid",
+      externalKey: "reference",
+    });
+    const counts = await check();
+    expect(counts.items.length).toBeGreaterThan(0);
+    for (let i = 0; i < 2; i++) {
+      const { runId } = await startRun(db, tech, { id: job.id }, "test_load", enqueue, NOW);
+      expect(await executeRun({ db, files, now: () => NOW }, runId)).toBe("done");
+      const staged = await stagingView(db, tech, { id: job.id, limit: 5 });
+      expect(staged?.total).toBe(36);
+      expect(staged?.sample[0]?.values[2]).toBe("Élise");
+    }
     const events = await db.migrationEvent.findMany({ where: { jobId: job.id, kind: "file_settings" } });
     expect(events.map((e) => e.note)).toEqual([
       "loc.csv : windows-1252, « , »",
