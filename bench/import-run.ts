@@ -22,7 +22,7 @@ const sample = () => {
     atPeak = process.memoryUsage();
   }
 };
-const timer = setInterval(sample, 25);
+const timer = setInterval(sample, 50);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const result = await executeRun({ db, files: localFileStore(filesDir), now: () => new Date() }, runId);

@@ -92,7 +92,7 @@ describe("target templates", () => {
       updateTemplate(db, admin, { id: a.id, template: { ...base, name: "Agents" } }),
     ).rejects.toMatchObject({ message: "migration_template_exists", field: "name" });
     // Bad columns: the error names the column's field.
-    const bad = await updateTemplate(db, admin, {
+    const bad = (await updateTemplate(db, admin, {
       id: b.id,
       template: {
         ...base,
@@ -102,7 +102,7 @@ describe("target templates", () => {
           { name: "Nom Complet", label: "", type: "enum" },
         ],
       },
-    }).catch((e: unknown) => e as { issues: { path: PropertyKey[]; message: string }[] });
+    }).catch((e: unknown) => e)) as { issues: { path: PropertyKey[]; message: string }[] };
     expect(bad.issues.map((i) => [i.path.join("."), i.message])).toEqual(
       expect.arrayContaining([
         ["template.columns.1.name", "migration_column_name"],

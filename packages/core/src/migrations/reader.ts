@@ -145,7 +145,8 @@ async function* csvBatches(
   delimiter: Delimiter,
   counter: ByteCounter,
 ): AsyncGenerator<SourceRow[]> {
-  const decoder = iconv.getDecoder(encoding); // strips a UTF-8 BOM
+  // The platform's decoder (ICU): several times faster than iconv-lite's on Windows-1252; strips a UTF-8 BOM.
+  const decoder = new TextDecoder(encoding);
   const splitter = new CsvSplitter(delimiter);
   for await (const chunk of source as AsyncIterable<Buffer>) {
     // Decoded in pieces of 32 KB: a longer string would be allocated in V8's large-object space,
@@ -154,12 +155,12 @@ async function* csvBatches(
       const piece = chunk.subarray(at, at + DECODE_BYTES);
       counter.bytes += piece.length;
       const out: CsvRecord[] = [];
-      splitter.push(decoder.write(piece), false, out);
+      splitter.push(decoder.decode(piece, { stream: true }), false, out);
       if (out.length) yield out;
     }
   }
   const out: CsvRecord[] = [];
-  splitter.push(decoder.end() ?? "", true, out);
+  splitter.push(decoder.decode(), true, out);
   if (out.length) yield out;
 }
 
