@@ -1,27 +1,22 @@
 // `npm run bench:import -- --rows 1000000`: a data migration's check run and test load on a
 // generated tenants' file as Excel writes it on Windows (Windows-1252, `;`, dd/mm/yyyy, decimal commas,
 // quoted line breaks, ~1% bad rows), through the worker's own code (executeRun), on a database of its
-// own. Writes bench/results/import.json: rows, check_rows_per_s, load_rows_per_s, peak_rss_mb,
-// invalid_rows (peak RSS of this process, which runs the worker's code; PostgreSQL is another process).
+// own. Each run executes in a process of its own (bench/import-run.ts), as in the worker. Writes
+// bench/results/import.json: rows, check_rows_per_s, load_rows_per_s, peak_rss_mb (the peak RSS of
+// the process running the worker's code; PostgreSQL is another process), invalid_rows.
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import iconv from "iconv-lite";
+import { build } from "esbuild";
 import { createPrismaClient } from "@mutuo/db";
 import { applyMigrations } from "@mutuo/db/migrate";
 import { seedDemo } from "@mutuo/db/seed";
 import { localFileStore } from "@mutuo/core/files";
 import type { Actor } from "@mutuo/core/access";
-import {
-  createJob,
-  createTemplate,
-  executeRun,
-  getJob,
-  receiveFile,
-  setMapping,
-  startRun,
-} from "@mutuo/core/migrations";
+import { createJob, createTemplate, getJob, receiveFile, setMapping, startRun } from "@mutuo/core/migrations";
 import {
   TENANT_COLUMNS,
   TENANT_HEADERS,
@@ -60,6 +55,7 @@ async function actor(db: ReturnType<typeof createPrismaClient>, email: string): 
 }
 
 async function main() {
+  const loadBefore = os.loadavg();
   const { adminUrl, embedded } = await benchPostgres(root);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -106,44 +102,84 @@ async function main() {
       badRowPolicy: "load_valid",
     });
 
-    const baseline = process.memoryUsage().rss;
-    let peak = 0;
-    const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-    const timer = setInterval(sample, 50);
-    const deps = { db, files, now: () => new Date() };
     const enqueue = async () => undefined;
+    // The runner is bundled as the worker is (apps/worker/build.mjs: workspace code bundled, npm packages
+    // external) and run by plain node, as the worker runs dist/main.mjs: no TypeScript loader in its memory.
+    const runner = path.join(root, ".mutuo", "bench-import-run.mjs");
+    await build({
+      entryPoints: [path.join(root, "bench", "import-run.ts")],
+      outfile: runner,
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "esm",
+      logLevel: "warning",
+      plugins: [
+        {
+          name: "external-deps",
+          setup(b) {
+            b.onResolve({ filter: /^[^./]/ }, (args) =>
+              args.path.startsWith("@mutuo/") ? undefined : { path: args.path, external: true },
+            );
+          },
+        },
+      ],
+    });
+    /** Runs one run in a worker-like process of its own; its time and memory. */
+    const inWorker = (runId: string) => {
+      const out = execFileSync(
+        process.execPath,
+        [...(process.env.BENCH_WORKER_FLAGS?.split(" ").filter(Boolean) ?? []), runner, url, filesDir, runId],
+        { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+      );
+      const r = JSON.parse(out.trim().split("\n").pop()!) as {
+        seconds: number;
+        cpuSeconds: number;
+        peakRssMb: number;
+        baselineRssMb: number;
+        peakHeapTotalMb: number;
+        peakHeapUsedMb: number;
+        peakExternalMb: number;
+        result: string;
+      };
+      if (r.result !== "done") throw new Error(`run ${runId}: ${r.result}`);
+      return r;
+    };
 
     const check = await startRun(db, tech, { id: job.id }, "check", enqueue);
-    const c0 = performance.now();
-    if ((await executeRun(deps, check.runId)) !== "done") throw new Error("check did not finish");
-    const checkS = (performance.now() - c0) / 1000;
-    const checked = await db.migrationRun.findUniqueOrThrow({ where: { id: check.runId } });
-
+    const checked = inWorker(check.runId);
+    const checkRun = await db.migrationRun.findUniqueOrThrow({ where: { id: check.runId } });
     const load = await startRun(db, tech, { id: job.id }, "test_load", enqueue);
-    const l0 = performance.now();
-    if ((await executeRun(deps, load.runId)) !== "done") throw new Error("test load did not finish");
-    const loadS = (performance.now() - l0) / 1000;
-    clearInterval(timer);
-    sample();
+    const loaded = inWorker(load.runId);
     const staged = await db.$queryRawUnsafe<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM "migration_${job.id.replace(/-/g, "")}"."rows"`,
     );
 
     const result = {
       rows: N,
-      check_rows_per_s: Math.round(N / checkS),
-      load_rows_per_s: Math.round(N / loadS),
-      peak_rss_mb: Math.round(peak / 1024 / 1024),
-      // This process before the runs (Prisma client, tsx, modules): the runs' own share is the difference.
-      baseline_rss_mb: Math.round(baseline / 1024 / 1024),
-      invalid_rows: checked.rowsInvalid,
-      file_mb: Math.round(Number(checked.bytesTotal) / 1024 / 1024),
+      check_rows_per_s: Math.round(N / checked.seconds),
+      load_rows_per_s: Math.round(N / loaded.seconds),
+      peak_rss_mb: Math.max(checked.peakRssMb, loaded.peakRssMb),
+      invalid_rows: checkRun.rowsInvalid,
+      // The worker-like process once its modules are loaded and connected, before the run.
+      baseline_rss_mb: checked.baselineRssMb,
+      check_peak_rss_mb: checked.peakRssMb,
+      load_peak_rss_mb: loaded.peakRssMb,
+      // At each run's peak: V8 heap allocated / used, and memory outside the heap (buffers, WebAssembly).
+      check_peak_heap_mb: [checked.peakHeapTotalMb, checked.peakHeapUsedMb, checked.peakExternalMb],
+      load_peak_heap_mb: [loaded.peakHeapTotalMb, loaded.peakHeapUsedMb, loaded.peakExternalMb],
+      file_mb: Math.round(Number(checkRun.bytesTotal) / 1024 / 1024),
       upload_s: Math.round(uploadS * 10) / 10,
-      check_s: Math.round(checkS * 10) / 10,
-      load_s: Math.round(loadS * 10) / 10,
+      check_s: Math.round(checked.seconds * 10) / 10,
+      load_s: Math.round(loaded.seconds * 10) / 10,
+      // CPU time of the worker-like process (user + system): what the machine's load does not inflate.
+      check_cpu_s: Math.round(checked.cpuSeconds * 10) / 10,
+      load_cpu_s: Math.round(loaded.cpuSeconds * 10) / 10,
       staged_rows: staged[0]?.n ?? 0,
-      staging:
-        "batched INSERT … SELECT FROM unnest($1::int[], $2::text[], …) (pg-copy-streams is not installed)",
+      staging: "COPY … FROM STDIN (pg-copy-streams), one transaction per half-second period",
+      // 1, 5 and 15-minute load averages of the 2-core machine (shared), before and after.
+      load_average_before: loadBefore.map((x) => Math.round(x * 100) / 100),
+      load_average_after: os.loadavg().map((x) => Math.round(x * 100) / 100),
       measured_at: new Date().toISOString(),
       cpus: os.cpus().length,
     };

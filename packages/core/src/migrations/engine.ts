@@ -3,11 +3,14 @@
 // table. Both write their results in batches together with a checkpoint (the last line written), so
 // that a run interrupted by a worker restart resumes there, a cancel stops at the next batch (within
 // a second), and a re-run of the same file and mapping gives the same report.
-import type { Db, Prisma } from "@mutuo/db";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { from as copyFrom } from "pg-copy-streams";
+import { openRawConnection, type Db } from "@mutuo/db";
 import type { StreamingFileStore } from "../files/index.ts";
-import { readRows, type FileShape } from "./reader.ts";
+import { readBatches, type FileShape, type SourceRow } from "./reader.ts";
 import {
-  checkRow,
+  rowChecker,
   sourceIndexes,
   stagingSchema,
   type CrossRule,
@@ -16,14 +19,14 @@ import {
   type Mapping,
   type TargetColumn,
 } from "./rules.ts";
-import { dropStaging, insertStaging, prepareStaging } from "./staging.ts";
+import { copyLine, dropStaging, prepareStaging, stagingCopy, stagingIndex } from "./staging.ts";
 import { afterRun } from "./transitions.ts";
 
 export type EngineDeps = { db: Db; files: StreamingFileStore; now: () => Date };
 
-const BATCH_ROWS = 10_000;
+/** A period's length: progress, checkpoint and cancel checks happen at its end. */
+const PERIOD_MS = 500;
 const BATCH_ERRORS = 2_000;
-const BATCH_MS = 700;
 /** A running run whose progress is older than this was abandoned by a stopped worker. */
 export const STALE_MS = 30_000;
 
@@ -43,7 +46,7 @@ async function claim(db: Db, runId: string): Promise<boolean> {
   return taken.count === 1;
 }
 
-/** 53-bit FNV-1a-like hash of a key (two 32-bit lanes): a Set of numbers stays small at 1M rows. */
+/** 53-bit FNV-1a-like hash of a key (two 32-bit lanes), never 0. */
 function keyHash(s: string): number {
   let h1 = 0x811c9dc5;
   let h2 = 0x01000193;
@@ -52,7 +55,38 @@ function keyHash(s: string): number {
     h1 = Math.imul(h1 ^ c, 16777619);
     h2 = Math.imul(h2 ^ c, 2246822519);
   }
-  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff);
+  return (h1 >>> 0) * 2097152 + ((h2 >>> 0) & 0x1fffff) || 1;
+}
+
+/** The keys seen so far, as 53-bit hashes in an open-addressing table of doubles: 8 bytes a slot,
+ * 16 MB at a million keys (a Set of numbers would take several times that). */
+export class KeySet {
+  private slots = new Float64Array(1024);
+  private size = 0;
+
+  /** Adds the hash; false when it was already there. */
+  add(h: number): boolean {
+    if ((this.size + 1) * 2 > this.slots.length) this.grow();
+    const mask = this.slots.length - 1;
+    let i = ((h % 4294967296) >>> 0) & mask;
+    for (;;) {
+      const v = this.slots[i]!;
+      if (v === 0) {
+        this.slots[i] = h;
+        this.size++;
+        return true;
+      }
+      if (v === h) return false;
+      i = (i + 1) & mask;
+    }
+  }
+
+  private grow() {
+    const old = this.slots;
+    this.slots = new Float64Array(old.length * 2);
+    this.size = 0;
+    for (const v of old) if (v !== 0) this.add(v);
+  }
 }
 
 export async function executeRun(deps: EngineDeps, runId: string): Promise<"done" | "cancelled" | "skipped"> {
@@ -112,94 +146,143 @@ export async function executeRun(deps: EngineDeps, runId: string): Promise<"done
     rowsInvalid: checkpoint ? run.rowsInvalid : 0,
     duplicateKeys: checkpoint ? run.duplicateKeys : 0,
   };
-  const seen = new Set<number>();
-  let errors: Prisma.MigrationRowErrorCreateManyInput[] = [];
-  let valid: { line: number; values: string[] }[] = [];
-  let lastLine = checkpoint;
-  let sinceFlush = 0;
-  let flushedAt = Date.now();
+  const size = Number(run.file.size);
+  const check = rowChecker(columns, crossRules);
+  const seen = new KeySet();
   const counter = { bytes: 0 };
   const source = new Array<string>(columns.length);
+  const copy = loading ? stagingCopy(schema, columns.length, upsertKey) : null;
+  let errors: ErrorRow[] = [];
+  let lastLine = checkpoint;
+  let header = true;
+  let ended = false;
 
-  const flush = async (final: boolean): Promise<boolean> => {
-    const batchErrors = errors;
-    const batchValid = valid;
-    errors = [];
-    valid = [];
-    sinceFlush = 0;
-    flushedAt = Date.now();
-    const state = await db.$transaction(async (tx) => {
-      if (batchErrors.length) await tx.migrationRowError.createMany({ data: batchErrors });
-      if (batchValid.length) await insertStaging(tx, schema, columns.length, upsertKey, batchValid);
-      return tx.migrationRun.update({
-        where: { id: runId },
-        data: {
-          ...counts,
-          checkpointLine: lastLine,
-          bytesDone: BigInt(final ? Number(run.file.size) : Math.min(counter.bytes, Number(run.file.size))),
-          progressAt: new Date(),
-        },
-        select: { cancelRequested: true },
-      });
-    });
-    return state.cancelRequested;
+  /** Checks one batch of rows; gives the valid ones in COPY's text format (test load). */
+  const checkBatch = (rows: SourceRow[]): string => {
+    let text = "";
+    for (const row of rows) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      for (let i = 0; i < idx.length; i++) source[i] = idx[i]! >= 0 ? (row.fields[idx[i]!] ?? "") : "";
+      let dupOf: number | null = null;
+      if (keyCols.length) {
+        let key = "";
+        let filled = false;
+        for (const i of keyCols) {
+          const part = source[i]!.trim().toLowerCase();
+          if (part !== "") filled = true;
+          key += `${part}\u0001`;
+        }
+        if (filled) {
+          if (!seen.add(keyHash(key))) dupOf = keyCols[0]!;
+        }
+      }
+      if (row.line <= checkpoint) continue;
+      lastLine = row.line;
+      counts.rowsRead++;
+      const result = check(source);
+      if (dupOf !== null) {
+        counts.duplicateKeys++;
+        result.errors.push({ column: columns[dupOf]!.label, value: source[dupOf]!, rule: DUPLICATE_RULE });
+      }
+      if (result.errors.length) {
+        counts.rowsInvalid++;
+        if (!loading)
+          for (const e of result.errors)
+            errors.push({
+              line: row.line,
+              raw: own(row.raw.slice(0, 4000)),
+              column: e.column,
+              value: own(e.value.slice(0, 1000)),
+              rule: e.rule,
+            });
+      } else {
+        counts.rowsValid++;
+        if (loading) text += copyLine(row.line, result.values);
+      }
+    }
+    return text;
   };
 
-  let header = true;
-  for await (const row of readRows(files, run.file.storageKey, shape, counter)) {
-    if (header) {
-      header = false;
-      continue;
-    }
-    for (let i = 0; i < idx.length; i++) source[i] = idx[i]! >= 0 ? (row.fields[idx[i]!] ?? "") : "";
-    let dupOf: number | null = null;
-    if (keyCols.length) {
-      const parts = keyCols.map((i) => source[i]!.trim().toLowerCase());
-      const key = parts.join("\u0001");
-      if (parts.some((p) => p !== "")) {
-        const h = keyHash(key);
-        if (seen.has(h)) dupOf = keyCols[0]!;
-        else seen.add(h);
-      }
-    }
-    if (row.line <= checkpoint) continue;
-    lastLine = row.line;
-    counts.rowsRead++;
-    const result = checkRow(columns, crossRules, source);
-    if (dupOf !== null) {
-      counts.duplicateKeys++;
-      result.errors.push({ column: columns[dupOf]!.label, value: source[dupOf]!, rule: DUPLICATE_RULE });
-    }
-    if (result.errors.length) {
-      counts.rowsInvalid++;
-      if (!loading)
-        for (const e of result.errors)
-          errors.push({
+  // One pass, in periods of at most PERIOD_MS: each period is one transaction on a plain connection
+  // (COPY of its valid rows, its errors, the run's counts and checkpoint), so that a restart resumes
+  // at the last checkpoint with nothing written twice, a cancel is seen within a period, and the page's
+  // progress moves twice a second. PostgreSQL ingests a period's COPY while the next rows are checked.
+  const batches = readBatches(files, run.file.storageKey, shape, counter)[Symbol.asyncIterator]();
+  const client = await openRawConnection(db);
+  try {
+    if (copy) for (const sql of copy.setup) await client.query(sql);
+    for (;;) {
+      const periodStart = Date.now();
+      const period = async function* (): AsyncGenerator<Buffer> {
+        for (;;) {
+          const next = await batches.next();
+          if (next.done) {
+            ended = true;
+            return;
+          }
+          const text = checkBatch(next.value);
+          if (text) yield Buffer.from(text, "utf8");
+          if (Date.now() - periodStart >= PERIOD_MS || errors.length >= BATCH_ERRORS) return;
+        }
+      };
+      await client.query("BEGIN");
+      try {
+        if (copy) {
+          await pipeline(Readable.from(period()), client.query(copyFrom(copy.copy)));
+          for (const sql of copy.after) await client.query(sql);
+          if (ended) await client.query(stagingIndex(schema));
+        } else {
+          const it = period();
+          while (!(await it.next()).done);
+        }
+        if (errors.length) {
+          await client.query(
+            `INSERT INTO "MigrationRowError" ("runId", line, raw, "column", value, rule)
+             SELECT $1::uuid, * FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+            [
+              runId,
+              errors.map((e) => e.line),
+              errors.map((e) => e.raw),
+              errors.map((e) => e.column),
+              errors.map((e) => e.value),
+              errors.map((e) => e.rule),
+            ],
+          );
+          errors = [];
+        }
+        const state = await client.query<{ cancelRequested: boolean }>(
+          `UPDATE "MigrationRun" SET "rowsRead" = $2, "rowsValid" = $3, "rowsInvalid" = $4,
+             "duplicateKeys" = $5, "checkpointLine" = $6, "bytesDone" = $7, "progressAt" = $8
+           WHERE id = $1 RETURNING "cancelRequested"`,
+          [
             runId,
-            line: row.line,
-            raw: row.raw.slice(0, 4000),
-            column: e.column,
-            value: e.value.slice(0, 1000),
-            rule: e.rule,
-          });
-    } else {
-      counts.rowsValid++;
-      if (loading) valid.push({ line: row.line, values: result.values });
-    }
-    if (
-      ++sinceFlush >= BATCH_ROWS ||
-      errors.length >= BATCH_ERRORS ||
-      (sinceFlush % 500 === 0 && Date.now() - flushedAt > BATCH_MS)
-    ) {
-      if (await flush(false)) {
-        await finishCancelled(deps, runId);
-        return "cancelled";
+            counts.rowsRead,
+            counts.rowsValid,
+            counts.rowsInvalid,
+            counts.duplicateKeys,
+            lastLine,
+            ended ? size : Math.min(counter.bytes, size),
+            new Date(),
+          ],
+        );
+        await client.query("COMMIT");
+        if (state.rows[0]?.cancelRequested) {
+          await batches.return(undefined);
+          await finishCancelled(deps, runId);
+          return "cancelled";
+        }
+      } catch (e) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw e;
       }
+      if (ended) break;
     }
-  }
-  if (await flush(true)) {
-    await finishCancelled(deps, runId);
-    return "cancelled";
+  } finally {
+    await batches.return(undefined).catch(() => undefined);
+    await client.end().catch(() => undefined);
   }
   await db.$transaction(async (tx) => {
     await tx.migrationRun.update({ where: { id: runId }, data: { status: "done", finishedAt: new Date() } });
@@ -207,6 +290,11 @@ export async function executeRun(deps: EngineDeps, runId: string): Promise<"done
   });
   return "done";
 }
+
+type ErrorRow = { line: number; raw: string; column: string; value: string; rule: string };
+/** A copy of its own of a piece of the file's text, without NUL (which PostgreSQL's text cannot hold):
+ * a slice would keep the whole decoded chunk alive until the period's errors are written. */
+const own = (s: string) => (s.includes("\0") ? s.replace(/\0/g, "") : ` ${s}`.slice(1));
 
 /** Stops a run: its partial errors and the job's staging are removed (nothing half-loaded remains). */
 export async function finishCancelled(deps: EngineDeps, runId: string): Promise<void> {

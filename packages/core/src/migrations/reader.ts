@@ -1,12 +1,12 @@
 // Reading a received file as a stream of rows: CSV (UTF-8 with or without BOM, or Windows-1252;
-// `;` `,` or tab; quoted fields with line breaks) with csv-parse, XLSX with exceljs's streaming
+// `;` `,` or tab; quoted fields with line breaks) with CsvSplitter (csv.ts), XLSX with exceljs's streaming
 // reader. Memory stays flat whatever the size: nothing holds the whole file.
 import { Transform, type Readable } from "node:stream";
-import { parse } from "csv-parse";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { invalid } from "../errors/index.ts";
 import type { StreamingFileStore } from "../files/index.ts";
+import { CsvSplitter, type CsvRecord } from "./csv.ts";
 import { detectDelimiter, detectEncoding, type Delimiter, type Encoding } from "./rules.ts";
 
 export type FileFormat = "csv" | "xlsx";
@@ -95,73 +95,73 @@ export async function* readRows(
   shape: Pick<FileShape, "format" | "encoding" | "delimiter">,
   counter: ByteCounter = { bytes: 0 },
 ): AsyncGenerator<SourceRow> {
+  for await (const batch of readBatches(store, key, shape, counter)) yield* batch;
+}
+
+/** The rows of the file in batches (one per chunk read), header included: the check run's loop pays
+ * one await per chunk, not per row. */
+export async function* readBatches(
+  store: StreamingFileStore,
+  key: string,
+  shape: Pick<FileShape, "format" | "encoding" | "delimiter">,
+  counter: ByteCounter = { bytes: 0 },
+): AsyncGenerator<SourceRow[]> {
   const file = store.openRead(key);
-  // Counted as they pass (a "data" listener on the file would read it at full speed, past backpressure).
-  const source = file.pipe(
-    new Transform({
-      transform(chunk: Buffer, _enc, done) {
-        counter.bytes += chunk.length;
-        done(null, chunk);
-      },
-    }),
-  );
   try {
-    if (shape.format === "xlsx") yield* xlsxRows(source);
-    else yield* csvRows(source, shape.encoding, shape.delimiter);
+    if (shape.format === "xlsx") {
+      // Counted as they pass (a "data" listener on the file would read it at full speed, past backpressure).
+      const counted = file.pipe(
+        new Transform({
+          transform(chunk: Buffer, _enc, done) {
+            counter.bytes += chunk.length;
+            done(null, chunk);
+          },
+        }),
+      );
+      try {
+        let batch: SourceRow[] = [];
+        for await (const row of xlsxRows(counted)) {
+          batch.push(row);
+          if (batch.length === 1000) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length) yield batch;
+      } finally {
+        counted.destroy();
+      }
+    } else yield* csvBatches(file, shape.encoding, shape.delimiter, counter);
   } finally {
     file.destroy();
-    source.destroy();
   }
 }
 
-async function* csvRows(
+const DECODE_BYTES = 32 * 1024;
+
+async function* csvBatches(
   source: Readable,
   encoding: Encoding,
   delimiter: Delimiter,
-): AsyncGenerator<SourceRow> {
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    raw: true,
-    info: true,
-  });
-  const decoded = source.pipe(iconv.decodeStream(encoding)).pipe(lfOnly());
-  decoded.on("error", (e) => parser.destroy(e));
-  decoded.pipe(parser);
-  for await (const rec of parser as AsyncIterable<{
-    record: string[];
-    raw: string;
-    info: { lines: number };
-  }>) {
-    const raw = rec.raw.replace(/^\n+/, "").replace(/\n$/, "");
-    yield { line: rec.info.lines - countNewlines(raw), raw, fields: rec.record };
+  counter: ByteCounter,
+): AsyncGenerator<SourceRow[]> {
+  // The platform's decoder (ICU): several times faster than iconv-lite's on Windows-1252; strips a UTF-8 BOM.
+  const decoder = new TextDecoder(encoding);
+  const splitter = new CsvSplitter(delimiter);
+  for await (const chunk of source as AsyncIterable<Buffer>) {
+    // Decoded in pieces of 32 KB: a longer string would be allocated in V8's large-object space,
+    // which only a full collection frees (the worker's memory would then grow with the file).
+    for (let at = 0; at < chunk.length; at += DECODE_BYTES) {
+      const piece = chunk.subarray(at, at + DECODE_BYTES);
+      counter.bytes += piece.length;
+      const out: CsvRecord[] = [];
+      splitter.push(decoder.decode(piece, { stream: true }), false, out);
+      if (out.length) yield out;
+    }
   }
-}
-
-/** CRLF (and lone CR) to LF, across chunk boundaries: line numbers count LF only. */
-function lfOnly(): Transform {
-  let pendingCr = false;
-  return new Transform({
-    decodeStrings: false,
-    transform(chunk: string, _enc, done) {
-      let s = (pendingCr ? "\r" : "") + chunk;
-      pendingCr = s.endsWith("\r");
-      if (pendingCr) s = s.slice(0, -1);
-      done(null, s.replace(/\r\n?/g, "\n"));
-    },
-    flush(done) {
-      done(null, pendingCr ? "\n" : "");
-    },
-  });
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf("\n"); i >= 0; i = s.indexOf("\n", i + 1)) n++;
-  return n;
+  const out: CsvRecord[] = [];
+  splitter.push(decoder.decode(), true, out);
+  if (out.length) yield out;
 }
 
 function cellText(v: ExcelJS.CellValue): string {

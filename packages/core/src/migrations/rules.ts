@@ -62,18 +62,24 @@ export function isSiret(s: string): boolean {
   return luhn(s);
 }
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const FR_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /** "dd/mm/yyyy" (or d/m/yyyy, or ISO) to "yyyy-mm-dd", or null if it is not a real calendar date. */
 export function parseFrenchDate(s: string): string | null {
   let d: number, m: number, y: number;
-  const fr = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  const fr = FR_DATE.exec(s);
   if (fr) [d, m, y] = [Number(fr[1]), Number(fr[2]), Number(fr[3])];
-  else if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-  else return null;
+  else {
+    const iso = ISO_DATE.exec(s);
+    if (!iso) return null;
+    [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  }
   if (m < 1 || m > 12 || d < 1 || y < 1800 || y > 2200) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  if (d > days) return null;
-  return `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > (m === 2 && leap ? 29 : DAYS[m - 1]!)) return null;
+  return `${y}-${m < 10 ? "0" : ""}${m}-${d < 10 ? "0" : ""}${d}`;
 }
 
 /** "1 234,56" / "1234.56" / "-3" to a canonical "1234.56", or null. */
@@ -89,6 +95,18 @@ export function parseDecimal(s: string): string | null {
 const TRUE = new Set(["oui", "o", "vrai", "true", "1", "x", "yes"]);
 const FALSE = new Set(["non", "n", "faux", "false", "0", "no"]);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+const enumIndexes = new WeakMap<TargetColumn, Map<string, string>>();
+/** An enum column's values by their lower case (built once per column, not per row). */
+function enumIndex(column: TargetColumn): Map<string, string> {
+  let m = enumIndexes.get(column);
+  if (!m) {
+    m = new Map();
+    for (const x of column.values ?? []) if (!m.has(x.toLowerCase())) m.set(x.toLowerCase(), x);
+    enumIndexes.set(column, m);
+  }
+  return m;
+}
 
 /** Checks one value against its column; gives the normalised value or the rule broken, in French. */
 export function checkValue(column: TargetColumn, raw: string): Checked {
@@ -138,9 +156,10 @@ export function checkValue(column: TargetColumn, raw: string): Checked {
     case "postal_code":
       return /^\d{5}$/.test(v) && !v.startsWith("00") ? ok(v) : ko("Code postal invalide (5 chiffres)");
     case "enum": {
-      const values = column.values ?? [];
-      const found = values.find((x) => x.toLowerCase() === v.toLowerCase());
-      return found !== undefined ? ok(found) : ko(`Valeur hors liste (attendu : ${values.join(", ")})`);
+      const found = enumIndex(column).get(v.toLowerCase());
+      return found !== undefined
+        ? ok(found)
+        : ko(`Valeur hors liste (attendu : ${(column.values ?? []).join(", ")})`);
     }
   }
 }
@@ -153,32 +172,45 @@ export function checkRow(
   crossRules: readonly CrossRule[],
   source: readonly string[],
 ): { values: string[]; errors: RowError[] } {
-  const values: string[] = new Array<string>(columns.length);
-  const errors: RowError[] = [];
-  for (let i = 0; i < columns.length; i++) {
-    const col = columns[i]!;
-    const raw = source[i] ?? "";
-    const r = checkValue(col, raw);
-    if (r.ok) values[i] = r.value;
-    else {
-      values[i] = "";
-      errors.push({ column: col.label, value: raw, rule: r.rule });
+  return rowChecker(columns, crossRules)(source);
+}
+
+/** checkRow with the cross rules' columns found once: the check run calls it on every row. */
+export function rowChecker(
+  columns: readonly TargetColumn[],
+  crossRules: readonly CrossRule[],
+): (source: readonly string[]) => { values: string[]; errors: RowError[] } {
+  const rules = crossRules
+    .map((rule) => ({
+      a: columns.findIndex((c) => c.name === rule.from),
+      b: columns.findIndex((c) => c.name === rule.to),
+    }))
+    .filter((r) => r.a >= 0 && r.b >= 0)
+    .map((r) => ({
+      ...r,
+      rule: `La date « ${columns[r.b]!.label} » doit être postérieure ou égale à « ${columns[r.a]!.label} »`,
+    }));
+  const n = columns.length;
+  return (source) => {
+    const values: string[] = new Array<string>(n);
+    const errors: RowError[] = [];
+    for (let i = 0; i < n; i++) {
+      const col = columns[i]!;
+      const raw = source[i] ?? "";
+      const r = checkValue(col, raw);
+      if (r.ok) values[i] = r.value;
+      else {
+        values[i] = "";
+        errors.push({ column: col.label, value: raw, rule: r.rule });
+      }
     }
-  }
-  for (const rule of crossRules) {
-    const a = columns.findIndex((c) => c.name === rule.from);
-    const b = columns.findIndex((c) => c.name === rule.to);
-    if (a < 0 || b < 0) continue;
-    const from = values[a];
-    const to = values[b];
-    if (from && to && to < from)
-      errors.push({
-        column: columns[b]!.label,
-        value: source[b] ?? "",
-        rule: `La date « ${columns[b]!.label} » doit être postérieure ou égale à « ${columns[a]!.label} »`,
-      });
-  }
-  return { values, errors };
+    for (const { a, b, rule } of rules) {
+      const from = values[a];
+      const to = values[b];
+      if (from && to && to < from) errors.push({ column: columns[b]!.label, value: source[b] ?? "", rule });
+    }
+    return { values, errors };
+  };
 }
 
 // ─── Files: encoding and delimiter ──────────────────────────────────────────────────────────────

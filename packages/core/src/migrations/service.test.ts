@@ -316,7 +316,9 @@ describe("the pipeline", () => {
     await executeRun({ db, files, now: () => NOW }, c2.runId);
     const load = await startRun(db, tech, { id: job.id }, "test_load", enqueue, NOW);
     const running = executeRun({ db, files, now: () => NOW }, load.runId);
-    await new Promise((r) => setTimeout(r, 300));
+    // Cancelled as soon as the worker has taken it (the run streams fast: a fixed wait could see it done).
+    while ((await db.migrationRun.findUniqueOrThrow({ where: { id: load.runId } })).status !== "running")
+      await new Promise((r) => setTimeout(r, 5));
     await cancelRun(db, tech, load.runId);
     expect(await running).toBe("cancelled");
     expect(await stagingExists(db, stagingSchema(job.id))).toBe(false);

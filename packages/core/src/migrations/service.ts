@@ -18,6 +18,8 @@ import {
   missingRequired,
   proposeMapping,
   stagingSchema,
+  type Delimiter,
+  type Encoding,
   type Mapping,
   type TargetColumn,
 } from "./rules.ts";
@@ -72,6 +74,13 @@ export async function updateTemplate(db: Db, actor: Actor, raw: z.input<typeof u
   const { id, template: t } = updateTemplateInput.parse(raw);
   const found = await db.migrationTemplate.findUnique({ where: { id } });
   if (!found) throw notFound("template");
+  if (t.serviceId !== found.serviceId && (await db.migrationJob.count({ where: { templateId: id } })) > 0)
+    throw invalid("serviceId", "migration_template_in_use");
+  const same = await db.migrationTemplate.findUnique({
+    where: { serviceId_name: { serviceId: t.serviceId, name: t.name } },
+    select: { id: true },
+  });
+  if (same && same.id !== id) throw conflict("migration_template_exists", "name");
   await db.migrationTemplate.update({
     where: { id },
     data: {
@@ -194,6 +203,18 @@ export async function deleteJob(db: Db, files: StreamingFileStore, actor: Actor,
   return { id };
 }
 
+/** The saved mapping where it still fits the file's headers; proposals for the rest. */
+function fitMapping(columns: TargetColumn[], current: Mapping, headers: string[]): Mapping {
+  const proposed = proposeMapping(columns, headers);
+  const mapping: Mapping = {};
+  for (const c of columns) {
+    const keep = current[c.name];
+    if (keep && headers.includes(keep)) mapping[c.name] = keep;
+    else if (proposed[c.name]) mapping[c.name] = proposed[c.name]!;
+  }
+  return mapping;
+}
+
 /** Receives a file as a stream (agent of the body or staff): stored, its shape read, mapping proposed. */
 export async function receiveFile(
   db: Db,
@@ -223,16 +244,11 @@ export async function receiveFile(
     await files.remove(stored.key);
     throw e;
   }
-  const columns = job.template.columns as unknown as TargetColumn[];
-  const current = job.mapping as Mapping;
-  // Keep the saved mapping where it still fits the new file's headers; propose the rest.
-  const proposed = proposeMapping(columns, shape.headers);
-  const mapping: Mapping = {};
-  for (const c of columns) {
-    const keep = current[c.name];
-    if (keep && shape.headers.includes(keep)) mapping[c.name] = keep;
-    else if (proposed[c.name]) mapping[c.name] = proposed[c.name]!;
-  }
+  const mapping = fitMapping(
+    job.template.columns as unknown as TargetColumn[],
+    job.mapping as Mapping,
+    shape.headers,
+  );
   const file = await db.$transaction(async (tx) => {
     const f = await tx.migrationFile.create({
       data: {
@@ -259,27 +275,51 @@ export async function receiveFile(
   return { id: file.id, headers: shape.headers, encoding: shape.encoding, delimiter: shape.delimiter };
 }
 
-/** Overrides the detected delimiter or encoding of a CSV file (the headers are read again). */
+/** Overrides the detected delimiter or encoding of the job's current CSV file: the headers are read
+ * again with them, the mapping fitted to the new headers, and the job goes back to « files received »
+ * (a check made with the old reading no longer counts; a test load is dropped). */
 export async function setFileSettings(
   db: Db,
   files: StreamingFileStore,
   actor: Actor,
   raw: z.input<typeof fileSettingsInput>,
+  now = new Date(),
 ) {
   requireMigrationStaff(actor);
   const input = fileSettingsInput.parse(raw);
-  const file = await db.migrationFile.findUnique({ where: { id: input.fileId }, include: { job: true } });
+  const file = await db.migrationFile.findUnique({
+    where: { id: input.fileId },
+    include: { job: { include: { template: true } } },
+  });
   assertJobVisible(actor, file?.job ?? null);
+  const job = file!.job;
+  if (!canReceiveFile(job.status)) throw conflict("migration_files_closed", "file");
+  if (job.currentFileId !== file!.id) throw conflict("migration_not_current_file", "file");
   if (file!.format !== "csv") throw invalid("delimiter", "migration_not_csv");
+  const running = await db.migrationRun.findFirst({
+    where: { jobId: job.id, status: { in: ["queued", "running"] } },
+    select: { id: true },
+  });
+  if (running) throw conflict("migration_run_in_progress");
   const shape = await sniffFile(files, file!.storageKey, file!.name, {
-    delimiter: input.delimiter,
-    encoding: input.encoding,
+    delimiter: input.delimiter ?? (file!.delimiter as Delimiter),
+    encoding: input.encoding ?? (file!.encoding as Encoding),
   });
-  await db.migrationFile.update({
-    where: { id: file!.id },
-    data: { delimiter: shape.delimiter, encoding: shape.encoding, headers: shape.headers },
+  const columns = job.template.columns as unknown as TargetColumn[];
+  const mapping = fitMapping(columns, job.mapping as Mapping, shape.headers);
+  await db.$transaction(async (tx) => {
+    await tx.migrationFile.update({
+      where: { id: file!.id },
+      data: { delimiter: shape.delimiter, encoding: shape.encoding, headers: shape.headers },
+    });
+    await transition(tx, job, "files_received", actor, now, {
+      kind: "file_settings",
+      note: `${file!.name} : ${shape.encoding}, « ${shape.delimiter === "\t" ? "tab" : shape.delimiter} »`,
+      data: { mapping },
+    });
   });
-  return { id: file!.id, headers: shape.headers };
+  if (job.status === "test_loaded") await dropStaging(db, stagingSchema(job.id));
+  return { id: file!.id, headers: shape.headers, encoding: shape.encoding, delimiter: shape.delimiter };
 }
 
 export async function setMapping(db: Db, actor: Actor, raw: z.input<typeof mappingInput>, now = new Date()) {
@@ -340,16 +380,18 @@ function settingsDigest(
     externalKey: string | null;
     template: { columns: unknown; crossRules: unknown };
   },
-  fileSha: string,
+  file: { sha256: string; encoding: string; delimiter: string },
 ) {
   return sha256Hex(
     canonicalJson({
+      encoding: file.encoding,
+      delimiter: file.delimiter,
       mapping: job.mapping,
       policy: job.badRowPolicy,
       key: job.externalKey,
       columns: job.template.columns,
       rules: job.template.crossRules,
-      file: fileSha,
+      file: file.sha256,
     }),
   );
 }
@@ -385,7 +427,7 @@ export async function startRun(
     select: { id: true },
   });
   if (running) throw conflict("migration_run_in_progress");
-  const settings = settingsDigest(job, file.sha256);
+  const settings = settingsDigest(job, file);
   if (kind === "test_load") {
     const check = await db.migrationRun.findFirst({
       where: { jobId: id, kind: "check", status: "done", fileId: file.id, settingsSha256: settings },

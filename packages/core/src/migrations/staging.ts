@@ -1,6 +1,7 @@
 // Staging tables of test loads: one schema per job, named from the job's UUID only (stagingSchema),
 // one table "rows" with the original line number and one text column per target column (values
-// normalised by the checks: ISO dates, decimal points). Nothing here takes a name from a request.
+// normalised by the checks: ISO dates, decimal points), filled by COPY … FROM STDIN streams (the test
+// load). Nothing here takes a name from a request.
 import type { Db, DbTx } from "@mutuo/db";
 
 const q = (schema: string) => {
@@ -30,36 +31,47 @@ export async function prepareStaging(
       .map((c) => `${c} text NOT NULL`)
       .join(", ")})`,
   );
-  await db.$executeRawUnsafe(`CREATE INDEX IF NOT EXISTS rows_line ON ${s}."rows" (line)`);
   if (upsertKey >= 0)
     await db.$executeRawUnsafe(
       `CREATE UNIQUE INDEX IF NOT EXISTS rows_key ON ${s}."rows" (c${upsertKey}) WHERE c${upsertKey} <> ''`,
     );
 }
 
-/** Inserts a batch of valid rows in one statement (arrays unnested server-side), upserting by the
- * external key when there is one. */
-export async function insertStaging(
-  tx: DbTx,
-  schema: string,
-  n: number,
-  upsertKey: number,
-  rows: { line: number; values: string[] }[],
-) {
+/** How a test load streams its rows: the COPY statement, and what to run after each COPY (rows upserted
+ * by the external key go through a temporary table, COPY itself cannot update). */
+export function stagingCopy(schema: string, n: number, upsertKey: number) {
   const names = cols(n);
-  const arrays: unknown[] = [rows.map((r) => r.line)];
-  for (let i = 0; i < n; i++) arrays.push(rows.map((r) => r.values[i] ?? ""));
-  const params = names.map((_, i) => `$${i + 2}::text[]`).join(", ");
-  const conflict =
-    upsertKey >= 0
-      ? ` ON CONFLICT (c${upsertKey}) WHERE c${upsertKey} <> '' DO UPDATE SET line = excluded.line, ${names
-          .map((c) => `${c} = excluded.${c}`)
-          .join(", ")}`
-      : "";
-  await tx.$executeRawUnsafe(
-    `INSERT INTO ${q(schema)}."rows" (line, ${names.join(", ")}) SELECT * FROM unnest($1::int[], ${params})${conflict}`,
-    ...arrays,
-  );
+  const target = `${q(schema)}."rows"`;
+  if (upsertKey < 0)
+    return { setup: [], copy: `COPY ${target} (line, ${names.join(", ")}) FROM STDIN`, after: [] };
+  return {
+    setup: [`CREATE TEMP TABLE IF NOT EXISTS staging_batch (LIKE ${target}) ON COMMIT DELETE ROWS`],
+    copy: `COPY staging_batch (line, ${names.join(", ")}) FROM STDIN`,
+    after: [
+      `INSERT INTO ${target} SELECT * FROM staging_batch ON CONFLICT (c${upsertKey}) WHERE c${upsertKey} <> '' DO UPDATE SET line = excluded.line, ${names
+        .map((c) => `${c} = excluded.${c}`)
+        .join(", ")}`,
+    ],
+  };
+}
+
+/** The index that pages and samples the staging in file order: built once the rows are in. */
+export const stagingIndex = (schema: string) =>
+  `CREATE INDEX IF NOT EXISTS rows_line ON ${q(schema)}."rows" (line)`;
+
+const SPECIAL = /[\\\t\n\r\0]/;
+const escapeCopy = (v: string) =>
+  SPECIAL.test(v)
+    ? v.replace(/[\\\t\n\r\0]/g, (c) =>
+        c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "",
+      )
+    : v;
+
+/** One row in COPY's text format (tab-separated, backslash escapes; NUL, which text cannot hold, dropped). */
+export function copyLine(line: number, values: readonly string[]): string {
+  let out = String(line);
+  for (let i = 0; i < values.length; i++) out += `\t${escapeCopy(values[i]!)}`;
+  return `${out}\n`;
 }
 
 export async function dropStaging(db: DbTx, schema: string) {

@@ -88,3 +88,98 @@ export async function closeAction(id: string, _: FormState, fd: FormData) {
     return `/reprises/${id}`;
   });
 }
+
+/** Overrides the detected encoding or delimiter of the job's current file (the check reads it that way). */
+export async function fileSettingsAction(id: string, fileId: string, _: FormState, fd: FormData) {
+  return run(fd, async (c) => {
+    const delimiter = formText(fd, "delimiter");
+    const encoding = formText(fd, "encoding");
+    await c.migrations.setFileSettings({
+      fileId,
+      delimiter: (delimiter === "tab" ? "\t" : delimiter) as ";",
+      encoding: encoding as "utf-8",
+    });
+    return `/reprises/${id}`;
+  });
+}
+
+/** The template form's rows: columns (a blank row is no column) and date-order rules. */
+function templateFromForm(fd: FormData) {
+  const columns: Record<string, unknown>[] = [];
+  /** Form row of each column kept, to put an error back on the row it came from. */
+  const rowOf: number[] = [];
+  for (let i = 0; fd.has(`columns.${i}.name`); i++) {
+    const f = (k: string) => formText(fd, `columns.${i}.${k}`);
+    if (f("name").trim() === "" && f("label").trim() === "") continue;
+    const maxLength = f("maxLength").trim();
+    const values = f("values")
+      .split(";")
+      .map((v) => v.trim())
+      .filter(Boolean);
+    columns.push({
+      name: f("name"),
+      label: f("label"),
+      type: f("type"),
+      required: f("required") === "yes",
+      unique: f("unique") === "yes" || undefined,
+      maxLength: maxLength === "" ? undefined : Number(maxLength),
+      values: values.length ? values : undefined,
+    });
+    rowOf.push(i);
+  }
+  const crossRules: { kind: "date_order"; from: string; to: string }[] = [];
+  for (let i = 0; fd.has(`rules.${i}.from`); i++) {
+    const from = formText(fd, `rules.${i}.from`);
+    const to = formText(fd, `rules.${i}.to`);
+    if (from || to) crossRules.push({ kind: "date_order", from, to });
+  }
+  return {
+    rowOf,
+    template: {
+      serviceId: formText(fd, "serviceId"),
+      name: formText(fd, "name"),
+      encoding: (formText(fd, "encoding") || "utf-8") as "utf-8",
+      delimiter: (formText(fd, "delimiter") === "tab" ? "\t" : formText(fd, "delimiter") || ";") as ";",
+      columns: columns as never,
+      crossRules,
+    },
+  };
+}
+
+/** Creates (id null) or updates a target template; an error on a column names its row. */
+export async function saveTemplateAction(id: string | null, _: FormState, fd: FormData): Promise<FormState> {
+  const { template, rowOf } = templateFromForm(fd);
+  try {
+    const c = await api();
+    if (id) await c.migrations.updateTemplate({ id, template });
+    else await c.migrations.createTemplate(template);
+  } catch (e) {
+    const cause = e instanceof TRPCError ? e.cause : e;
+    if (cause instanceof DomainError && cause.message.startsWith("migration_")) {
+      const t = await getTranslations("migrations.errors");
+      const key = t.has(cause.message) ? cause.message : "other";
+      const message = t(key as "other", cause.params ?? {});
+      return {
+        values: formValues(fd),
+        message,
+        fieldErrors: cause.field ? { [cause.field]: message } : undefined,
+      };
+    }
+    const state = await toFormState(e, formValues(fd));
+    const path = ((cause as { issues?: { path: PropertyKey[] }[] } | undefined)?.issues?.[0]?.path ?? []).map(
+      String,
+    );
+    const at = path.indexOf("columns");
+    const n = at >= 0 ? Number(path[at + 1]) : NaN;
+    const fieldErrors: Record<string, string> = {};
+    for (const [k, v] of Object.entries(state.fieldErrors ?? {}))
+      fieldErrors[k.replace(/^columns\.(\d+)/, (_m, d: string) => `columns.${rowOf[Number(d)] ?? d}`)] = v;
+    if (Number.isInteger(n) && state.message) {
+      const t = await getTranslations("migrations.templates");
+      state.message = t("columnError", { n: (rowOf[n] ?? n) + 1, message: state.message });
+    }
+    return { ...state, fieldErrors };
+  }
+  revalidatePath("/reprises", "layout");
+  redirect("/reprises/modeles");
+}

@@ -73,6 +73,10 @@ export default async function MigrationsPage({
       {staff ? (
         <p className="mb-4">
           <Link href="/reprises/nouvelle">{t("new")}</Link>
+          {" · "}
+          <Link href="/reprises/modeles" className="underline">
+            {t("templates.link")}
+          </Link>
         </p>
       ) : null}
       <FilterBar label={t("filters")} submit={t("filter")}>

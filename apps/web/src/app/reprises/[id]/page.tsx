@@ -16,6 +16,7 @@ import {
   saveMappingAction,
   stepAction,
 } from "../actions.ts";
+import { FileSettingsForm } from "../file-settings.tsx";
 import { RunProgress } from "../progress.tsx";
 import { MigrationStatus } from "../status-badge.tsx";
 import { UploadForm } from "../upload.tsx";
@@ -117,6 +118,9 @@ export default async function MigrationPage({ params }: { params: Promise<{ id: 
             </li>
           ))}
         </ul>
+        {staff && receiving && file?.format === "csv" && !running ? (
+          <FileSettingsForm jobId={job.id} file={file} />
+        ) : null}
         {receiving ? (
           <UploadForm
             jobId={job.id}
