@@ -17,7 +17,7 @@ import {
 import { nextCounter } from "../shared/counter.ts";
 import { dateOnly } from "../shared/dates.ts";
 import { addDays, isoDate, isoWeekday, parseIsoDate } from "../sla/index.ts";
-import { localDate, slotInstants } from "../training/index.ts";
+import { localDate, recordTrainingEvent, slotInstants } from "../training/index.ts";
 
 const brackets = (a: number, b: number, c: number) => ({
   mode: "bracket" as const,
@@ -241,7 +241,7 @@ async function seedDedicatedTraining(db: Db, now: Date): Promise<void> {
   ]);
   await db.$transaction(async (tx) => {
     const n = await nextCounter(tx, `training-${y}`);
-    await tx.trainingSession.create({
+    const session = await tx.trainingSession.create({
       data: {
         number: `FORM-${y}-${String(n).padStart(4, "0")}`,
         courseId: course.id,
@@ -264,6 +264,13 @@ async function seedDedicatedTraining(db: Db, now: Date): Promise<void> {
           })),
         },
       },
+    });
+    // Its history starts like every session's: opened by the technician three weeks before it starts.
+    await recordTrainingEvent(tx, {
+      sessionId: session.id,
+      kind: "opened",
+      actor: { userId: tech.id, name: tech.name, role: "technician", bodyIds: [], activeBodyId: null },
+      at: new Date(+slots[0]!.startsAt - 21 * 86_400_000),
     });
   });
 }

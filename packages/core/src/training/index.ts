@@ -12,6 +12,11 @@ export { trainingConsumption, billableTrainingActivities } from "./consumption.t
 export { invitationIcs, eventUid, PARIS_VTIMEZONE } from "./ical.ts";
 export { canManageTraining } from "./policy.ts";
 export { addMaterial, removeMaterial, readMaterial, mayGetMaterials, MATERIAL_TYPES } from "./materials.ts";
-export { sessionHistory, TRAINING_EVENT_KINDS, type TrainingEventRow } from "./events.ts";
+export {
+  recordTrainingEvent,
+  sessionHistory,
+  TRAINING_EVENT_KINDS,
+  type TrainingEventRow,
+} from "./events.ts";
 export { sendReminders, afterSessions } from "./followups.ts";
 export { trainingFollowUpsJob } from "./jobs/reminders.ts";
