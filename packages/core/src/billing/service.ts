@@ -8,6 +8,7 @@ import { conflict, DomainError, invalid, notFound } from "../errors/index.ts";
 import { nextCounter } from "../shared/counter.ts";
 import { dateOnly, fromDateOnly } from "../shared/dates.ts";
 import type { BillableActivityReader } from "../shared/billable.ts";
+import { isExclusionViolation } from "../shared/unique.ts";
 import { computeStatement, type StatementSnapshot } from "./compute.ts";
 import { requireBillingManager, requireTimeLogger } from "./policy.ts";
 import { frenchDate, overlappingGrids } from "./rules.ts";
@@ -34,16 +35,7 @@ type GridValues = z.output<typeof gridInput>;
 
 /** Whether an error is the exclusion constraint refusing overlapping versions of a service's grid. */
 export function isGridOverlap(e: unknown): boolean {
-  const seen = new Set<unknown>();
-  let cur: unknown = e;
-  while (cur && typeof cur === "object" && !seen.has(cur)) {
-    seen.add(cur);
-    const o = cur as Record<string, unknown>;
-    const s = `${String(o.message ?? "")} ${String(o.code ?? "")} ${JSON.stringify(o.meta ?? "")}`;
-    if (s.includes("23P01") || s.includes("PriceGrid_no_overlap")) return true;
-    cur = o.cause;
-  }
-  return false;
+  return isExclusionViolation(e, "PriceGrid_no_overlap");
 }
 
 /** Runs a grid write; the exclusion constraint's refusal (a race the check missed) names the field too. */

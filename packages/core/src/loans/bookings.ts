@@ -3,6 +3,7 @@
 // becomes a French error naming the loan or reservation that holds the asset.
 import type { Db, DbTx } from "@mutuo/db";
 import { DomainError } from "../errors/index.ts";
+import { isExclusionViolation } from "../shared/unique.ts";
 import { dayAfter } from "./rules.ts";
 
 export async function insertBookings(
@@ -31,16 +32,7 @@ export async function releaseBookings(tx: DbTx, owner: { loanId: string } | { re
 
 /** Whether an error is the exclusion constraint refusing an overlapping booking. */
 export function isBookingOverlap(e: unknown): boolean {
-  const seen = new Set<unknown>();
-  let cur: unknown = e;
-  while (cur && typeof cur === "object" && !seen.has(cur)) {
-    seen.add(cur);
-    const o = cur as Record<string, unknown>;
-    const s = `${String(o.message ?? "")} ${String(o.code ?? "")} ${JSON.stringify(o.meta ?? "")}`;
-    if (s.includes("23P01") || s.includes("AssetBooking_no_overlap")) return true;
-    cur = o.cause;
-  }
-  return false;
+  return isExclusionViolation(e, "AssetBooking_no_overlap");
 }
 
 export interface BookingConflict {

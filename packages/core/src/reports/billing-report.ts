@@ -5,7 +5,14 @@
 import { z } from "zod";
 import { Prisma, type Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
-import type { ChartSpec, ReportData, ReportDefinition, ReportQuery } from "./definition.ts";
+import {
+  kpiSummary,
+  type ChartSpec,
+  type ReportData,
+  type ReportDefinition,
+  type ReportQuery,
+} from "./definition.ts";
+import { euros } from "../documents/index.ts";
 import { bodyFilterLabel, names } from "./names.ts";
 import { periodLabel, previousPeriod, type Period } from "./rules.ts";
 
@@ -57,9 +64,6 @@ async function byService(db: Db, q: ReportQuery<BillingFilters>, p: Period) {
         WHERE c."statementId" = l."statementId" AND c."lineIndex" = l."index")), 0)::int AS "credited"
     FROM lines l GROUP BY 1 ORDER BY 1`;
 }
-
-const euros = (cents: number) =>
-  `${(cents / 100).toLocaleString("fr-FR", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} €`;
 
 async function readBilling(
   db: Db,
@@ -199,8 +203,5 @@ export const billingReport: ReportDefinition<BillingFilters> = {
   filters: billingFilters,
   filterFields: [{ name: "body", label: "Organisme", options: "bodies" }],
   read: readBilling,
-  summary: (d) =>
-    d.kpis
-      .map((k) => `${k.label} : ${k.display}${k.previous ? ` (période précédente : ${k.previous})` : ""}`)
-      .join("\n"),
+  summary: kpiSummary(),
 };

@@ -107,3 +107,13 @@ export interface ReportDefinition<F = Record<string, string | undefined>> {
   /** A short summary for e-mails (the headline figures in one or two lines). */
   summary?(data: ReportData): string;
 }
+
+/** A report's e-mail summary: its headline figures (those of `ids`, else all), one a line, each with
+ * the previous period's when known. */
+export const kpiSummary =
+  (ids?: string[]) =>
+  (d: ReportData): string =>
+    d.kpis
+      .filter((k) => !ids || ids.includes(k.id))
+      .map((k) => `${k.label} : ${k.display}${k.previous ? ` (période précédente : ${k.previous})` : ""}`)
+      .join("\n");

@@ -3,7 +3,13 @@
 import { z } from "zod";
 import { Prisma, type Db } from "@mutuo/db";
 import { text } from "../shared/text.ts";
-import type { ChartSpec, ReportData, ReportDefinition, ReportQuery } from "./definition.ts";
+import {
+  kpiSummary,
+  type ChartSpec,
+  type ReportData,
+  type ReportDefinition,
+  type ReportQuery,
+} from "./definition.ts";
 import { names } from "./names.ts";
 import { NO_TECHNICIAN } from "./rollup.ts";
 import { formatMinutes, monthsOf, periodLabel, previousPeriod, rate, type Period } from "./rules.ts";
@@ -406,9 +412,5 @@ export const slaReport: ReportDefinition<SlaFilters> = {
     { name: "technician", label: "Technicien", options: "technicians", staffOnly: true },
   ],
   read: (db, _actor, q) => readSla(db, q),
-  summary: (d) =>
-    d.kpis
-      .filter((k) => ["iRate", "rRate", "tickets", "breaches"].includes(k.id))
-      .map((k) => `${k.label} : ${k.display}${k.previous ? ` (période précédente : ${k.previous})` : ""}`)
-      .join("\n"),
+  summary: kpiSummary(["iRate", "rRate", "tickets", "breaches"]),
 };

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { Prisma, type Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
 import { trainingConsumption } from "../training/index.ts";
-import type { ChartSpec, ReportData, ReportDefinition, ReportQuery } from "./definition.ts";
+import {
+  kpiSummary,
+  type ChartSpec,
+  type ReportData,
+  type ReportDefinition,
+  type ReportQuery,
+} from "./definition.ts";
 import { bodyFilterLabel, names } from "./names.ts";
 import { monthsOf, periodLabel, previousPeriod, rate, type Period } from "./rules.ts";
 
@@ -369,9 +375,5 @@ export const trainingReport: ReportDefinition<TrainingFilters> = {
     { name: "service", label: "Service", options: "services" },
   ],
   read: readTraining,
-  summary: (d) =>
-    d.kpis
-      .filter((k) => ["held", "cancelled", "fill", "satisfaction"].includes(k.id))
-      .map((k) => `${k.label} : ${k.display}${k.previous ? ` (période précédente : ${k.previous})` : ""}`)
-      .join("\n"),
+  summary: kpiSummary(["held", "cancelled", "fill", "satisfaction"]),
 };
