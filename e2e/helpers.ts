@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import * as OTPAuth from "otpauth";
@@ -32,6 +33,35 @@ const usedStepsFile = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "
  * a fresh step. Used steps are kept beside the e2e data (wiped with it at each run).
  */
 export async function totpCode(secret: string): Promise<string> {
+  return withLock("totp-steps", () => claimTotpCode(secret));
+}
+
+/**
+ * Runs `fn` while no other Playwright worker runs a section of the same name (journeys run on two
+ * workers against one app): a directory beside the e2e data, wiped with it at each run.
+ */
+async function withLock<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const dir = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", `${name}.lock`);
+  fs.mkdirSync(path.dirname(dir), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(dir);
+      break;
+    } catch {
+      // A lock left by a worker that died long ago is taken over.
+      const age = Date.now() - (fs.statSync(dir, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 180_000) fs.rmSync(dir, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function claimTotpCode(secret: string): Promise<string> {
   const used: Record<string, number> = fs.existsSync(usedStepsFile)
     ? JSON.parse(fs.readFileSync(usedStepsFile, "utf8"))
     : {};
@@ -53,6 +83,11 @@ export async function totpCode(secret: string): Promise<string> {
 
 /** Signs the demo admin in, enrolling the (required) second factor on first sign-in. */
 export async function signInAsAdmin(page: Page, state: { secret?: string }): Promise<void> {
+  // One admin sign-in at a time: the first enrols the factor that the others then use.
+  await withLock("admin-sign-in", () => signInAsAdminAlone(page, state));
+}
+
+async function signInAsAdminAlone(page: Page, state: { secret?: string }): Promise<void> {
   // The secret is enrolled once per run, by whichever journey signs the admin in first.
   const saved = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e", "admin-totp-secret");
   state.secret ??= fs.existsSync(saved) ? fs.readFileSync(saved, "utf8").trim() : undefined;
@@ -100,6 +135,25 @@ export function setClock(at: Date | null): void {
   const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock");
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, at ? at.toISOString() : "");
+}
+
+/**
+ * Runs these worker jobs now, at the e2e clock, and waits until they are done: the e2e worker
+ * watches `<clock file>.run` (see apps/worker/src/worker.ts), so a journey need not wait for the
+ * cron's next minute. The scheduled runs still happen too, which the jobs must bear (idempotence).
+ */
+export async function runJobs(...jobs: string[]): Promise<void> {
+  const file = path.resolve(import.meta.dirname, "..", ".mutuo", "e2e-clock.run");
+  const token = randomUUID();
+  fs.writeFileSync(`${file}.tmp`, JSON.stringify({ token, jobs }));
+  fs.renameSync(`${file}.tmp`, file);
+  await expect
+    .poll(() => (fs.existsSync(`${file}.done`) ? fs.readFileSync(`${file}.done`, "utf8") : ""), {
+      timeout: 90_000,
+      intervals: [200],
+      message: `worker jobs ${jobs.join(", ")}`,
+    })
+    .toBe(token);
 }
 
 /** The newest e-mail in the e2e app's outbox folder that `match` accepts, parsed as a mail client would. */

@@ -21,14 +21,37 @@ export const IMAP_URL = `imap://${IMAP.user}:${IMAP.password}@127.0.0.1:${IMAP.p
 const dovecot = dovecotBinary();
 const dovecotConf = dovecot ? writeDovecotConfig(IMAP) : null;
 
+/**
+ * Journeys that move the e2e clock (the web and the worker read one clock, for every session) or
+ * start their own instance: they run one at a time, after all the others.
+ */
+const CLOCKED = [
+  "lifecycle",
+  "mailbox",
+  "reports",
+  "retention",
+  "ticket-page",
+  "tickets",
+  "training",
+  "training-courses",
+].map((f) => new RegExp(`/${f}\\.spec\\.ts$`));
+// When files are named on the command line, run just those (the shared journeys are not their
+// dependency then): the order only matters for a whole run.
+const filesNamed = process.argv.some((a) => /\.spec\.ts(:\d+)*$/.test(a));
+
 export default defineConfig({
   testDir: ".",
   outputDir: "../.mutuo/test-results/playwright",
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
+  // Files run side by side on two browsers against the one app (tests inside a file in order).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
+  projects: [
+    { name: "shared", testIgnore: CLOCKED },
+    { name: "clocked", testMatch: CLOCKED, workers: 1, dependencies: filesNamed ? [] : ["shared"] },
+  ],
   use: {
     baseURL: `http://localhost:${E2E_PORT}`,
     locale: "fr-FR",

@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { expect, expectAccessible, test } from "./fixtures.ts";
-import { setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
+import { runJobs, setClock, signIn, signInAsAdmin, signOut } from "./helpers.ts";
 
 const admin: { secret?: string } = {};
 const H = 3600_000;
@@ -172,11 +172,12 @@ test("a technician takes a ticket in one click, answers with a canned reply and 
   // The clock reaches the date: the worker's job reminds the technician (and, as configured for
   // this run, sends the partner a reminder), exactly once.
   setClock(new Date(until.getTime() + 60_000));
+  await runJobs("tickets.waiting");
   const due = page.getByRole("link", { name: new RegExp(`\\[${number}\\] Date d'attente atteinte`) });
   await expect(async () => {
     await page.reload();
     await expect(due).toHaveCount(1, { timeout: 1000 });
-  }).toPass({ timeout: 100_000, intervals: [3000] });
+  }).toPass({ timeout: 30_000, intervals: [1000] });
   await expect(page.getByRole("link", { name: new RegExp(`\\[${number}\\] Relance`) })).toHaveCount(1);
   await due.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(`[${number}] Date d'attente atteinte`);

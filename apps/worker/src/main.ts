@@ -59,6 +59,7 @@ async function main() {
       "retention.anonymise-declarants": { defaultMonths: env.MUTUO_RETENTION_MONTHS },
     },
     now: clockFrom(env.MUTUO_E2E_CLOCK_FILE),
+    runRequestFile: env.MUTUO_E2E_CLOCK_FILE ? `${env.MUTUO_E2E_CLOCK_FILE}.run` : undefined,
     files: localFileStore(env.filesDir),
     mailSetup: {
       smtp: Boolean(env.SMTP_URL),

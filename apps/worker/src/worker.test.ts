@@ -1,3 +1,6 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
@@ -55,5 +58,40 @@ describe("worker", () => {
 
     await worker.stop();
     expect(await tdb.prisma().workerHeartbeat.count()).toBe(0);
+  });
+
+  it("runs the jobs an end-to-end test asks for at once, with their scheduled payload, once per request", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mutuo-run-request-"));
+    const file = path.join(dir, "clock.run");
+    const ask = (token: string, jobs: string[]) => {
+      fs.writeFileSync(`${file}.tmp`, JSON.stringify({ token, jobs }));
+      fs.renameSync(`${file}.tmp`, file);
+    };
+    const done = () => (fs.existsSync(`${file}.done`) ? fs.readFileSync(`${file}.done`, "utf8") : "");
+    seen.length = 0;
+    const scheduled = registerJob({ ...echo, schedule: { cron: "0 3 * * *", data: { word: "planifié" } } });
+    worker = await startWorker({
+      connectionString: tdb.url,
+      db: tdb.prisma(),
+      mailer,
+      log: silent,
+      concurrency: 1,
+      jobs: [scheduled],
+      scheduleData: { "test.echo": { word: "configuré" } },
+      runRequestFile: file,
+    });
+    try {
+      ask("a", ["test.echo", "test.unknown"]);
+      await expect.poll(done, { timeout: 10_000, interval: 100 }).toBe("a");
+      expect(seen).toEqual(["configuré"]);
+      // The same request again (an unchanged token) runs nothing; a new one runs again.
+      ask("a", ["test.echo"]);
+      ask("b", ["test.echo"]);
+      await expect.poll(done, { timeout: 10_000, interval: 100 }).toBe("b");
+      expect(seen).toEqual(["configuré", "configuré"]);
+    } finally {
+      await worker.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -1,4 +1,5 @@
 // The worker: registers every job of the core registry on pg-boss, keeps a heartbeat, stops gracefully.
+import fs from "node:fs";
 import os from "node:os";
 import { PgBoss } from "pg-boss";
 import type { Db } from "@mutuo/db";
@@ -29,6 +30,12 @@ export interface WorkerOptions {
   mailSetup?: MailSetup;
   /** The file store (data migrations read their files from it). */
   files?: JobContext["files"];
+  /**
+   * End-to-end tests only: a file the tests write `{ "token": "…", "jobs": ["name", …] }` to; the
+   * worker then runs those jobs at once (with their scheduled payload) and writes the token to
+   * `<file>.done`, so that a journey does not wait for the next minute of the cron.
+   */
+  runRequestFile?: string;
 }
 
 export interface RunningWorker {
@@ -39,6 +46,10 @@ export interface RunningWorker {
 
 export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   const jobs = opts.jobs ?? jobRegistry;
+  const payloadOf = (job: RegisteredJob) => ({
+    ...((job.schedule?.data ?? {}) as object),
+    ...(opts.scheduleData?.[job.name] ?? {}),
+  });
   const identity = {
     id: `${os.hostname()}:${process.pid}`,
     hostname: os.hostname(),
@@ -67,10 +78,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
       if (!pgJob) return;
       await job.run(pgJob.data, ctx);
     });
-    if (job.schedule) {
-      const data = { ...((job.schedule.data ?? {}) as object), ...(opts.scheduleData?.[job.name] ?? {}) };
-      await boss.schedule(job.name, job.schedule.cron, data, { tz: job.schedule.tz ?? "Europe/Paris" });
-    }
+    if (job.schedule)
+      await boss.schedule(job.name, job.schedule.cron, payloadOf(job), {
+        tz: job.schedule.tz ?? "Europe/Paris",
+      });
   }
 
   const beat = async () => {
@@ -83,6 +94,10 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
   await beat();
   const timer = setInterval(beat, opts.heartbeatMs ?? HEARTBEAT_INTERVAL_MS);
 
+  const stopRequests = opts.runRequestFile
+    ? watchRunRequests(opts.runRequestFile, jobs, (job) => job.run(payloadOf(job), ctx), opts.log)
+    : () => undefined;
+
   let stopping: Promise<void> | undefined;
   return {
     id: identity.id,
@@ -90,10 +105,49 @@ export async function startWorker(opts: WorkerOptions): Promise<RunningWorker> {
     stop() {
       stopping ??= (async () => {
         clearInterval(timer);
+        stopRequests();
         await boss.stop({ graceful: true, timeout: 10_000 });
         await removeHeartbeat(opts.db, identity.id);
       })();
       return stopping;
     },
   };
+}
+
+/** Runs the jobs the end-to-end tests ask for, one request at a time (see `runRequestFile`). */
+function watchRunRequests(
+  file: string,
+  jobs: readonly RegisteredJob[],
+  run: (job: RegisteredJob) => Promise<void>,
+  log: JobLogger,
+): () => void {
+  const read = (): { token?: string; jobs?: string[] } => {
+    try {
+      return JSON.parse(fs.readFileSync(file, "utf8")) as { token?: string; jobs?: string[] };
+    } catch {
+      return {};
+    }
+  };
+  let last = read().token;
+  let queue = Promise.resolve();
+  const onChange = () => {
+    queue = queue.then(async () => {
+      const request = read();
+      if (!request.token || request.token === last) return;
+      last = request.token;
+      for (const name of request.jobs ?? []) {
+        const job = jobs.find((j) => j.name === name);
+        if (!job) {
+          log.error("unknown job requested", { job: name });
+          continue;
+        }
+        await run(job).catch((error: unknown) =>
+          log.error("requested job failed", { job: name, error: String(error) }),
+        );
+      }
+      fs.writeFileSync(`${file}.done`, request.token);
+    });
+  };
+  fs.watchFile(file, { interval: 200 }, onChange);
+  return () => fs.unwatchFile(file, onChange);
 }

@@ -1,6 +1,7 @@
 // What the next retention run will anonymise, for the administrators' page.
 import { Prisma, type Db } from "@mutuo/db";
 import type { Actor } from "../access/index.ts";
+import { containsPattern } from "../shared/like.ts";
 import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import { requireRetentionAdmin } from "./policy.ts";
 import { MAX_PER_RUN, nextRunAt, retentionCutoff } from "./rules.ts";
@@ -61,6 +62,12 @@ export async function previewRetention(
     const endedAt = new Date(at);
     after = Prisma.sql`AND (COALESCE(t."closedAt", t."updatedAt"), t."id") > (${endedAt}, ${id}::uuid)`;
   }
+  // A search narrows the list (a person asking when their name goes); the counts stay the run's.
+  const q = input.q?.trim();
+  const like = q ? containsPattern(q) : null;
+  const search = like
+    ? Prisma.sql`AND (t."number" ILIKE ${like} OR t."declarantName" ILIKE ${like} OR b."legalName" ILIKE ${like})`
+    : Prisma.empty;
   const [rows, [counts]] = await Promise.all([
     db.$queryRaw<(Omit<RetentionPreviewItem, "incoming"> & { incoming: bigint })[]>`
       SELECT t."id", t."number", b."legalName" AS "bodyName", t."status"::text AS "status",
@@ -69,7 +76,7 @@ export async function previewRetention(
              (SELECT count(*) FROM "IncomingMail" m
                WHERE m."ticketId" = t."id" AND m."fromEmail" = lower(t."declarantEmail")) AS "incoming"
       FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId"
-      WHERE ${due} ${after}
+      WHERE ${due} ${search} ${after}
       ORDER BY COALESCE(t."closedAt", t."updatedAt"), t."id"
       LIMIT ${input.limit + 1}`,
     db.$queryRaw<{ tickets: bigint; incoming: bigint }[]>`

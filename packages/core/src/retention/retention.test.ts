@@ -223,6 +223,11 @@ describe("declarant retention", () => {
     expect(new Set(seen).size).toBe(total);
     expect(seen.indexOf(b.number)).toBeLessThan(seen.indexOf(a.number)); // oldest first
     expect(seen).not.toContain(c.number);
+    // A search by number (or name) narrows the list, not the counts; wildcards are taken literally.
+    const found = await previewRetention(db, actors.admin!, { q: a.number }, NOW);
+    expect(found.items.map((i) => i.number)).toEqual([a.number]);
+    expect(found.counts.tickets).toBe(total);
+    expect((await previewRetention(db, actors.admin!, { q: "%" }, NOW)).items).toEqual([]);
     const audit = await db.auditEvent.findFirst({ where: { entityType: "Setting", entityId: "retention" } });
     expect(audit?.changes).toEqual({ declarantMonths: [36, 12] });
 

@@ -14,6 +14,8 @@ export const retentionSettingsInput = z.object({
 /** A page of what the next run will anonymise. */
 export const retentionPreviewInput = z.object({
   cursor: text().max(500).optional(),
+  /** Part of a ticket number, a declarant's name or a body's name. */
+  q: text().max(200).optional(),
   limit: z.number().int().min(1).max(100).default(50),
 });
 

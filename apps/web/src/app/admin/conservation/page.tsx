@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { MAX_PER_RUN } from "@mutuo/core/retention";
+import { FilterBar, FilterInput } from "../../../components/filter-bar.tsx";
 import { PageTitle } from "../../../components/page-title.tsx";
 import { Cell, Table } from "../../../components/table.tsx";
 import { api } from "../../../server/api.ts";
@@ -16,7 +17,10 @@ export async function generateMetadata() {
   return { title: t("title") };
 }
 
-const params = z.object({ cursor: z.string().max(500).optional().catch(undefined) });
+const params = z.object({
+  cursor: z.string().max(500).optional().catch(undefined),
+  q: z.string().max(200).optional().catch(undefined),
+});
 
 /** Retention of declarants' identities: the period, and what the next nightly run will anonymise. */
 export default async function RetentionPage({
@@ -31,7 +35,10 @@ export default async function RetentionPage({
   const format = await getFormatter();
   const f = params.parse(await searchParams);
   const caller = await api();
-  const page = await caller.retention.preview({ cursor: f.cursor }).catch(() => caller.retention.preview({}));
+  const q = f.q?.trim() || undefined;
+  const page = await caller.retention
+    .preview({ cursor: f.cursor, q })
+    .catch(() => caller.retention.preview({ q }));
   const { settings } = page;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long", timeZone: "Europe/Paris" });
   return (
@@ -77,8 +84,11 @@ export default async function RetentionPage({
         {page.counts.tickets > page.nextRunTickets ? (
           <p className="mb-4 text-slate-700">{t("limit", { max: format.number(MAX_PER_RUN) })}</p>
         ) : null}
+        <FilterBar label={t("searchLabel")} submit={t("searchButton")} search boxed={false}>
+          <FilterInput name="q" label={t("search")} value={q} type="search" maxLength={200} wide />
+        </FilterBar>
         {page.items.length === 0 ? (
-          <p className="text-slate-700">{t("empty")}</p>
+          <p className="text-slate-700">{q ? t("noMatch", { q }) : t("empty")}</p>
         ) : (
           <Table
             caption={t("caption")}
@@ -107,9 +117,13 @@ export default async function RetentionPage({
           </Table>
         )}
         <p className="mt-4 flex gap-4">
-          {f.cursor ? <Link href="/admin/conservation">{t("first")}</Link> : null}
+          {f.cursor ? (
+            <Link href={`/admin/conservation${q ? `?${new URLSearchParams({ q })}` : ""}`}>{t("first")}</Link>
+          ) : null}
           {page.nextCursor ? (
-            <Link href={`/admin/conservation?${new URLSearchParams({ cursor: page.nextCursor })}`}>
+            <Link
+              href={`/admin/conservation?${new URLSearchParams({ ...(q ? { q } : {}), cursor: page.nextCursor })}`}
+            >
               {t("next")}
             </Link>
           ) : null}
