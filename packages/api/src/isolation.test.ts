@@ -38,6 +38,8 @@ interface World {
   incomingB: string;
   viewB: string;
   cannedB: string;
+  exportA: string;
+  exportB: string;
   migration: {
     jobA: string;
     jobB: string;
@@ -117,6 +119,19 @@ const probes: Record<string, (w: World) => unknown> = {
   }),
   "reports.unsubscribe": (w) => ({ id: w.ticketB }),
   "reports.runs": () => ({}),
+  "reports.exportPlan": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+  }),
+  "reports.requestExport": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+    format: "csv",
+  }),
+  "reports.exports": () => ({}),
+  "reports.export": (w) => ({ id: w.exportB }),
   "health.check": () => undefined,
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
@@ -563,6 +578,19 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "reports.subscribe": "foreign",
   "reports.unsubscribe": "foreign",
   "reports.runs": "foreign",
+  "reports.exportPlan": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyA },
+  }),
+  "reports.requestExport": () => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: {},
+    format: "xlsx",
+  }),
+  "reports.exports": "foreign",
+  "reports.export": (w) => ({ id: w.exportA }),
   "health.check": "foreign",
   "catalogue.list": "foreign",
   "catalogue.countActive": "foreign",
@@ -977,6 +1005,22 @@ describe("isolation matrix", () => {
     const cannedB = await db.cannedReply.create({
       data: { title: "Secret de B", body: "Secret de B", ownerId: tech.id },
     });
+    // Background report exports: B's agent's and A's agent's own.
+    const reportExport = (requestedById: string, bodyId: string, title: string) =>
+      db.reportExport.create({
+        data: {
+          requestedById,
+          reportId: "sla",
+          title,
+          period: { kind: "year", month: "2026-01" },
+          filters: { body: bodyId },
+          scopeBodyIds: [bodyId],
+          format: "csv",
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+    const exportB = await reportExport(userB.id, bodyB.id, "Secret de B");
+    const exportA = await reportExport(userA.id, bodyA.id, "Rapport SLA — 2026");
     // Data migrations: a job per body (B's with a file and a run), on one template.
     const migTemplate = await db.migrationTemplate.create({
       data: {
@@ -1203,6 +1247,8 @@ describe("isolation matrix", () => {
       trainingRegistrationA: trainingRegistrationA.id,
       viewB: viewB.id,
       cannedB: cannedB.id,
+      exportA: exportA.id,
+      exportB: exportB.id,
       mailB: mailB.id,
       incomingB: incomingB.id,
       ticketB: ticketB.id,
