@@ -11,6 +11,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { appRouter } from "./root.ts";
 import { render } from "@mutuo/core/notifications";
+import { errorData } from "./errors.ts";
 import { callerFor } from "./testing.ts";
 
 /** Public by nature: anyone may call them. Everything else must require a signed-in person. */
@@ -1315,6 +1316,49 @@ describe("isolation matrix", () => {
     expect(await db.queueView.findUniqueOrThrow({ where: { id: world.viewB } })).toMatchObject({
       name: "Secret de B",
     });
+  });
+
+  it("keeps background exports to their requester, and refuses hostile export requests clearly", async () => {
+    const db = tdb.prisma();
+    const manager = await callerFor(db, tdb.url, "manager@val-orlene.example");
+    const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
+    // Staff included: another person's export does not exist for them.
+    for (const c of [manager, agentA]) {
+      await expect(c.reports.export({ id: world.exportB })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(JSON.stringify(await c.reports.exports({}))).not.toContain(world.exportB);
+    }
+    const year = { kind: "year" as const, month: "2026-01" };
+    const refused = async (input: unknown, code: string, field?: string) => {
+      const e = await agentA.reports.requestExport(input as never).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(TRPCError);
+      expect((e as TRPCError).code).toBe(code);
+      if (field) expect(JSON.stringify(errorData(e as TRPCError))).toContain(field);
+    };
+    await refused({ reportId: "sla", period: year, filters: {}, format: "exe" }, "BAD_REQUEST", "format");
+    await refused(
+      {
+        reportId: "sla",
+        period: { kind: "custom", from: "2026-06", to: "2026-03" },
+        filters: {},
+        format: "csv",
+      },
+      "BAD_REQUEST",
+      "to",
+    );
+    await refused(
+      { reportId: "sla", period: year, filters: { body: world.bodyB.id }, format: "csv" },
+      "NOT_FOUND",
+    );
+    await refused(
+      { reportId: "sla", period: year, filters: { priority: "x' OR 1=1" }, format: "csv" },
+      "BAD_REQUEST",
+    );
+    await refused({ reportId: "billing", period: year, filters: {}, format: "pdf" }, "FORBIDDEN");
+    await refused({ reportId: "../etc/passwd", period: year, filters: {}, format: "pdf" }, "NOT_FOUND");
+    await expect(agentA.reports.exports({ cursor: "garbage" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(agentA.reports.export({ id: "not-a-uuid" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("gives an agent of body A nothing of body B, and lets them change nothing of it", async () => {
