@@ -161,6 +161,7 @@ describe("background report exports", () => {
     const total = await breachedTickets();
     expect(await getExport(db, manager, { id }, now)).toMatchObject({ status: "done", rowsDone: total });
     // Progress only grows.
+    expect(seen.length).toBeGreaterThan(0);
     expect(seen).toEqual([...seen].sort((a, b) => a - b));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await read((await readExportFile(db, files, manager, id, now)).stream)) as never);
@@ -220,6 +221,11 @@ describe("background report exports", () => {
       expect((await listExports(db, someone, {}, now)).items.map((e) => e.id)).not.toContain(id);
     }
     expect((await listExports(db, agent, {}, now)).items.map((e) => e.id)).toEqual([id]);
+    // Once the agent no longer sees every body the export covers, it is gone for them too.
+    await db.reportExport.update({ where: { id }, data: { scopeBodyIds: [other.bodyIds[0]!] } });
+    await expect(readExportFile(db, files, agent, id, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getExport(db, agent, { id }, now)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect((await listExports(db, agent, {}, now)).items).toEqual([]);
   });
 
   it("marks a build that cannot be done as failed, in French, and reports it like other job failures", async () => {

@@ -73,8 +73,17 @@ export async function requestExport(
   return created;
 }
 
+/** Whether the actor still sees every body the export covers (an agent who left a body, or acts for
+ * another of theirs, does not; staff see all). */
+function inScope(actor: Actor, scopeBodyIds: string[]): boolean {
+  const visible = visibleBodyIds(actor);
+  if (visible === "all") return true;
+  return scopeBodyIds.length > 0 && scopeBodyIds.every((b) => visible.includes(b));
+}
+
 const exportSelect = {
   id: true,
+  scopeBodyIds: true,
   reportId: true,
   title: true,
   format: true,
@@ -113,13 +122,15 @@ export async function listExports(db: Db, actor: Actor, input: { cursor?: string
     take: PAGE + 1,
     select: exportSelect,
   });
-  const items = rows.slice(0, PAGE);
-  const last = items.at(-1);
+  const page = rows.slice(0, PAGE);
+  const last = page.at(-1);
   return {
-    items,
+    items: page.filter((e) => inScope(actor, e.scopeBodyIds)).map(withoutScope),
     nextCursor: rows.length > PAGE && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
   };
 }
+
+const withoutScope = <T extends { scopeBodyIds: string[] }>({ scopeBodyIds: _, ...e }: T) => e;
 
 /** One of the requester's exports (its progress, polled by the list). */
 export async function getExport(db: Db, actor: Actor, input: { id: string }, now: Date) {
@@ -127,8 +138,8 @@ export async function getExport(db: Db, actor: Actor, input: { id: string }, now
     where: { id: input.id, requestedById: actor.userId, expiresAt: { gt: now } },
     select: exportSelect,
   });
-  if (!row) throw notFound("export");
-  return row;
+  if (!row || !inScope(actor, row.scopeBodyIds)) throw notFound("export");
+  return withoutScope(row);
 }
 
 /** The file of a finished export, streamed, for its requester while it is kept and while they may
