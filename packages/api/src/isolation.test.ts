@@ -11,6 +11,7 @@ import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { appRouter } from "./root.ts";
 import { render } from "@mutuo/core/notifications";
+import { errorData } from "./errors.ts";
 import { callerFor } from "./testing.ts";
 
 /** Public by nature: anyone may call them. Everything else must require a signed-in person. */
@@ -38,6 +39,8 @@ interface World {
   incomingB: string;
   viewB: string;
   cannedB: string;
+  exportA: string;
+  exportB: string;
   migration: {
     jobA: string;
     jobB: string;
@@ -117,6 +120,19 @@ const probes: Record<string, (w: World) => unknown> = {
   }),
   "reports.unsubscribe": (w) => ({ id: w.ticketB }),
   "reports.runs": () => ({}),
+  "reports.exportPlan": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+  }),
+  "reports.requestExport": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyB.id },
+    format: "csv",
+  }),
+  "reports.exports": () => ({}),
+  "reports.export": (w) => ({ id: w.exportB }),
   "health.check": () => undefined,
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
@@ -563,6 +579,19 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   "reports.subscribe": "foreign",
   "reports.unsubscribe": "foreign",
   "reports.runs": "foreign",
+  "reports.exportPlan": (w) => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: { body: w.bodyA },
+  }),
+  "reports.requestExport": () => ({
+    reportId: "sla",
+    period: { kind: "year", month: "2026-01" },
+    filters: {},
+    format: "xlsx",
+  }),
+  "reports.exports": "foreign",
+  "reports.export": (w) => ({ id: w.exportA }),
   "health.check": "foreign",
   "catalogue.list": "foreign",
   "catalogue.countActive": "foreign",
@@ -977,6 +1006,22 @@ describe("isolation matrix", () => {
     const cannedB = await db.cannedReply.create({
       data: { title: "Secret de B", body: "Secret de B", ownerId: tech.id },
     });
+    // Background report exports: B's agent's and A's agent's own.
+    const reportExport = (requestedById: string, bodyId: string, title: string) =>
+      db.reportExport.create({
+        data: {
+          requestedById,
+          reportId: "sla",
+          title,
+          period: { kind: "year", month: "2026-01" },
+          filters: { body: bodyId },
+          scopeBodyIds: [bodyId],
+          format: "csv",
+          expiresAt: new Date(Date.now() + 86_400_000),
+        },
+      });
+    const exportB = await reportExport(userB.id, bodyB.id, "Secret de B");
+    const exportA = await reportExport(userA.id, bodyA.id, "Rapport SLA — 2026");
     // Data migrations: a job per body (B's with a file and a run), on one template.
     const migTemplate = await db.migrationTemplate.create({
       data: {
@@ -1203,6 +1248,8 @@ describe("isolation matrix", () => {
       trainingRegistrationA: trainingRegistrationA.id,
       viewB: viewB.id,
       cannedB: cannedB.id,
+      exportA: exportA.id,
+      exportB: exportB.id,
       mailB: mailB.id,
       incomingB: incomingB.id,
       ticketB: ticketB.id,
@@ -1269,6 +1316,49 @@ describe("isolation matrix", () => {
     expect(await db.queueView.findUniqueOrThrow({ where: { id: world.viewB } })).toMatchObject({
       name: "Secret de B",
     });
+  });
+
+  it("keeps background exports to their requester, and refuses hostile export requests clearly", async () => {
+    const db = tdb.prisma();
+    const manager = await callerFor(db, tdb.url, "manager@val-orlene.example");
+    const agentA = await callerFor(db, tdb.url, "agent@saint-aubin.example");
+    // Staff included: another person's export does not exist for them.
+    for (const c of [manager, agentA]) {
+      await expect(c.reports.export({ id: world.exportB })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(JSON.stringify(await c.reports.exports({}))).not.toContain(world.exportB);
+    }
+    const year = { kind: "year" as const, month: "2026-01" };
+    const refused = async (input: unknown, code: string, field?: string) => {
+      const e = await agentA.reports.requestExport(input as never).catch((x: unknown) => x);
+      expect(e).toBeInstanceOf(TRPCError);
+      expect((e as TRPCError).code).toBe(code);
+      if (field) expect(JSON.stringify(errorData(e as TRPCError))).toContain(field);
+    };
+    await refused({ reportId: "sla", period: year, filters: {}, format: "exe" }, "BAD_REQUEST", "format");
+    await refused(
+      {
+        reportId: "sla",
+        period: { kind: "custom", from: "2026-06", to: "2026-03" },
+        filters: {},
+        format: "csv",
+      },
+      "BAD_REQUEST",
+      "to",
+    );
+    await refused(
+      { reportId: "sla", period: year, filters: { body: world.bodyB.id }, format: "csv" },
+      "NOT_FOUND",
+    );
+    await refused(
+      { reportId: "sla", period: year, filters: { priority: "x' OR 1=1" }, format: "csv" },
+      "BAD_REQUEST",
+    );
+    await refused({ reportId: "billing", period: year, filters: {}, format: "pdf" }, "FORBIDDEN");
+    await refused({ reportId: "../etc/passwd", period: year, filters: {}, format: "pdf" }, "NOT_FOUND");
+    await expect(agentA.reports.exports({ cursor: "garbage" })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+    });
+    await expect(agentA.reports.export({ id: "not-a-uuid" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 
   it("gives an agent of body A nothing of body B, and lets them change nothing of it", async () => {

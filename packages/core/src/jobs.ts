@@ -14,6 +14,7 @@ import { migrationRunJob } from "./migrations/jobs/run.ts";
 import { resumeMigrationRunsJob } from "./migrations/jobs/resume.ts";
 import { refreshRollupJob } from "./reports/jobs/refresh-rollup.ts";
 import { sendScheduledReportsJob } from "./reports/jobs/send-scheduled.ts";
+import { reportExportCleanupJob, reportExportJob } from "./reports/jobs/export.ts";
 import { loanAlertsJob } from "./loans/jobs/alerts.ts";
 import { trainingFollowUpsJob } from "./training/jobs/reminders.ts";
 
@@ -35,6 +36,8 @@ export const jobRegistry: readonly RegisteredJob[] = [
   registerJob(resumeMigrationRunsJob),
   registerJob(refreshRollupJob),
   registerJob(sendScheduledReportsJob),
+  registerJob(reportExportJob),
+  registerJob(reportExportCleanupJob),
   registerJob(loanAlertsJob),
   registerJob(trainingFollowUpsJob),
 ];

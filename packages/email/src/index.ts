@@ -148,6 +148,7 @@ export { digestMail, type DigestData } from "./digest-template.ts";
 export { loanMail, loanCodeMail, type LoanMailData, type LoanCodeData } from "./loan-templates.ts";
 export { waitingMail, WAITING_TEMPLATES, type WaitingTemplate } from "./waiting-templates.ts";
 export { reportMail, type ReportMailData } from "./report-templates.ts";
+export { reportExportMail, type ReportExportMailData } from "./report-export-template.ts";
 export {
   trainingMail,
   TRAINING_TEMPLATES,
@@ -158,6 +159,7 @@ export {
 import { conventionMail } from "./convention-templates.ts";
 import { digestMail } from "./digest-template.ts";
 import { reportMail } from "./report-templates.ts";
+import { reportExportMail } from "./report-export-template.ts";
 import { loanCodeMail, loanMail } from "./loan-templates.ts";
 import { ticketMail, type TicketTemplate } from "./ticket-templates.ts";
 import { trainingMail, TRAINING_TEMPLATES, type TrainingTemplate } from "./training-templates.ts";
@@ -188,6 +190,7 @@ export const MAIL_TEMPLATES = [
   "incoming.which-body",
   "mail.test",
   "report.scheduled",
+  "report.export-ready",
   "loan.alert",
   "loan.code",
   ...TRAINING_TEMPLATES,
@@ -220,6 +223,7 @@ export function renderMail(
   if (template === "convention.ending") return conventionMail(locale, data as never);
   if (template === "ticket.digest") return digestMail(locale, data as never);
   if (template === "report.scheduled") return reportMail(locale, data as never);
+  if (template === "report.export-ready") return reportExportMail(locale, data as never);
   if ((WAITING_TEMPLATES as readonly string[]).includes(template))
     return waitingMail(template as WaitingTemplate, locale, data as never);
   if (template === "incoming.which-body") return whichBodyMail(locale, data as never);

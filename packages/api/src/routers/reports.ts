@@ -1,6 +1,11 @@
 import {
   breachesInput,
   createSubscription,
+  exportInput,
+  exportPlan,
+  getExport,
+  listExports,
+  requestExport,
   idInput,
   listBreaches,
   listReports,
@@ -13,7 +18,13 @@ import {
   runsInput,
   subscriptionInput,
 } from "@mutuo/core/reports";
+import { sendJob } from "@mutuo/core/jobs";
+import type { ApiContext } from "../context.ts";
 import { authedProcedure, router } from "../trpc.ts";
+
+/** Queues a background export on pg-boss (if that fails, the export is marked failed and says so). */
+const enqueueExport = (ctx: ApiContext) => (exportId: string) =>
+  sendJob(ctx.system.connectionString, "reports.export", { exportId });
 
 /** Manager reports (partner agents: their bodies' SLA report) and the scheduled reports. */
 export const reportsRouter = router({
@@ -33,4 +44,16 @@ export const reportsRouter = router({
     .input(idInput)
     .mutation(({ ctx, input }) => removeSubscription(ctx.db, ctx.actor, input.id)),
   runs: authedProcedure.input(runsInput).query(({ ctx, input }) => listRuns(ctx.db, ctx.actor, input)),
+  exportPlan: authedProcedure
+    .input(readReportInput)
+    .query(({ ctx, input }) => exportPlan(ctx.db, ctx.actor, input)),
+  requestExport: authedProcedure
+    .input(exportInput)
+    .mutation(({ ctx, input }) => requestExport(ctx.db, ctx.actor, input, enqueueExport(ctx), ctx.now())),
+  exports: authedProcedure
+    .input(runsInput)
+    .query(({ ctx, input }) => listExports(ctx.db, ctx.actor, input, ctx.now())),
+  export: authedProcedure
+    .input(idInput)
+    .query(({ ctx, input }) => getExport(ctx.db, ctx.actor, input, ctx.now())),
 });

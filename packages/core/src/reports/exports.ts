@@ -27,8 +27,8 @@ const tableRows = (t: ReportTable) => [...t.rows, ...(t.totals ? [t.totals] : []
 const display = (v: Value | undefined) =>
   v === null || v === undefined ? "" : typeof v === "number" ? String(v).replace(".", ",") : v;
 
-/** CSV (semicolon, UTF-8 with BOM: opens as-is in a French spreadsheet): sections one under the other. */
-export function reportCsv(d: ReportData): ExportFile {
+/** The CSV's records: the title, filters, headline figures, then each table one under the other. */
+export function reportCsvRecords(d: ReportData): string[][] {
   const lines: string[][] = [[d.title], ...d.filtersUsed.map(([k, v]) => [k, v]), []];
   lines.push(["Indicateur", "Valeur", "Période précédente", "Cible"]);
   for (const k of d.kpis) lines.push([k.label, k.display, k.previous ?? "", k.target ?? ""]);
@@ -40,14 +40,28 @@ export function reportCsv(d: ReportData): ExportFile {
     );
     for (const r of tableRows(t)) lines.push(t.columns.map((c) => display(r[c.key])));
   }
-  const csv = `\uFEFF${stringify(lines, { delimiter: ";", record_delimiter: "\r\n" })}`;
-  return { name: `${fileBase(d)}.csv`, mimeType: "text/csv; charset=utf-8", bytes: Buffer.from(csv, "utf8") };
+  return lines;
 }
 
-/** XLSX: a summary sheet, then one sheet per table with numbers as numbers. */
-export async function reportXlsx(d: ReportData): Promise<ExportFile> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = "Mutuo";
+/** Records as CSV text (semicolon, CRLF). */
+export const csvText = (records: string[][]) =>
+  stringify(records, { delimiter: ";", record_delimiter: "\r\n" });
+
+/** CSV (semicolon, UTF-8 with BOM: opens as-is in a French spreadsheet): sections one under the other. */
+export function reportCsv(d: ReportData): ExportFile {
+  const csv = `\uFEFF${csvText(reportCsvRecords(d))}`;
+  return { name: `${fileBase(d)}.csv`, mimeType: CSV_TYPE, bytes: Buffer.from(csv, "utf8") };
+}
+
+export const CSV_TYPE = "text/csv; charset=utf-8";
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The sheets of a report (a summary, then one per table with numbers as numbers), in a workbook
+ * held in memory or streamed (the worker's exports commit them as they go). */
+export function addReportSheets(
+  wb: Pick<ExcelJS.Workbook, "addWorksheet">,
+  d: ReportData,
+): ExcelJS.Worksheet[] {
   const summary = wb.addWorksheet("Synthèse");
   summary.addRow([d.title]).font = { bold: true, size: 14 };
   for (const [k, v] of d.filtersUsed) summary.addRow([k, v]);
@@ -57,20 +71,25 @@ export async function reportXlsx(d: ReportData): Promise<ExportFile> {
   summary.getColumn(1).width = 45;
   summary.getColumn(2).width = 30;
   summary.getColumn(3).width = 30;
+  const sheets = [summary];
   for (const t of d.tables) {
-    const ws = wb.addWorksheet(t.title.slice(0, 31));
+    const ws = wb.addWorksheet(t.title.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
     ws.addRow(t.columns.map((c) => c.title)).font = { bold: true };
     for (const r of tableRows(t)) ws.addRow(t.columns.map((c) => r[c.key] ?? null));
     if (t.totals) ws.lastRow!.font = { bold: true };
-    ws.columns.forEach((c, i) => (c.width = i === 0 ? 32 : 16));
-    ws.views = [{ state: "frozen", ySplit: 1 }];
+    t.columns.forEach((_, i) => (ws.getColumn(i + 1).width = i === 0 ? 32 : 16));
+    sheets.push(ws);
   }
+  return sheets;
+}
+
+/** XLSX: a summary sheet, then one sheet per table with numbers as numbers. */
+export async function reportXlsx(d: ReportData): Promise<ExportFile> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Mutuo";
+  addReportSheets(wb, d);
   const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  return {
-    name: `${fileBase(d)}.xlsx`,
-    mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    bytes,
-  };
+  return { name: `${fileBase(d)}.xlsx`, mimeType: XLSX_TYPE, bytes };
 }
 
 /** PDF: the page as a document. */

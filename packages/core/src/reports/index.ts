@@ -31,3 +31,14 @@ export { lastCompletePeriod, periodOf, periodLabel, monthOfInstant, type Period 
 export { SLA_DEFINITIONS, SLA_TARGET_RATE } from "./sla-report.ts";
 export { refreshRollupJob } from "./jobs/refresh-rollup.ts";
 export { sendScheduledReportsJob } from "./jobs/send-scheduled.ts";
+export { reportExportJob, reportExportCleanupJob } from "./jobs/export.ts";
+export {
+  exportPlan,
+  requestExport,
+  listExports,
+  getExport,
+  readExportFile,
+  type EnqueueExport,
+} from "./export-service.ts";
+export { buildExport, cleanupExports, BREACHES_TITLE } from "./export-build.ts";
+export { exportMode, BACKGROUND_TICKETS, EXPORT_TTL_DAYS, type ExportMode } from "./export-rules.ts";

@@ -1,16 +1,18 @@
 // Reads of the reports: a report for a period and filters, the breaches behind it (drill-down on the
 // tickets), the choices of the filters, the scheduled reports and those sent.
-import { Prisma, type Db } from "@mutuo/db";
+import type { Db } from "@mutuo/db";
 import { isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
 import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
 import type { ReportData, ReportDefinition } from "./definition.ts";
+
+export type { Breach };
 import { assertCanRead, canSubscribe, reportBodies, unknownBody } from "./policy.ts";
 import { findReport, REPORTS } from "./registry.ts";
-import { interventionBreached, resolutionBreached } from "./rollup.ts";
+import { readBreaches, type Breach } from "./breaches.ts";
 import { customPeriod, periodOf, type Period } from "./rules.ts";
 import type { PeriodInput, ReadReportInput } from "./schema.ts";
-import { slaFilters, CHANNEL_LABEL, PRIORITY_LABEL } from "./sla-report.ts";
+import { slaFilters } from "./sla-report.ts";
 
 export function toPeriod(p: PeriodInput): Period {
   if (p.kind !== "custom") return periodOf(p.kind, p.month);
@@ -53,12 +55,17 @@ export async function readReport(
   input: ReadReportInput,
   now: Date,
 ): Promise<ReportData> {
+  const { report, period, filters, bodyIds } = await resolveReport(db, actor, input);
+  return report.read(db, actor, { period, filters: filters as never, bodyIds }, now);
+}
+
+/** A report request checked for the actor: the report, its period, its filters and the bodies it covers. */
+export async function resolveReport(db: Db, actor: Actor, input: ReadReportInput) {
   const report = reportOf(actor, input.reportId);
   const period = toPeriod(input.period);
   const filters = parseFilters(actor, report, input.filters);
   await assertBodyExists(db, filters.body);
-  const bodyIds = reportBodies(actor, filters.body);
-  return report.read(db, actor, { period, filters: filters as never, bodyIds }, now);
+  return { report, period, filters, bodyIds: reportBodies(actor, filters.body) };
 }
 
 /** The reports the actor may open. */
@@ -96,24 +103,6 @@ export async function reportChoices(db: Db, actor: Actor) {
   };
 }
 
-export interface Breach {
-  id: string;
-  number: string;
-  subject: string;
-  body: string;
-  service: string;
-  priority: string;
-  channel: string;
-  receivedAt: Date;
-  targets: string;
-  interventionDueAt: Date | null;
-  interventionAchievedAt: Date | null;
-  resolutionDueAt: Date | null;
-  resolvedAt: Date | null;
-  reason: string | null;
-  technician: string | null;
-}
-
 const PAGE = 50;
 
 /** The tickets behind the breaches of an SLA report (the raw tickets, for drill-down only). */
@@ -129,40 +118,16 @@ export async function listBreaches(
   const f = parseFilters(actor, report, input.filters);
   await assertBodyExists(db, f.body);
   const bodies = reportBodies(actor, f.body);
-  const where: Prisma.Sql[] = [
-    Prisma.sql`t."receivedAt" >= ${period.start} AND t."receivedAt" < ${period.end}`,
-    Prisma.sql`(${interventionBreached(now)} OR ${resolutionBreached(now)})`,
-  ];
-  if (bodies !== "all") where.push(Prisma.sql`t."bodyId" = ANY(${bodies}::uuid[])`);
-  if (f.service) where.push(Prisma.sql`t."serviceId" = ${f.service}::uuid`);
-  if (f.priority) where.push(Prisma.sql`t."priority" = ${f.priority}::"Priority"`);
-  if (f.channel) where.push(Prisma.sql`t."channel" = ${f.channel}::"Channel"`);
-  if (f.technician)
-    where.push(
-      f.technician === "00000000-0000-0000-0000-000000000000"
-        ? Prisma.sql`t."assigneeId" IS NULL`
-        : Prisma.sql`t."assigneeId" = ${f.technician}::uuid`,
-    );
-  if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const);
-    where.push(Prisma.sql`(t."receivedAt", t."id") < (${new Date(at)}, ${id}::uuid)`);
-  }
-  const rows = await db.$queryRaw<(Omit<Breach, "targets"> & { iB: boolean; rB: boolean })[]>`
-    SELECT t."id", t."number", t."subject", b."legalName" AS "body", s."name" AS "service", t."priority"::text,
-      t."channel"::text, t."receivedAt", t."interventionDueAt",
-      COALESCE(t."interventionAt", t."resolvedAt") AS "interventionAchievedAt", t."resolutionDueAt", t."resolvedAt",
-      t."diagnosis" AS "reason", u."name" AS "technician",
-      ${interventionBreached(now)} AS "iB", ${resolutionBreached(now)} AS "rB"
-    FROM "Ticket" t JOIN "Body" b ON b."id" = t."bodyId" JOIN "Service" s ON s."id" = t."serviceId"
-    LEFT JOIN "User" u ON u."id" = t."assigneeId"
-    WHERE ${Prisma.join(where, " AND ")}
-    ORDER BY t."receivedAt" DESC, t."id" DESC LIMIT ${PAGE + 1}`;
-  const items = rows.slice(0, PAGE).map(({ iB, rB, ...r }) => ({
-    ...r,
-    priority: PRIORITY_LABEL[r.priority] ?? r.priority,
-    channel: CHANNEL_LABEL[r.channel] ?? r.channel,
-    targets: [iB ? "Intervention" : null, rB ? "Résolution" : null].filter(Boolean).join(", "),
-  }));
+  const after = input.cursor
+    ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const)
+    : null;
+  const rows = await readBreaches(
+    db,
+    { period, filters: f, bodies, now },
+    after ? { receivedAt: new Date(after[0]), id: after[1] } : null,
+    PAGE + 1,
+  );
+  const items = rows.slice(0, PAGE);
   const last = items.at(-1);
   return {
     items,

@@ -8,6 +8,8 @@ import { requireActorOrRedirect } from "../../../server/session.ts";
 import { ReportFilters } from "../filters.tsx";
 import { errorKey, filtersFrom, periodFrom, queryOf, type Search } from "../params.ts";
 import { ReportView } from "../report-view.tsx";
+import { requestExportAction } from "../exports/actions.ts";
+import { BackgroundExportForm } from "../exports/request-form.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -26,6 +28,7 @@ export default async function ReportPage({
 }) {
   await requireActorOrRedirect();
   const t = await getTranslations("reports");
+  const tx = await getTranslations("reportExports");
   const { id } = await params;
   const caller = await api();
   const report = (await caller.reports.list()).find((r) => r.id === id);
@@ -33,13 +36,16 @@ export default async function ReportPage({
   const search = await searchParams;
   const period = periodFrom(search, now());
   const filters = filtersFrom(search);
-  const [choices, result] = await Promise.all([
+  const [choices, result, plan] = await Promise.all([
     caller.reports.choices(),
     caller.reports.read({ reportId: id, period, filters }).then(
       (data) => ({ data, error: null }),
       (e: unknown) => ({ data: null, error: errorKey(e) }),
     ),
+    // Same checks as the read: when it fails, the read's error is what the page shows.
+    caller.reports.exportPlan({ reportId: id, period, filters }).catch(() => null),
   ]);
+  const direct = plan?.mode !== "background";
   const query = queryOf(period, filters);
   return (
     <>
@@ -67,16 +73,39 @@ export default async function ReportPage({
             {id === "sla" ? (
               <Link href={`/rapports/${id}/depassements?${query}`}>{t("breaches")}</Link>
             ) : null}
-            <a href={`/api/rapports/${id}/export?${queryOf(period, filters, { format: "csv" })}`}>
-              {t("export.csv")}
-            </a>
-            <a href={`/api/rapports/${id}/export?${queryOf(period, filters, { format: "xlsx" })}`}>
-              {t("export.xlsx")}
-            </a>
-            <a href={`/api/rapports/${id}/export?${queryOf(period, filters, { format: "pdf" })}`}>
-              {t("export.pdf")}
-            </a>
+            {direct
+              ? (["csv", "xlsx", "pdf"] as const).map((f) => (
+                  <a key={f} href={`/api/rapports/${id}/export?${queryOf(period, filters, { format: f })}`}>
+                    {t(`export.${f}`)}
+                  </a>
+                ))
+              : null}
+            <Link href="/rapports/exports">{tx("mine")}</Link>
           </nav>
+          <section
+            aria-labelledby="background-export"
+            className="mb-8 rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id="background-export" className="mb-1 text-lg font-semibold">
+              {tx("backgroundTitle")}
+            </h2>
+            {plan && !direct ? (
+              <p className="mb-2 font-medium">
+                {tx("large", { tickets: plan.tickets.toLocaleString("fr-FR") })}
+              </p>
+            ) : null}
+            <p className="mb-3 max-w-3xl text-sm text-slate-700">{tx("backgroundLead")}</p>
+            <BackgroundExportForm
+              action={requestExportAction}
+              reportId={id}
+              query={query}
+              labels={{
+                format: tx("formatLabel"),
+                submit: tx("submit"),
+                formats: { csv: tx("formats.csv"), xlsx: tx("formats.xlsx"), pdf: tx("formats.pdf") },
+              }}
+            />
+          </section>
           <ReportView data={result.data} />
         </>
       ) : null}
