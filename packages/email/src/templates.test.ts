@@ -22,6 +22,15 @@ const data = {
   service_name: "SIG-M@",
   priority: "critical",
   items: [{ number: "SOS-2026-000123", subject: "Imprimante", dueAt: "2026-11-24T13:30:00.000Z" }],
+  inviter: "Hélène Marchal",
+  expiresInDays: 7,
+  expiresInMinutes: 60,
+  code: "482913",
+  minutes: 10,
+  period: "novembre 2026",
+  summary: "Interventions dans les délais : 94 %",
+  format: "XLSX",
+  expires: "9 décembre 2026",
 };
 
 describe("e-mail templates", () => {
@@ -32,6 +41,8 @@ describe("e-mail templates", () => {
         expect(mail.text).toContain(
           template === "ticket.digest" ? "SOS-2026-000123" : "https://mutuo.example",
         );
+        // Every field a template reads is in the sample: nothing renders as « undefined ».
+        expect(`${mail.subject}\n${mail.text}`).not.toMatch(/undefined|NaN|Invalid Date/);
         expect(mail).toMatchSnapshot();
       });
     }
