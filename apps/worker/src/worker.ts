@@ -129,12 +129,15 @@ function watchRunRequests(
     }
   };
   let last = read().token;
-  let queue = Promise.resolve();
-  const onChange = () => {
-    queue = queue.then(async () => {
-      const request = read();
-      if (!request.token || request.token === last) return;
-      last = request.token;
+  let busy = false;
+  // A plain read every 200 ms (e2e only): simpler and surer than file-system events.
+  const timer = setInterval(() => {
+    if (busy) return;
+    const request = read();
+    if (!request.token || request.token === last) return;
+    last = request.token;
+    busy = true;
+    void (async () => {
       for (const name of request.jobs ?? []) {
         const job = jobs.find((j) => j.name === name);
         if (!job) {
@@ -145,9 +148,10 @@ function watchRunRequests(
           log.error("requested job failed", { job: name, error: String(error) }),
         );
       }
-      fs.writeFileSync(`${file}.done`, request.token);
-    });
-  };
-  fs.watchFile(file, { interval: 200 }, onChange);
-  return () => fs.unwatchFile(file, onChange);
+      fs.writeFileSync(`${file}.done`, request.token!);
+    })()
+      .catch((error: unknown) => log.error("requested jobs not acknowledged", { error: String(error) }))
+      .finally(() => (busy = false));
+  }, 200);
+  return () => clearInterval(timer);
 }
