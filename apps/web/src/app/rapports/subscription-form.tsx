@@ -87,7 +87,7 @@ export function SubscriptionForm({
       {reports ? <SelectField name="reportId" label={labels.report} options={reports} /> : null}
       {fixed ? (
         <p>
-          <span className="font-medium text-slate-800">{labels.body} : </span>
+          <span className="font-medium text-slate-800">{labels.body}&nbsp;: </span>
           {fixed.body}
           <input type="hidden" name="body" value={initial?.body ?? ""} />
         </p>
