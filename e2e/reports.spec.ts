@@ -203,9 +203,9 @@ test("the training, equipment and billing dashboards show the demo's activity wi
   const rows = (name: string) => page.getByRole("region", { name, exact: true }).getByRole("row");
   await signIn(page, "manager@val-orlene.example");
   await visit("/rapports");
-  await expect(page.getByRole("link", { name: "Rapport formation" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Rapport matériel" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Rapport facturation" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport formation", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport matériel", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport facturation", exact: true })).toBeVisible();
 
   await visit(`/rapports/training?periode=year&mois=${year}-01`);
   expect(Number(await kpi(page, "held").textContent())).toBeGreaterThan(0);
