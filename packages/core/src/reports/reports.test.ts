@@ -26,6 +26,7 @@ import {
   sendScheduledReports,
   subscriptionUpdateInput,
   type ReportData,
+  type SubscriptionUpdateInput,
 } from "./index.ts";
 import { periodOf, monthOfInstant } from "./rules.ts";
 
@@ -353,11 +354,12 @@ describe("reports", () => {
         emails: ["cabinet@bellerive.example"],
         builtin: `sla-monthly-body:${bellerive.id}`,
       });
-      for (const patch of [
+      const patches: Partial<SubscriptionUpdateInput>[] = [
         { agentsOfBodyId: other.id, filters: { body: other.id } },
         { agentsOfBodyId: undefined, filters: {} },
         { toManagers: true },
-      ])
+      ];
+      for (const patch of patches)
         await expect(
           updateSubscription(db, manager, { ...base, ...scope, ...patch, id: builtin.id }),
         ).rejects.toMatchObject({ message: "report_builtin_scope" });
