@@ -126,7 +126,7 @@ test("the commune's agent sees their body's SLA report only, and bad input is to
   await page.goto("/rapports/abonnements");
   await page.getByLabel("Nom du rapport programmé").fill("Sans destinataire");
   await page.getByRole("button", { name: "Programmer" }).click();
-  await expect(page.getByText(/Choisissez au moins un destinataire/).first()).toBeVisible();
+  await expect(page.getByText(/choisissez au moins un destinataire/i).first()).toBeVisible();
   await expect(page.getByLabel("Nom du rapport programmé")).toHaveValue("Sans destinataire");
   await expectAccessible(page);
 });
@@ -193,7 +193,8 @@ test("on the 1st of the month each partner body's agents get its SLA report once
   // The agent downloads it again from the reports page.
   await signIn(page, "agent@bellerive.example");
   await page.goto("/rapports");
-  await expect(page.getByRole("link", { name: /Télécharger rapport-sla-/ })).toHaveCount(1);
+  // This month's, and the three before that the demo's history already holds.
+  await expect(page.getByRole("link", { name: /Télécharger rapport-sla-/ })).toHaveCount(4);
   await expectAccessible(page);
 });
 
@@ -206,9 +207,9 @@ test("the training, equipment and billing dashboards show the demo's activity wi
   const rows = (name: string) => page.getByRole("region", { name, exact: true }).getByRole("row");
   await signIn(page, "manager@val-orlene.example");
   await visit("/rapports");
-  await expect(page.getByRole("link", { name: "Rapport formation" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Rapport matériel" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Rapport facturation" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport formation", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport matériel", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Rapport facturation", exact: true })).toBeVisible();
 
   await visit(`/rapports/training?periode=year&mois=${year}-01`);
   expect(Number(await kpi(page, "held").textContent())).toBeGreaterThan(0);

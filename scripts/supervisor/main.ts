@@ -80,7 +80,7 @@ async function main() {
       const history = await seedDemoHistory(db, files, { baseUrl: env.baseUrl });
       if (history.seeded)
         step(
-          `Historique de démonstration : ${history.tickets} tickets sur 18 mois (${(history.ms / 1000).toFixed(1)} s)`,
+          `Historique de démonstration : ${history.tickets} tickets sur 18 mois (${(history.ms / 1000).toFixed(1)} s ; rapports envoyés : ${((history.reportsMs ?? 0) / 1000).toFixed(1)} s)`,
         );
       if (await seedMigrationDemo(db, files)) step("Reprises de données de démonstration créées");
     } finally {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { seedDemo } from "@mutuo/db/seed";
 import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
+import { ensureDefaultSubscriptions } from "@mutuo/core/reports";
 import { appRouter } from "./root.ts";
 import { callerFor } from "./testing.ts";
 import { procedureInputArbitrary, type ArbitraryOptions } from "./zod-arbitrary.ts";
@@ -99,6 +100,8 @@ describe("hostile input on every procedure, as every role", () => {
         await db.user.findMany({ where: { email: { in: Object.values(ROLES).filter(Boolean) as string[] } } })
       ).map((u) => u.id),
     );
+    // The built-in scheduled reports, so that edits and pauses meet real ones.
+    await ensureDefaultSubscriptions(db);
     const take = { take: 6, select: { id: true } } as const;
     const rows = await Promise.all([
       db.body.findMany(take),
@@ -114,6 +117,7 @@ describe("hostile input on every procedure, as every role", () => {
       db.ticketAttachment.findMany(take),
       db.assetKind.findMany(take),
       db.asset.findMany(take),
+      db.reportSubscription.findMany(take),
     ]);
     const ids = rows
       .flat()

@@ -12,6 +12,7 @@ import { createTestDatabase, type TestDatabase } from "@mutuo/db/testing";
 import { appRouter } from "./root.ts";
 import { render } from "@mutuo/core/notifications";
 import { errorData } from "./errors.ts";
+import { ensureDefaultSubscriptions } from "@mutuo/core/reports";
 import { callerFor } from "./testing.ts";
 
 /** Public by nature: anyone may call them. Everything else must require a signed-in person. */
@@ -52,6 +53,9 @@ interface World {
   };
   statementB: string;
   statementA: string;
+  /** A scheduled report about body B (to its agents), and the built-in one of body A. */
+  subscriptionB: string;
+  subscriptionA: string;
   timeEntryB: string;
   assetB: string;
   assetA: string;
@@ -118,7 +122,7 @@ const probes: Record<string, (w: World) => unknown> = {
     frequency: "monthly",
     agentsOfBodyId: w.bodyB.id,
   }),
-  "reports.unsubscribe": (w) => ({ id: w.ticketB }),
+  "reports.unsubscribe": (w) => ({ id: w.subscriptionB }),
   "reports.runs": () => ({}),
   "reports.exportPlan": (w) => ({
     reportId: "sla",
@@ -133,6 +137,17 @@ const probes: Record<string, (w: World) => unknown> = {
   }),
   "reports.exports": () => ({}),
   "reports.export": (w) => ({ id: w.exportB }),
+  "reports.subscription": (w) => ({ id: w.subscriptionB }),
+  "reports.updateSubscription": (w) => ({
+    id: w.subscriptionB,
+    label: "Pirate",
+    filters: {},
+    frequency: "weekly",
+    toManagers: false,
+    emails: ["pirate@example.com"],
+    format: "link",
+  }),
+  "reports.pause": (w) => ({ id: w.subscriptionB, paused: true }),
   "health.check": () => undefined,
   "catalogue.list": () => undefined,
   "catalogue.countActive": () => undefined,
@@ -592,6 +607,19 @@ const ownProbes: Record<string, ((w: World) => unknown) | "foreign"> = {
   }),
   "reports.exports": "foreign",
   "reports.export": (w) => ({ id: w.exportA }),
+  // Even their own body's scheduled report: an agent neither reads nor edits nor pauses it.
+  "reports.subscription": (w) => ({ id: w.subscriptionA }),
+  "reports.updateSubscription": (w) => ({
+    id: w.subscriptionA,
+    label: "Le nôtre",
+    filters: { body: w.bodyA },
+    frequency: "weekly",
+    toManagers: false,
+    agentsOfBodyId: w.bodyA,
+    emails: [],
+    format: "pdf",
+  }),
+  "reports.pause": (w) => ({ id: w.subscriptionA, paused: true }),
   "health.check": "foreign",
   "catalogue.list": "foreign",
   "catalogue.countActive": "foreign",
@@ -1219,7 +1247,23 @@ describe("isolation matrix", () => {
         { sessionId: trainingDedicatedB.id, kind: "opened", data: { note: "Secret de B" } },
       ],
     });
+    await ensureDefaultSubscriptions(db);
+    const subscriptionA = await db.reportSubscription.findUniqueOrThrow({
+      where: { builtin: `sla-monthly-body:${bodyA.id}` },
+    });
+    const subscriptionB = await db.reportSubscription.create({
+      data: {
+        reportId: "sla",
+        label: "Secret de B",
+        filters: { body: bodyB.id },
+        frequency: "monthly",
+        agentsOfBodyId: bodyB.id,
+        emails: ["mairie-b@example.com"],
+      },
+    });
     world = {
+      subscriptionA: subscriptionA.id,
+      subscriptionB: subscriptionB.id,
       trainingCourseB: trainingCourseB.id,
       trainingMaterialB: trainingMaterialB.id,
       migration: {
@@ -1427,6 +1471,9 @@ describe("isolation matrix", () => {
       model: "Secret de B",
     });
     expect(await db.kitAccessory.count({ where: { kitId: world.kitB } })).toBe(1);
+    expect(
+      await db.reportSubscription.findUniqueOrThrow({ where: { id: world.subscriptionB } }),
+    ).toMatchObject({ label: "Secret de B", frequency: "monthly", pausedAt: null });
     expect(await db.assetFile.count({ where: { assetId: world.assetB } })).toBe(1);
     expect(await db.assetKind.count({ where: { OR: [{ code: "pirate" }, { label: "Pirate" }] } })).toBe(0);
     expect(

@@ -11,12 +11,17 @@ import {
   listReports,
   listRuns,
   listSubscriptions,
+  pauseInput,
+  pauseSubscription,
   readReport,
   readReportInput,
+  readSubscription,
   removeSubscription,
   reportChoices,
   runsInput,
   subscriptionInput,
+  subscriptionUpdateInput,
+  updateSubscription,
 } from "@mutuo/core/reports";
 import { sendJob } from "@mutuo/core/jobs";
 import type { ApiContext } from "../context.ts";
@@ -40,6 +45,15 @@ export const reportsRouter = router({
   subscribe: authedProcedure
     .input(subscriptionInput)
     .mutation(({ ctx, input }) => createSubscription(ctx.db, ctx.actor, input)),
+  subscription: authedProcedure
+    .input(idInput)
+    .query(({ ctx, input }) => readSubscription(ctx.db, ctx.actor, input.id)),
+  updateSubscription: authedProcedure
+    .input(subscriptionUpdateInput)
+    .mutation(({ ctx, input }) => updateSubscription(ctx.db, ctx.actor, input)),
+  pause: authedProcedure
+    .input(pauseInput)
+    .mutation(({ ctx, input }) => pauseSubscription(ctx.db, ctx.actor, input.id, input.paused, ctx.now())),
   unsubscribe: authedProcedure
     .input(idInput)
     .mutation(({ ctx, input }) => removeSubscription(ctx.db, ctx.actor, input.id)),

@@ -8,6 +8,9 @@ import { localFileStore, type FileStore } from "../files/index.ts";
 import { computeSla, createTicket, STATUSES } from "../tickets/index.ts";
 import { HISTORY_DAYS } from "./history.ts";
 import { seedDemoHistory } from "./seed.ts";
+import { pdfText } from "../documents/index.ts";
+import { listRuns, readRunFile } from "../reports/index.ts";
+import { actorByEmail } from "../identity/index.ts";
 
 const NOW = new Date("2026-12-02T09:30:00.000Z");
 
@@ -16,6 +19,7 @@ describe("demo history", () => {
   let files: FileStore;
   let dir: string;
   let ms = 0;
+  let reportsMs = 0;
 
   beforeAll(async () => {
     tdb = await createTestDatabase();
@@ -25,6 +29,7 @@ describe("demo history", () => {
     const result = await seedDemoHistory(tdb.prisma(), files, { baseUrl: "http://mutuo.test", now: NOW });
     expect(result.seeded).toBe(true);
     ms = result.ms;
+    reportsMs = result.reportsMs ?? 0;
   }, 120_000);
   afterAll(async () => {
     await tdb.drop();
@@ -266,5 +271,36 @@ describe("demo history", () => {
     expect(await db.trainingEvent.count({ where: { kind: "opened" } })).toBe(
       await db.trainingSession.count(),
     );
+  });
+
+  it("has the scheduled reports of the last three months, sent as real PDFs", async () => {
+    const db = tdb.prisma();
+    console.info(`demo sent reports built in ${reportsMs} ms`);
+    // Bellerive's and the all-partners' monthly reports (3 each), last quarter's training.
+    const runs = await db.reportRun.findMany({
+      include: { subscription: { select: { builtin: true, frequency: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(runs).toHaveLength(7);
+    expect(new Set(runs.filter((r) => r.bodyId === null).map((r) => r.periodKey))).toEqual(
+      new Set(["2026-09", "2026-10", "2026-11", "2026-Q3"]),
+    );
+    expect(runs.every((r) => r.createdAt < NOW && r.recipients.length > 0)).toBe(true);
+    // Sent to the body's agents only, and nothing due again before the next period.
+    const bellerive = runs.find((r) => r.recipients.includes("agent@bellerive.example"))!;
+    expect(bellerive.recipients.every((e) => e.endsWith("@bellerive.example"))).toBe(true);
+    const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+    expect((await listRuns(db, manager, {})).items[0]).toMatchObject({ periodKey: "2026-11" });
+    const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
+    const own = await listRuns(db, agent, {});
+    expect(own.items.map((r) => r.periodKey)).toEqual(["2026-11", "2026-10", "2026-09"]);
+    const file = await readRunFile(db, null, agent, own.items[0]!.id);
+    const text = pdfText(Buffer.from(file.bytes));
+    expect(text).toContain("Rapport SLA");
+    expect(text).toContain("novembre 2026");
+    expect(text).toContain("Commune de Bellerive");
+    // About 2 s on a quiet machine (the rollup, 1 s, the worker would build at start anyway; a PDF
+    // about 0.15 s); the bound leaves room for the shared 2 cores under load.
+    expect(reportsMs).toBeLessThan(30_000);
   });
 });

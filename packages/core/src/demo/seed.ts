@@ -11,6 +11,7 @@ import { seedDemoBilling } from "./billing.ts";
 import { planAdminHistory } from "./admin-history.ts";
 import { insertRows } from "./bulk.ts";
 import { seedDemoLoans } from "./loans.ts";
+import { seedDemoReportRuns } from "./reports.ts";
 import { exportCsv, logText, screenshotPng } from "./files.ts";
 import { planHistory, type PartnerBody, type Person } from "./history.ts";
 import { seededRandom } from "./random.ts";
@@ -24,6 +25,8 @@ export interface HistoryResult {
   seeded: boolean;
   tickets: number;
   ms: number;
+  /** Of which building the demo's sent reports (their PDFs). */
+  reportsMs?: number;
 }
 
 const slug = (s: string) =>
@@ -229,6 +232,9 @@ export async function seedDemoHistory(
   if (seeded) {
     await seedDemoLoans(db, now, opts.baseUrl);
     await seedDemoBilling(db, now);
+    const t1 = Date.now();
+    await seedDemoReportRuns(db, now);
+    return { seeded, tickets: plan.tickets.length, ms, reportsMs: Date.now() - t1 };
   }
-  return { seeded, tickets: seeded ? plan.tickets.length : 0, ms };
+  return { seeded, tickets: 0, ms };
 }

@@ -19,15 +19,24 @@ export {
   listSubscriptions,
   listRuns,
   readRunFile,
+  readSubscription,
   toPeriod,
   type Breach,
 } from "./queries.ts";
-export { createSubscription, removeSubscription } from "./service.ts";
+export { createSubscription, updateSubscription, pauseSubscription, removeSubscription } from "./service.ts";
 export { refreshRollup } from "./rollup.ts";
-export { sendScheduledReports, ensureDefaultSubscriptions } from "./send.ts";
+export { sendScheduledReports, ensureDefaultSubscriptions, buildScheduledReport } from "./send.ts";
 export { chartSvg } from "./charts.ts";
 export { exportReport, reportCsv, reportXlsx, reportPdf, type ExportFile } from "./exports.ts";
-export { lastCompletePeriod, periodOf, periodLabel, monthOfInstant, type Period } from "./rules.ts";
+export {
+  lastCompletePeriod,
+  periodOf,
+  periodLabel,
+  monthOfInstant,
+  scheduledPeriod,
+  type Frequency,
+  type Period,
+} from "./rules.ts";
 export { SLA_DEFINITIONS, SLA_TARGET_RATE } from "./sla-report.ts";
 export { refreshRollupJob } from "./jobs/refresh-rollup.ts";
 export { sendScheduledReportsJob } from "./jobs/send-scheduled.ts";

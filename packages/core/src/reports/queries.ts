@@ -154,6 +154,32 @@ export async function listSubscriptions(db: Db, actor: Actor) {
   }));
 }
 
+/** One subscription with its sent runs, newest first: for managers only (others: not found, so an
+ * agent learns nothing of what exists). */
+export async function readSubscription(db: Db, actor: Actor, id: string) {
+  if (!canSubscribe(actor)) throw notFound("subscription");
+  const s = await db.reportSubscription.findUnique({
+    where: { id },
+    include: {
+      runs: {
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        take: 100,
+        select: { id: true, periodKey: true, fileName: true, recipients: true, createdAt: true },
+      },
+    },
+  });
+  if (!s) throw notFound("subscription");
+  const body = s.agentsOfBodyId
+    ? await db.body.findUnique({ where: { id: s.agentsOfBodyId }, select: { legalName: true } })
+    : null;
+  return {
+    ...s,
+    filters: s.filters as Record<string, string>,
+    endsOn: s.endsOn ? s.endsOn.toISOString().slice(0, 10) : null,
+    agentsOfBody: body?.legalName ?? null,
+  };
+}
+
 /** Reports sent: all for staff managers, their bodies' for agents. */
 export async function listRuns(db: Db, actor: Actor, input: { cursor?: string }) {
   const visible = visibleBodyIds(actor);

@@ -15,13 +15,18 @@ import { pdfText } from "../documents/index.ts";
 import {
   createSubscription,
   listBreaches,
+  pauseSubscription,
+  readSubscription,
+  updateSubscription,
   readReport,
   refreshRollup,
   reportCsv,
   reportPdf,
   reportXlsx,
   sendScheduledReports,
+  subscriptionUpdateInput,
   type ReportData,
+  type SubscriptionUpdateInput,
 } from "./index.ts";
 import { periodOf, monthOfInstant } from "./rules.ts";
 
@@ -236,11 +241,14 @@ describe("reports", () => {
     const db = tdb.prisma();
     const first = periodOf("month", monthOfInstant(now)).end; // the 1st of next month
     const at = new Date(first.getTime() + 6 * 3600_000);
+    // The demo's history of sent reports is there already.
+    const before = await db.reportRun.count();
+    expect(before).toBeGreaterThan(0);
     const [a, b] = await Promise.all([sendScheduledReports(db, at), sendScheduledReports(db, at)]);
     expect(await sendScheduledReports(db, new Date(at.getTime() + 3600_000))).toBe(0);
     const subs = await db.reportSubscription.count();
     expect(a + b).toBe(subs);
-    expect(await db.reportRun.count()).toBe(subs);
+    expect(await db.reportRun.count()).toBe(before + subs);
     const mails = await db.outboxMessage.findMany({ where: { template: "report.scheduled" } });
     const keys = mails.map((m) => `${(m.data as { reportRunId: string }).reportRunId}:${m.toEmail}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -261,4 +269,156 @@ describe("reports", () => {
     expect(toAgent.attachments?.[0]).toMatchObject({ contentType: "application/pdf" });
     expect(pdfText(toAgent.attachments![0]!.content)).toContain("Rapport SLA");
   }, 120_000);
+
+  describe("editing and pausing a subscription", () => {
+    const base = {
+      label: "Rapport de Bellerive",
+      filters: {},
+      frequency: "monthly" as const,
+      toManagers: false,
+      emails: ["mairie@bellerive.example"],
+      format: "pdf" as const,
+    };
+
+    it("edits with the same rules as creation, and keeps a built-in's scope", async () => {
+      const db = tdb.prisma();
+      const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+      const bellerive = await db.body.findFirstOrThrow({
+        where: { legalName: { startsWith: "Commune de Bellerive" } },
+      });
+      const other = await db.body.findFirstOrThrow({
+        where: { legalName: { startsWith: "Commune de Villeneuve" } },
+      });
+      const { id } = await createSubscription(db, manager, { ...base, reportId: "sla" });
+      // Through the procedure's schema: addresses are trimmed, lower-cased, then deduplicated.
+      await updateSubscription(
+        db,
+        manager,
+        subscriptionUpdateInput.parse({
+          ...base,
+          id,
+          label: "Bellerive, chaque trimestre",
+          frequency: "quarterly",
+          endsOn: "2030-12-31",
+          agentsOfBodyId: bellerive.id,
+          emails: ["Maire@Bellerive.example", "maire@bellerive.example"],
+          format: "link",
+        }),
+      );
+      const s = await readSubscription(db, manager, id);
+      expect(s).toMatchObject({
+        label: "Bellerive, chaque trimestre",
+        frequency: "quarterly",
+        endsOn: "2030-12-31",
+        agentsOfBodyId: bellerive.id,
+        agentsOfBody: bellerive.legalName,
+        filters: { body: bellerive.id },
+        emails: ["maire@bellerive.example"],
+        format: "link",
+        reportId: "sla",
+      });
+      const edit = (patch: object) => updateSubscription(db, manager, { ...base, id, ...patch });
+      await expect(edit({ emails: [] })).rejects.toMatchObject({
+        message: "report_no_recipients",
+        field: "recipients",
+      });
+      await expect(edit({ agentsOfBodyId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+        message: "report_unknown_body",
+      });
+      await expect(edit({ agentsOfBodyId: bellerive.id, filters: { body: other.id } })).rejects.toMatchObject(
+        { message: "report_other_body" },
+      );
+      await expect(edit({ filters: { priority: "nonsense" } })).rejects.toMatchObject({
+        message: "report_unknown",
+      });
+      await expect(
+        updateSubscription(db, manager, { ...base, id: "00000000-0000-4000-8000-000000000000" }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      // Nothing of the refused edits was written.
+      expect((await readSubscription(db, manager, id)).label).toBe("Bellerive, chaque trimestre");
+
+      // A body's built-in report: frequency, end, format and outside addresses change; not its body.
+      const builtin = await db.reportSubscription.findUniqueOrThrow({
+        where: { builtin: `sla-monthly-body:${bellerive.id}` },
+      });
+      const scope = { filters: { body: bellerive.id }, agentsOfBodyId: bellerive.id, toManagers: false };
+      await updateSubscription(db, manager, {
+        ...base,
+        ...scope,
+        id: builtin.id,
+        frequency: "quarterly",
+        emails: ["cabinet@bellerive.example"],
+      });
+      expect(await db.reportSubscription.findUniqueOrThrow({ where: { id: builtin.id } })).toMatchObject({
+        frequency: "quarterly",
+        emails: ["cabinet@bellerive.example"],
+        builtin: `sla-monthly-body:${bellerive.id}`,
+      });
+      const patches: Partial<SubscriptionUpdateInput>[] = [
+        { agentsOfBodyId: other.id, filters: { body: other.id } },
+        { agentsOfBodyId: undefined, filters: {} },
+        { toManagers: true },
+      ];
+      for (const patch of patches)
+        await expect(
+          updateSubscription(db, manager, { ...base, ...scope, ...patch, id: builtin.id }),
+        ).rejects.toMatchObject({ message: "report_builtin_scope" });
+      const all = await db.reportSubscription.findUniqueOrThrow({ where: { builtin: "sla-monthly-all" } });
+      await expect(
+        updateSubscription(db, manager, {
+          ...base,
+          id: all.id,
+          toManagers: true,
+          filters: { body: other.id },
+        }),
+      ).rejects.toMatchObject({ message: "report_builtin_scope" });
+      await updateSubscription(db, manager, {
+        ...base,
+        id: builtin.id,
+        ...scope,
+        frequency: "monthly",
+        emails: [],
+      });
+
+      // Agents neither read nor edit nor pause subscriptions.
+      const agent = (await actorByEmail(db, "agent@bellerive.example"))!;
+      await expect(readSubscription(db, agent, builtin.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(
+        updateSubscription(db, agent, { ...base, ...scope, id: builtin.id }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(pauseSubscription(db, agent, builtin.id, true, now)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await db.reportSubscription.delete({ where: { id } });
+    });
+
+    it("the worker skips a paused subscription, and sends it again once resumed", async () => {
+      const db = tdb.prisma();
+      const manager = (await actorByEmail(db, "manager@val-orlene.example"))!;
+      const all = await db.reportSubscription.findUniqueOrThrow({ where: { builtin: "sla-monthly-all" } });
+      await pauseSubscription(db, manager, all.id, true, now);
+      expect((await readSubscription(db, manager, all.id)).pausedAt).toEqual(now);
+      // The month after next: every monthly subscription is due again, but not the paused one.
+      const next = periodOf("month", monthOfInstant(periodOf("month", monthOfInstant(now)).end)).end;
+      const at = new Date(next.getTime() + 6 * 3600_000);
+      const key = monthOfInstant(new Date(next.getTime() - 86_400_000));
+      const runsOf = async (subscriptionId: string) =>
+        db.reportRun.count({ where: { subscriptionId, periodKey: key } });
+      expect(await sendScheduledReports(db, at)).toBeGreaterThan(0);
+      expect(await runsOf(all.id)).toBe(0);
+      const body = await db.reportSubscription.findFirstOrThrow({
+        where: { builtin: { startsWith: "sla-monthly-body:" } },
+      });
+      expect(await runsOf(body.id)).toBe(1);
+      expect(await sendScheduledReports(db, new Date(at.getTime() + 60_000))).toBe(0);
+
+      await pauseSubscription(db, manager, all.id, false, now);
+      expect((await readSubscription(db, manager, all.id)).pausedAt).toBeNull();
+      expect(await sendScheduledReports(db, new Date(at.getTime() + 120_000))).toBe(1);
+      expect(await runsOf(all.id)).toBe(1);
+      const s = await readSubscription(db, manager, all.id);
+      expect(s.runs[0]).toMatchObject({ periodKey: key });
+      expect(s.runs[0]!.recipients).toContain("manager@val-orlene.example");
+    }, 120_000);
+  });
 });

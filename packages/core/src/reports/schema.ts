@@ -52,5 +52,9 @@ export const subscriptionInput = z.object({
 });
 export type SubscriptionInput = z.infer<typeof subscriptionInput>;
 
+export const subscriptionUpdateInput = subscriptionInput.omit({ reportId: true }).extend({ id: z.uuid() });
+export type SubscriptionUpdateInput = z.infer<typeof subscriptionUpdateInput>;
+
 export const idInput = z.object({ id: z.uuid() });
+export const pauseInput = z.object({ id: z.uuid(), paused: z.boolean() });
 export const runsInput = z.object({ cursor: text().max(500).optional() });

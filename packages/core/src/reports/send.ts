@@ -8,7 +8,7 @@ import { enqueueMail } from "../notifications/index.ts";
 import { reportPdf } from "./exports.ts";
 import { readReport } from "./queries.ts";
 import { DEFAULT_SUBSCRIPTIONS } from "./registry.ts";
-import { isDue, scheduledPeriod } from "./rules.ts";
+import { isDue, scheduledPeriod, type Period } from "./rules.ts";
 
 /** The reader of scheduled reports: sees every body; the subscription's filters scope the report. */
 const SCHEDULER: Actor = { userId: "", name: "Mutuo", role: "manager", bodyIds: [], activeBodyId: null };
@@ -72,10 +72,46 @@ async function recipientsOf(
   return [...out.values()];
 }
 
+/** A subscription's report for one period, as the worker sends it: the data, the PDF and the
+ * recipients (also used by the demo to seed past runs). */
+export async function buildScheduledReport(
+  db: Db,
+  s: {
+    reportId: string;
+    filters: Prisma.JsonValue;
+    toManagers: boolean;
+    agentsOfBodyId: string | null;
+    emails: string[];
+  },
+  p: Period,
+  now: Date,
+) {
+  const filters = s.filters as Record<string, string>;
+  const data = await readReport(
+    db,
+    SCHEDULER,
+    {
+      reportId: s.reportId,
+      period:
+        p.kind === "custom" ? { kind: "custom", from: p.from, to: p.from } : { kind: p.kind, month: p.from },
+      filters,
+    },
+    now,
+  );
+  const pdf = await reportPdf(data, now);
+  const recipients = await recipientsOf(db, s);
+  return { data, pdf, recipients, bodyId: filters.body ?? null };
+}
+
 /** Sends what is due at `now`. Returns the number of reports built. Idempotent. */
 export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
   await ensureDefaultSubscriptions(db);
-  const subs = await db.reportSubscription.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  // A paused subscription sends nothing; the check is repeated under the row lock below, so a
+  // pause made while its report is being built still wins.
+  const subs = await db.reportSubscription.findMany({
+    where: { pausedAt: null },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   let built = 0;
   for (const s of subs) {
     const sp = scheduledPeriod(s.frequency, now);
@@ -88,27 +124,12 @@ export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
       continue;
     // Built outside the transaction (a PDF takes a second or two); two workers may both build it,
     // only the first to commit keeps it: the run is unique per subscription and period.
-    const filters = s.filters as Record<string, string>;
-    const p = sp.period;
-    const data = await readReport(
-      db,
-      SCHEDULER,
-      {
-        reportId: s.reportId,
-        period:
-          p.kind === "custom"
-            ? { kind: "custom", from: p.from, to: p.from }
-            : { kind: p.kind, month: p.from },
-        filters,
-      },
-      now,
-    );
-    const pdf = await reportPdf(data, now);
-    const recipients = await recipientsOf(db, s);
+    const { data, pdf, recipients, bodyId } = await buildScheduledReport(db, s, sp.period, now);
     const done = await db.$transaction(
       async (tx) => {
         const locked = await tx.$queryRaw<{ id: string }[]>`
-          SELECT "id" FROM "ReportSubscription" WHERE "id" = ${s.id}::uuid FOR UPDATE SKIP LOCKED`;
+          SELECT "id" FROM "ReportSubscription" WHERE "id" = ${s.id}::uuid AND "pausedAt" IS NULL
+          FOR UPDATE SKIP LOCKED`;
         if (locked.length === 0) return false;
         const exists = await tx.reportRun.findUnique({
           where: { subscriptionId_periodKey: { subscriptionId: s.id, periodKey: sp.key } },
@@ -121,7 +142,7 @@ export async function sendScheduledReports(db: Db, now: Date): Promise<number> {
             pdf: Buffer.from(pdf.bytes),
             fileName: pdf.name,
             recipients: recipients.map((r) => r.email),
-            bodyId: filters.body ?? null,
+            bodyId,
           },
           select: { id: true },
         });

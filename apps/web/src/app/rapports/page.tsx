@@ -1,9 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { PageTitle } from "../../components/page-title.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { api } from "../../server/api.ts";
 import { requireActorOrRedirect } from "../../server/session.ts";
+import { runPeriod } from "./params.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,7 @@ export default async function ReportsPage() {
   const actor = await requireActorOrRedirect();
   const t = await getTranslations("reports");
   const format = await getFormatter();
+  const locale = (await getLocale()) === "en" ? "en" : "fr";
   const caller = await api();
   const manager = actor.role === "manager" || actor.role === "admin";
   const [reports, runs, subscriptions] = await Promise.all([
@@ -48,8 +50,15 @@ export default async function ReportsPage() {
           <Table caption={t("subscriptions")} headers={[t("label"), t("frequency"), t("recipients")]}>
             {subscriptions.map((s) => (
               <tr key={s.id}>
-                <Cell header>{s.label}</Cell>
-                <Cell>{t(`frequencies.${s.frequency}`)}</Cell>
+                <Cell header>
+                  <Link href={`/rapports/abonnements/${s.id}`} className="underline">
+                    {s.label}
+                  </Link>
+                </Cell>
+                <Cell>
+                  {t(`frequencies.${s.frequency}`)}
+                  {s.pausedAt ? ` (${t("pausedShort")})` : ""}
+                </Cell>
                 <Cell>
                   {[
                     s.toManagers ? t("managers") : null,
@@ -76,7 +85,7 @@ export default async function ReportsPage() {
             {runs.items.map((r) => (
               <tr key={r.id}>
                 <Cell header>{r.subscription.label}</Cell>
-                <Cell>{r.periodKey}</Cell>
+                <Cell>{runPeriod(r.periodKey, locale)}</Cell>
                 <Cell>{format.dateTime(r.createdAt, { dateStyle: "medium", timeZone: "Europe/Paris" })}</Cell>
                 <Cell>
                   <a href={`/api/rapports/envois/${r.id}`}>{t("download", { name: r.fileName })}</a>

@@ -1,5 +1,5 @@
 // The address of a report: its period (periode, mois, du, au) and its filters, both ways.
-import { lastCompletePeriod } from "@mutuo/core/reports";
+import { lastCompletePeriod, periodLabel, periodOf } from "@mutuo/core/reports";
 import type { PeriodInput } from "@mutuo/core/reports";
 
 export type Search = Record<string, string | string[] | undefined>;
@@ -35,4 +35,20 @@ export function errorKey(e: unknown): string {
   if ((e as { code?: string }).code === "BAD_REQUEST") return "report_invalid";
   if ((e as { code?: string }).code === "NOT_FOUND") return "report_not_found";
   throw e;
+}
+
+/** The period of a sent report from its key: « novembre 2026 », « T3 2026 », « semaine 48 de 2026 ». */
+export function runPeriod(key: string, locale: "fr" | "en" = "fr"): string {
+  const week = /^(\d{4})-W(\d{2})$/.exec(key);
+  if (week)
+    return locale === "en"
+      ? `week ${Number(week[2])} of ${week[1]}`
+      : `semaine ${Number(week[2])} de ${week[1]}`;
+  const quarter = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (quarter)
+    return periodLabel(
+      periodOf("quarter", `${quarter[1]}-${String(Number(quarter[2]) * 3).padStart(2, "0")}`),
+      locale,
+    );
+  return /^\d{4}-\d{2}$/.test(key) ? periodLabel(periodOf("month", key), locale) : key;
 }

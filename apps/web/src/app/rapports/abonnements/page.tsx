@@ -4,6 +4,7 @@ import { PageTitle } from "../../../components/page-title.tsx";
 import { api } from "../../../server/api.ts";
 import { requireRoleOrNotFound } from "../../../server/session.ts";
 import { subscribeAction } from "../actions.ts";
+import { subscriptionLabels } from "../labels.ts";
 import { SubscriptionForm } from "../subscription-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -18,27 +19,6 @@ export default async function NewSubscriptionPage() {
   const t = await getTranslations("reports");
   const caller = await api();
   const [reports, choices] = await Promise.all([caller.reports.list(), caller.reports.choices()]);
-  const keys = [
-    "label",
-    "report",
-    "body",
-    "allBodies",
-    "frequency",
-    "weekly",
-    "monthly",
-    "quarterly",
-    "endsOn",
-    "toManagers",
-    "agentsOf",
-    "none",
-    "emails",
-    "emailsHint",
-    "format",
-    "pdf",
-    "link",
-    "submit",
-    "recipients",
-  ] as const;
   return (
     <>
       <p className="mb-2 text-sm">
@@ -49,9 +29,7 @@ export default async function NewSubscriptionPage() {
         action={subscribeAction}
         reports={reports.map((r) => ({ value: r.id, label: r.title }))}
         bodies={choices.bodies}
-        labels={
-          Object.fromEntries(keys.map((k) => [k, t(`form.${k}`)])) as Record<(typeof keys)[number], string>
-        }
+        labels={await subscriptionLabels()}
       />
     </>
   );
