@@ -36,47 +36,69 @@ export async function trainingConsumption(db: Db, actor: Actor, raw: unknown, no
     take: 200,
   });
   const today = localDate(now);
+  const visible = conventions.filter((x) => canSeeBody(actor, x.signatoryBodyId));
+  const bodyIds = [...new Set(visible.map((c) => c.signatoryBodyId))];
+  const range = (c: (typeof visible)[number]) => ({
+    from: c.startDate,
+    to: c.endDate ? new Date(+c.endDate + 86_400_000) : new Date("2999-12-31T00:00:00Z"),
+  });
+  // Every session of these bodies over all their conventions, in one read; split per convention and
+  // service below.
+  const sessions = bodyIds.length
+    ? await db.trainingSession.findMany({
+        where: {
+          status: { not: "cancelled" },
+          startsAt: {
+            gte: new Date(Math.min(...visible.map((c) => +range(c).from))),
+            lt: new Date(Math.max(...visible.map((c) => +range(c).to))),
+          },
+          OR: [
+            { dedicatedBodyId: { in: bodyIds } },
+            {
+              dedicatedBodyId: null,
+              registrations: { some: { bodyId: { in: bodyIds }, status: "confirmed" } },
+            },
+          ],
+        },
+        select: {
+          startsAt: true,
+          dedicatedBodyId: true,
+          course: { select: { serviceId: true } },
+          _count: { select: { slots: true } },
+          registrations: {
+            where: { bodyId: { in: bodyIds }, status: "confirmed" },
+            select: { bodyId: true },
+          },
+        },
+      })
+    : [];
   const out = [];
-  for (const c of conventions.filter((x) => canSeeBody(actor, x.signatoryBodyId))) {
+  for (const c of visible) {
     const version = versionOnDate(
       c.versions.map((v) => ({ ...v, effectiveFrom: dateOnly(v.effectiveFrom), signed: true })),
       today,
     );
     if (!version) continue;
-    const from = c.startDate;
-    const to = c.endDate ? new Date(+c.endDate + 86_400_000) : new Date("2999-12-31T00:00:00Z");
+    const { from, to } = range(c);
+    const body = c.signatoryBodyId;
     for (const t of version.termSets) {
-      const sessions = await db.trainingSession.findMany({
-        where: {
-          status: { not: "cancelled" },
-          startsAt: { gte: from, lt: to },
-          course: { serviceId: t.serviceId },
-          OR: [
-            { dedicatedBodyId: c.signatoryBodyId },
-            {
-              dedicatedBodyId: null,
-              registrations: { some: { bodyId: c.signatoryBodyId, status: "confirmed" } },
-            },
-          ],
-        },
-        select: {
-          dedicatedBodyId: true,
-          _count: { select: { slots: true } },
-          registrations: { where: { bodyId: c.signatoryBodyId, status: "confirmed" }, select: { id: true } },
-        },
-      });
-      if (!t.trainingDaysIncluded && !sessions.length) continue;
-      const consumed = daysConsumed(
-        sessions.map((s) => ({
-          dedicated: Boolean(s.dedicatedBodyId),
+      const mine = sessions
+        .filter((s) => s.course.serviceId === t.serviceId && s.startsAt >= from && s.startsAt < to)
+        .map((s) => ({
+          dedicated: s.dedicatedBodyId === body,
+          participants: s.registrations.filter((r) => r.bodyId === body).length,
+          open: s.dedicatedBodyId === null,
           days: sessionDays(s._count.slots),
-          participants: s.registrations.length,
-        })),
+        }))
+        .filter((s) => s.dedicated || (s.open && s.participants > 0));
+      if (!t.trainingDaysIncluded && !mine.length) continue;
+      const consumed = daysConsumed(
+        mine.map((s) => ({ dedicated: s.dedicated, days: s.days, participants: s.participants })),
       );
       out.push({
         conventionId: c.id,
         conventionNumber: c.number,
-        bodyId: c.signatoryBodyId,
+        bodyId: body,
         serviceId: t.serviceId,
         serviceName: t.service.name,
         ...usage(t.trainingDaysIncluded, consumed),
