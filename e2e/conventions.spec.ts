@@ -67,7 +67,9 @@ test("a manager creates a convention, amends its intervention target and reads t
     .getByRole("textbox", { name: "Objet de l'avenant", exact: true })
     .fill("Intervention ramenée à 8 heures ouvrées");
   await page.getByRole("button", { name: "Créer l'avenant" }).click();
-  await expect(page.getByRole("heading", { name: /Avenant n° 1 — à partir du 1er mars 2027/ })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: /^Avenant n° 1 — à partir du 1er mars 2027 brouillon, non signé$/ }),
+  ).toBeVisible();
   await page.getByRole("link", { name: "Modifier les délais de SIG-M@" }).click();
   await expect(
     page

@@ -199,13 +199,16 @@ export default async function ConventionPage({
                 {v.effectiveTo
                   ? t("fromTo", { from: d(v.effectiveFrom), to: d(v.effectiveTo) })
                   : t("fromOnly", { from: d(v.effectiveFrom) })}
+                {/* A space before each badge: read aloud, « 2027 brouillon », not « 2027brouillon ». */}
+                {v.current ? " " : null}
                 {v.current ? (
-                  <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-sm text-green-900">
+                  <span className="ml-1 rounded bg-green-100 px-2 py-0.5 text-sm text-green-900">
                     {t("inForce")}
                   </span>
                 ) : null}
+                {!v.signed ? " " : null}
                 {!v.signed ? (
-                  <span className="ml-2 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
+                  <span className="ml-1 rounded bg-amber-100 px-2 py-0.5 text-sm text-amber-900">
                     {t("draftVersion")}
                   </span>
                 ) : null}
