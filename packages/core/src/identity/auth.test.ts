@@ -106,7 +106,7 @@ describe("authentication", () => {
     );
     expect(second.next).toBe("mfa");
     const s2 = (await resolveSession(tdb.prisma(), second.token))!;
-    await verifySecondFactor(step(), s2, code(secret));
+    await verifySecondFactor(step(), s2, code(secret), { ip: "127.0.0.1" });
     expect((await resolveSession(tdb.prisma(), second.token))!.mfaVerified).toBe(true);
 
     // The seed is not in the database in clear, and another key cannot use it.
@@ -120,13 +120,15 @@ describe("authentication", () => {
       (await signIn(deps(), { email: "admin@val-orlene.example", password: DEMO_PASSWORD }, client)).token,
     ))!;
     await expect(
-      verifySecondFactor({ ...step(), secretKey: Buffer.alloc(32, 6) }, third, code(secret)),
+      verifySecondFactor({ ...step(), secretKey: Buffer.alloc(32, 6) }, third, code(secret), {
+        ip: "127.0.0.1",
+      }),
     ).rejects.toThrow();
     // A seed stored in clear by an earlier version still works, and is sealed once used.
     await tdb
       .prisma()
       .user.update({ where: { email: "admin@val-orlene.example" }, data: { totpSecret: secret } });
-    await verifySecondFactor(step(), third, code(secret));
+    await verifySecondFactor(step(), third, code(secret), { ip: "127.0.0.1" });
     expect(
       (await tdb.prisma().user.findUniqueOrThrow({ where: { email: "admin@val-orlene.example" } }))
         .totpSecret,

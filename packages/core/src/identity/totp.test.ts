@@ -45,42 +45,52 @@ describe("second factor: codes accepted once, recovery codes, reset by an admini
   it("accepts a TOTP code once: the enrolment code and any code of a used step are refused", async () => {
     const s = await session("manager@val-orlene.example");
     // The code that confirmed enrolment, within the same 30 seconds.
-    await expect(verifySecondFactor(deps(), s, currentTotp(secret, clock))).rejects.toMatchObject({
+    await expect(
+      verifySecondFactor(deps(), s, currentTotp(secret, clock), { ip: "127.0.0.1" }),
+    ).rejects.toMatchObject({
       field: "code",
       message: "code already used",
     });
     later(30);
-    await verifySecondFactor(deps(), s, currentTotp(secret, clock));
+    await verifySecondFactor(deps(), s, currentTotp(secret, clock), { ip: "127.0.0.1" });
     const again = await session("manager@val-orlene.example");
-    await expect(verifySecondFactor(deps(), again, currentTotp(secret, clock))).rejects.toMatchObject({
+    await expect(
+      verifySecondFactor(deps(), again, currentTotp(secret, clock), { ip: "127.0.0.1" }),
+    ).rejects.toMatchObject({
       message: "code already used",
     });
     // The previous step's code (accepted for clock drift) is older than the used one: refused too.
     await expect(
-      verifySecondFactor(deps(), again, currentTotp(secret, new Date(clock.getTime() - 30_000))),
+      verifySecondFactor(deps(), again, currentTotp(secret, new Date(clock.getTime() - 30_000)), {
+        ip: "127.0.0.1",
+      }),
     ).rejects.toMatchObject({ message: "code already used" });
     // Two sign-ins racing with the same fresh code: one wins.
     later(30);
     const [a, b] = [await session("manager@val-orlene.example"), await session("manager@val-orlene.example")];
     const code = currentTotp(secret, clock);
     const results = await Promise.allSettled([
-      verifySecondFactor(deps(), a, code),
-      verifySecondFactor(deps(), b, code),
+      verifySecondFactor(deps(), a, code, { ip: "127.0.0.1" }),
+      verifySecondFactor(deps(), b, code, { ip: "127.0.0.1" }),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
   });
 
   it("signs in with a recovery code once, however it is typed", async () => {
     const s = await session("manager@val-orlene.example");
-    await verifySecondFactor(deps(), s, ` ${codes[0]!.toUpperCase().replace("-", " ")} `);
+    await verifySecondFactor(deps(), s, ` ${codes[0]!.toUpperCase().replace("-", " ")} `, {
+      ip: "127.0.0.1",
+    });
     expect((await tdb.prisma().session.findUniqueOrThrow({ where: { id: s.id } })).mfaVerified).toBe(true);
     expect(await countRecoveryCodes(tdb.prisma(), s.userId)).toBe(9);
     const again = await session("manager@val-orlene.example");
-    await expect(verifySecondFactor(deps(), again, codes[0]!)).rejects.toMatchObject({
+    await expect(verifySecondFactor(deps(), again, codes[0]!, { ip: "127.0.0.1" })).rejects.toMatchObject({
       field: "code",
       message: "invalid code",
     });
-    await expect(verifySecondFactor(deps(), again, "zzzzz-zzzzz")).rejects.toMatchObject({ field: "code" });
+    await expect(verifySecondFactor(deps(), again, "zzzzz-zzzzz", { ip: "127.0.0.1" })).rejects.toMatchObject(
+      { field: "code" },
+    );
     const audit = await tdb.prisma().auditEvent.findMany({
       where: { entityType: "User", entityId: s.userId },
       orderBy: { at: "desc" },
@@ -92,12 +102,14 @@ describe("second factor: codes accepted once, recovery codes, reset by an admini
   it("regenerates the codes: the old ones stop working", async () => {
     const s = await session("manager@val-orlene.example");
     later(30);
-    await verifySecondFactor(deps(), s, currentTotp(secret, clock));
+    await verifySecondFactor(deps(), s, currentTotp(secret, clock), { ip: "127.0.0.1" });
     const fresh = await regenerateRecoveryCodes(tdb.prisma(), s.actor, clock);
     expect(fresh).toHaveLength(10);
     const next = await session("manager@val-orlene.example");
-    await expect(verifySecondFactor(deps(), next, codes[1]!)).rejects.toMatchObject({ field: "code" });
-    await verifySecondFactor(deps(), next, fresh[3]!);
+    await expect(verifySecondFactor(deps(), next, codes[1]!, { ip: "127.0.0.1" })).rejects.toMatchObject({
+      field: "code",
+    });
+    await verifySecondFactor(deps(), next, fresh[3]!, { ip: "127.0.0.1" });
     codes = fresh;
   });
 
@@ -142,5 +154,32 @@ describe("second factor: codes accepted once, recovery codes, reset by an admini
     later(30);
     await disableTotp(deps(), s.actor, currentTotp(seed, clock));
     expect(await countRecoveryCodes(tdb.prisma(), s.userId)).toBe(0);
+  });
+
+  it("five wrong codes after a right password lock the address for 15 minutes, even for the right code", async () => {
+    const email = "tech2@val-orlene.example";
+    const s = await session(email);
+    const seed = (await startTotpEnrolment(deps(), s)).secret;
+    later(30);
+    await confirmTotpEnrolment(deps(), s, currentTotp(seed, clock));
+    later(30);
+    const next = await session(email);
+    const wrong = currentTotp(seed, clock) === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++)
+      await expect(verifySecondFactor(deps(), next, wrong, { ip: "192.0.2.51" })).rejects.toMatchObject({
+        code: "VALIDATION",
+      });
+    await expect(
+      verifySecondFactor(deps(), next, currentTotp(seed, clock), { ip: "192.0.2.51" }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    // The password sign-in is locked as well, then both open again after 15 minutes.
+    await expect(
+      signIn(deps(), { email, password: DEMO_PASSWORD }, { ip: "192.0.2.50" }),
+    ).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    later(15 * 60 + 30);
+    const fresh = await session(email);
+    await verifySecondFactor(deps(), fresh, currentTotp(seed, clock), { ip: "192.0.2.51" });
+    const row = await tdb.prisma().session.findUniqueOrThrow({ where: { id: fresh.id } });
+    expect(row.mfaVerified).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/index.ts";
 import { DomainError, invalid } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
 import { authNow, type AuthDeps } from "./auth.ts";
+import { emailIsLocked, recordAttempt } from "./rate-limit.ts";
 import { looksLikeTotp, newTotpSecret, totpStep, totpUri } from "./credentials.ts";
 import { issueRecoveryCodes, spendRecoveryCode } from "./recovery-codes.ts";
 import { isSealed, openSecret, sealSecret } from "./secret-box.ts";
@@ -35,9 +36,37 @@ async function consumeStep(db: Db, userId: string, step: number): Promise<void> 
   if (count === 0) throw invalid("code", "code already used");
 }
 
-/** At sign-in: a 6-digit code from the app, or one of the person's recovery codes. */
-export async function verifySecondFactor(d: TotpDeps, session: SessionInfo, code: string): Promise<void> {
+/**
+ * At sign-in: a 6-digit code from the app, or one of the person's recovery codes. Each try counts as
+ * a sign-in attempt of the person's address: after five wrong ones in a row (password or code), the
+ * address is locked for 15 minutes, so a stolen password does not buy unlimited guesses of a code.
+ */
+export async function verifySecondFactor(
+  d: TotpDeps,
+  session: SessionInfo,
+  code: string,
+  client: { ip: string },
+): Promise<void> {
   const user = await d.db.user.findUniqueOrThrow({ where: { id: session.userId } });
+  const t = authNow(d);
+  if (await emailIsLocked(d.db, user.email, t))
+    throw new DomainError("RATE_LIMITED", "too many failures for this email");
+  try {
+    await checkSecondFactor(d, session, user, code);
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "VALIDATION")
+      await recordAttempt(d.db, user.email, client.ip, false, t);
+    throw e;
+  }
+  await recordAttempt(d.db, user.email, client.ip, true, t);
+}
+
+async function checkSecondFactor(
+  d: TotpDeps,
+  session: SessionInfo,
+  user: { id: string; totpSecret: string | null; totpLastStep: number | null },
+  code: string,
+): Promise<void> {
   if (!looksLikeTotp(code)) {
     if (!(await spendRecoveryCode(d.db, user.id, code, authNow(d)))) throw invalid("code", "invalid code");
     const left = await d.db.recoveryCode.count({ where: { userId: user.id, usedAt: null } });

@@ -52,7 +52,7 @@ export async function verifyAction(_: FormState, fd: FormData): Promise<FormStat
   const session = await currentSession();
   if (!session) redirect("/connexion");
   try {
-    await verifySecondFactor(await authDeps(), session, String(fd.get("code") ?? ""));
+    await verifySecondFactor(await authDeps(), session, String(fd.get("code") ?? ""), await clientInfo());
   } catch (e) {
     return toFormState(e, {});
   }
