@@ -41,13 +41,17 @@ describe("messages sent to the browser", () => {
       ]),
     );
     const importers = (f: string) => all.filter((g) => imports.get(g)!.includes(f));
-    // The sections (first folder under app/) whose pages end up rendering a file; "" for the root.
+    // The sections whose pages end up rendering a file: the deepest ROUTE_NAMESPACES folder above
+    // each route file (page, layout…) reaching it; "" for the root.
+    const keys = Object.keys(ROUTE_NAMESPACES).sort((a, b) => b.length - a.length);
+    const route = /^(page|layout|error|not-found|template|default)\.tsx$/;
     const sections = (f: string, seen = new Set<string>()): Set<string> => {
       const out = new Set<string>();
       if (seen.has(f)) return out;
       seen.add(f);
-      const rel = path.relative(path.join(src, "app"), f);
-      if (!rel.startsWith("..")) out.add(rel.includes(path.sep) ? rel.split(path.sep)[0]! : "");
+      const dir = path.relative(path.join(src, "app"), path.dirname(f)).split(path.sep).join("/");
+      if (route.test(path.basename(f)) && !dir.startsWith(".."))
+        out.add(keys.find((k) => dir === k || dir.startsWith(`${k}/`)) ?? "");
       for (const g of importers(f)) for (const s of sections(g, seen)) out.add(s);
       return out;
     };

@@ -36,7 +36,11 @@ const SHELL: Partial<Record<ClientNamespace, readonly string[] | true>> = {
   tickets: ["submitted", "dismiss"],
 };
 
-/** The namespaces each section of the app (its first path segment) adds for its client components. */
+/**
+ * The namespaces each section of the app (a folder under app/, with its layout) adds for its client
+ * components; a deeper section's layout replaces its parent's messages (e.g. a ticket's page does
+ * not carry the queue's).
+ */
 export const ROUTE_NAMESPACES = {
   calendriers: ["calendars"],
   catalogue: ["catalogue", "terms"],
@@ -47,7 +51,10 @@ export const ROUTE_NAMESPACES = {
   facturation: ["billing"],
   formations: ["training"],
   prets: ["loans"],
-  tickets: ["tickets", "queue", "ticketPage", "assets", "cannedReplies"],
+  tickets: ["tickets", "queue"],
+  "tickets/[id]": ["tickets", "ticketPage"],
+  "tickets/nouveau": ["tickets", "assets"],
+  "tickets/reponses-types": ["cannedReplies"],
 } as const satisfies Record<string, readonly ClientNamespace[]>;
 
 export function clientMessages(
