@@ -3,7 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Shell } from "../components/shell.tsx";
-import { Toaster } from "../components/ui/toaster.tsx";
+import { Toaster } from "../components/ui/toast-region-lazy.tsx";
 import { clientMessages } from "../i18n/client-messages.ts";
 import "./globals.css";
 
