@@ -1,8 +1,10 @@
 // Pages as a person waits for them: HTML pages fetched with a session cookie, p50/p95, the weight
 // of the HTML, the Server-Timing breakdown (median of each part), and the first-load JavaScript
 // (gzip) of the route, each beside the name of the API measurement that reads the same data.
+import fs from "node:fs";
+import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { pct, round } from "./common.ts";
+import { arg, pct, round } from "./common.ts";
 
 export type PageMeasurement = {
   name: string;
@@ -81,6 +83,12 @@ export async function measurePage(opts: {
     js_gzip_bytes: await firstLoadJs(opts.base, last),
     server_timing: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, round(pct(v, 50))])),
   };
+  // `--save-html <dir>`: keeps each page's last HTML there, to see what weighs.
+  const dir = arg("save-html", "");
+  if (dir) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${m.name}.html`), last);
+  }
   const st = Object.entries(m.server_timing)
     .map(([k, v]) => `${k} ${v}`)
     .join(" · ");

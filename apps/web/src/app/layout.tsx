@@ -3,9 +3,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Shell } from "../components/shell.tsx";
-import { Toaster } from "../components/ui/toaster.tsx";
+import { Toaster } from "../components/ui/toast-region-lazy.tsx";
 import { clientMessages } from "../i18n/client-messages.ts";
-import { TRPCProvider } from "../trpc/client.tsx";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,10 +20,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body>
         <NextIntlClientProvider messages={messages}>
-          <TRPCProvider>
-            <Shell>{children}</Shell>
-            <Toaster label={t("notifications")} />
-          </TRPCProvider>
+          {/* No query client here: the one client component calling tRPC brings its own (live-banner-poll). */}
+          <Shell>{children}</Shell>
+          <Toaster label={t("notifications")} />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -5,44 +5,14 @@
 import { Menu } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { cn } from "./ui/cn.ts";
-import { Dialog, DialogContent, DialogTrigger } from "./ui/dialog.tsx";
+import { Badge, barLink, isCurrent, menuButtonClass, type NavEntry, type NavSection } from "./nav-parts.tsx";
 
-export interface NavEntry {
-  href: string;
-  label: string;
-  /** A count waiting for the user, with its spoken text. */
-  badge?: { text: string; label: string };
-}
-export interface NavSection {
-  /** null: links shown directly in the bar. */
-  label: string | null;
-  items: NavEntry[];
-}
+// The phone menu's dialog (Radix) loads when wanted: it stays out of every page's first-load JS.
+const NavMenu = lazy(() => import("./nav-menu.tsx").then((m) => ({ default: m.NavMenu })));
 
-function isCurrent(pathname: string, href: string): boolean {
-  return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
-}
-
-function Badge({ badge }: { badge?: NavEntry["badge"] }) {
-  if (!badge) return null;
-  return (
-    <>
-      {" "}
-      <span
-        aria-hidden="true"
-        className="ml-1 rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900"
-      >
-        {badge.text}
-      </span>
-      <span className="sr-only">{badge.label}</span>
-    </>
-  );
-}
-
-const barLink =
-  "inline-flex min-h-10 items-center rounded-md px-2.5 py-2 text-sm font-medium no-underline hover:bg-brand-50 hover:no-underline";
+export type { NavEntry, NavSection };
 
 export function NavLinks({
   sections,
@@ -53,53 +23,35 @@ export function NavLinks({
 }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const [menu, setMenu] = useState(false);
+  // Until the menu's code is wanted (pointer over it, or a click), a plain button stands in.
+  const menuButton = (
+    <button
+      type="button"
+      className={menuButtonClass}
+      aria-haspopup="dialog"
+      aria-expanded={false}
+      onPointerEnter={() => setMenu(true)}
+      onClick={() => {
+        setMenu(true);
+        setOpen(true);
+      }}
+    >
+      <Menu aria-hidden="true" className="size-5" />
+      {labels.menu}
+    </button>
+  );
   return (
     <div className="mx-auto max-w-6xl px-2">
       {/* Phones and narrow windows */}
       <div className="py-1 md:hidden">
-        <Dialog open={open} onOpenChange={setOpen}>
-          <DialogTrigger
-            className={cn(barLink, "min-h-11 gap-2 border border-slate-300 text-slate-800")}
-            aria-haspopup="dialog"
-          >
-            <Menu aria-hidden="true" className="size-5" />
-            {labels.menu}
-          </DialogTrigger>
-          <DialogContent title={labels.navLabel} closeLabel={labels.close} className="top-4 translate-y-0">
-            <nav aria-label={labels.navLabel} className="flex flex-col gap-4">
-              {sections.map((s, i) => (
-                <div key={s.label ?? `loose-${i}`}>
-                  {s.label ? (
-                    <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-600">
-                      {s.label}
-                    </h2>
-                  ) : null}
-                  <ul className="flex flex-col">
-                    {s.items.map((item) => {
-                      const current = isCurrent(pathname, item.href);
-                      return (
-                        <li key={item.href}>
-                          <Link
-                            href={item.href}
-                            onClick={() => setOpen(false)}
-                            aria-current={current ? "page" : undefined}
-                            className={cn(
-                              "flex min-h-11 items-center rounded-md px-3 py-2 no-underline hover:bg-brand-50 hover:no-underline",
-                              current ? "bg-brand-100 font-semibold text-brand-800" : "text-slate-800",
-                            )}
-                          >
-                            {item.label}
-                            <Badge badge={item.badge} />
-                          </Link>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </div>
-              ))}
-            </nav>
-          </DialogContent>
-        </Dialog>
+        {menu ? (
+          <Suspense fallback={menuButton}>
+            <NavMenu sections={sections} labels={labels} pathname={pathname} open={open} setOpen={setOpen} />
+          </Suspense>
+        ) : (
+          menuButton
+        )}
       </div>
 
       {/* Wide screens: loose links, and each staff group as a labelled list of its own */}

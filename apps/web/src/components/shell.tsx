@@ -5,6 +5,7 @@ import { SubmittedBanner } from "./submitted-banner.tsx";
 import { groupedNavigationFor } from "../lib/navigation.ts";
 import { api } from "../server/api.ts";
 import { currentActor } from "../server/session.ts";
+import type { Actor } from "@mutuo/core/identity";
 import { GlobalSearch } from "./global-search.tsx";
 import { LanguageSwitcher } from "./language-switcher.tsx";
 import { NavLinks } from "./nav-links.tsx";
@@ -13,21 +14,6 @@ import { UserMenu } from "./user-menu.tsx";
 export async function Shell({ children }: { children: ReactNode }) {
   const t = await getTranslations();
   const actor = await currentActor();
-  const caller = actor ? await api() : null;
-  const bodies = caller && actor?.role === "agent" ? (await caller.me.get()).person.bodies : [];
-  // Staff see how many received e-mails wait in the quarantine.
-  const quarantined = caller && actor?.role !== "agent" ? await caller.incoming.count() : 0;
-  const sections = groupedNavigationFor(actor?.role ?? null).map((g) => ({
-    label: g.key ? t(`nav.groups.${g.key}`) : null,
-    items: g.items.map((i) => ({
-      href: i.href,
-      label: t(`nav.${i.key}`),
-      badge:
-        i.key === "incoming" && quarantined
-          ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) }
-          : undefined,
-    })),
-  }));
   return (
     <div className="flex min-h-screen flex-col">
       <a
@@ -50,15 +36,12 @@ export async function Shell({ children }: { children: ReactNode }) {
                 submit={t("search.submit")}
               />
             ) : null}
-            {actor ? <UserMenu actor={actor} bodies={bodies} /> : null}
+            {actor ? <ActorMenu actor={actor} /> : null}
             <LanguageSwitcher label={t("shell.switchTo")} title={t("shell.switchToLabel")} />
           </div>
         </div>
         <nav aria-label={t("shell.navLabel")} className="border-t border-slate-100 bg-white">
-          <NavLinks
-            sections={sections}
-            labels={{ menu: t("ui.menu"), navLabel: t("shell.navLabel"), close: t("ui.closeMenu") }}
-          />
+          <Navigation actor={actor} />
         </nav>
       </header>
       <main
@@ -76,4 +59,37 @@ export async function Shell({ children }: { children: ReactNode }) {
       </footer>
     </div>
   );
+}
+
+// The shell's own reads happen in the components below, so that React runs them beside the page's
+// (a parent awaiting them would hold the page back by a round trip on every navigation).
+
+async function Navigation({ actor }: { actor: Actor | null }) {
+  const t = await getTranslations();
+  // Staff see how many received e-mails wait in the quarantine.
+  const quarantined = actor && actor.role !== "agent" ? await (await api()).incoming.count() : 0;
+  const sections = groupedNavigationFor(actor?.role ?? null).map((g) => ({
+    label: g.key ? t(`nav.groups.${g.key}`) : null,
+    items: g.items.map((i) => ({
+      href: i.href,
+      label: t(`nav.${i.key}`),
+      badge:
+        i.key === "incoming" && quarantined
+          ? { text: String(quarantined), label: t("nav.quarantined", { n: quarantined }) }
+          : undefined,
+    })),
+  }));
+  return (
+    <NavLinks
+      sections={sections}
+      labels={{ menu: t("ui.menu"), navLabel: t("shell.navLabel"), close: t("ui.closeMenu") }}
+    />
+  );
+}
+
+async function ActorMenu({ actor }: { actor: Actor }) {
+  // The bodies are only shown to an agent of several (to choose the one they act for).
+  const bodies =
+    actor.role === "agent" && actor.bodyIds.length > 1 ? (await (await api()).me.get()).person.bodies : [];
+  return <UserMenu actor={actor} bodies={bodies} />;
 }

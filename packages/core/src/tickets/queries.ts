@@ -60,31 +60,30 @@ export async function queueChanges(
 
 export async function getTicket(db: Db, actor: Actor, id: string, now = new Date()) {
   const staff = isStaff(actor);
-  const t = await db.ticket.findUnique({
-    where: { id },
-    include: {
-      body: { select: { id: true, legalName: true } },
-      service: { select: { id: true, name: true } },
-      assignee: { select: { id: true, name: true } },
-      mergedInto: { select: { id: true, number: true, bodyId: true } },
-      asset: {
-        select: {
-          id: true,
-          tag: true,
-          manufacturer: true,
-          model: true,
-          bodyId: true,
-          kind: { select: { label: true } },
-        },
-      },
-    },
-  });
-  assertTicketVisible(actor, t);
-  const ticket = t!;
-  // The rest in parallel (independent reads on the pool), once access is checked.
+  // One round: the ticket and its parts are read together (independent reads on the pool); the
+  // parts of a ticket this person may not see are dropped unread by the check below.
   const fileSelect = { file: { select: { name: true, size: true, mimeType: true } } } as const;
   const linkSelect = { id: true, number: true, subject: true, bodyId: true, status: true } as const;
-  const [messages, attachments, pauseRows, linksFrom, linksTo, merged] = await Promise.all([
+  const [t, messages, attachments, pauseRows, linksFrom, linksTo, merged] = await Promise.all([
+    db.ticket.findUnique({
+      where: { id },
+      include: {
+        body: { select: { id: true, legalName: true } },
+        service: { select: { id: true, name: true } },
+        assignee: { select: { id: true, name: true } },
+        mergedInto: { select: { id: true, number: true, bodyId: true } },
+        asset: {
+          select: {
+            id: true,
+            tag: true,
+            manufacturer: true,
+            model: true,
+            bodyId: true,
+            kind: { select: { label: true } },
+          },
+        },
+      },
+    }),
     db.ticketMessage.findMany({
       where: { ticketId: id, kind: { in: [...visibleKinds(actor)] } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -99,6 +98,8 @@ export async function getTicket(db: Db, actor: Actor, id: string, now = new Date
       select: { id: true, number: true, subject: true, bodyId: true },
     }),
   ]);
+  assertTicketVisible(actor, t);
+  const ticket = t!;
   const { createdById: _c, slaCalendar, mergedInto, mergedIntoId, ...rest } = ticket;
   // Links, merges and the events naming other tickets, as this reader may see them.
   const seen = await projectForReader(db, actor, {

@@ -4,7 +4,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
 import { ActionForm, useFormState } from "../../components/form.tsx";
-import { Button } from "../../components/ui/index.ts";
+import { Button } from "../../components/ui/button.tsx";
 import type { FormState } from "../../lib/form-state.ts";
 
 function Report() {

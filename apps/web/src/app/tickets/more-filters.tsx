@@ -3,7 +3,8 @@
 // as a GET form (the result is an address, like every state of the queue).
 import { SlidersHorizontal } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Button, Popover, PopoverContent, PopoverTrigger } from "../../components/ui/index.ts";
+import { Button } from "../../components/ui/button.tsx";
+import { Popover, PopoverContent, PopoverTrigger } from "../../components/ui/popover.tsx";
 
 export interface FilterField {
   name: string;

@@ -4,6 +4,7 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { QUEUE_COLUMNS, type QueueColumn, type TicketListItem } from "@mutuo/core/tickets";
 import { countdown } from "../../lib/countdown.ts";
 import { SelectAll } from "./bulk-form.tsx";
+import { QueueRows, type QueueRow } from "./queue-rows.tsx";
 import { Cell, Table } from "../../components/table.tsx";
 import { DuePromise, SlaBadge, StatusLabel } from "./ticket-bits.tsx";
 
@@ -97,17 +98,8 @@ export async function TicketTable({
   );
 }
 
-const slaTone: Record<string, string> = {
-  ok: "text-green-800",
-  warning: "bg-amber-100 text-amber-950",
-  breached: "bg-red-100 text-red-900",
-  met: "text-slate-700",
-  paused: "text-sky-900",
-  none: "text-slate-600",
-};
-
-/** The deadline as a coloured countdown with its words: « 2 h 15 restantes », « dépassé de 3 h ». */
-async function SlaCountdown({ item, now }: { item: TicketListItem; now: Date }) {
+/** The deadline as a countdown with its words: « 2 h 15 restantes », « dépassé de 3 h »; its tone colours it. */
+async function slaCountdown(item: TicketListItem, now: Date) {
   const t = await getTranslations("queue");
   const tt = await getTranslations("tickets");
   const running = item.slaDueAt && ["ok", "warning", "breached"].includes(item.slaState);
@@ -126,16 +118,11 @@ async function SlaCountdown({ item, now }: { item: TicketListItem; now: Date }) 
           : t("countdown.minutes", { m: c.minutes });
     text = c.overdue ? t("countdown.over", { time }) : t("countdown.left", { time, unit: c.unit, n: c.n });
   }
-  const tone = running && item.slaDueAt! < now ? "breached" : item.slaState;
-  return (
-    <span
-      className={`inline-block whitespace-nowrap rounded px-1.5 text-xs font-medium ${slaTone[tone] ?? ""}`}
-      title={running ? `${tt(`sla.${item.slaState}`)} · ${parisDateTime(item.slaDueAt!)}` : undefined}
-      data-sla={tone}
-    >
-      {text}
-    </span>
-  );
+  return {
+    text,
+    tone: running && item.slaDueAt! < now ? "breached" : item.slaState,
+    title: running ? `${tt(`sla.${item.slaState}`)} · ${parisDateTime(item.slaDueAt!)}` : undefined,
+  };
 }
 
 const parisDateTime = (d: Date) =>
@@ -144,13 +131,6 @@ const parisDateTime = (d: Date) =>
     timeStyle: "short",
     timeZone: "Europe/Paris",
   }).format(d);
-
-const priorityTone: Record<string, string> = {
-  critical: "font-semibold text-red-800",
-  high: "font-medium text-amber-900",
-  medium: "text-slate-800",
-  low: "text-slate-600",
-};
 
 const SORTABLE: Partial<Record<QueueColumn, QueueSort>> = {
   priority: "priority",
@@ -199,6 +179,28 @@ export async function QueueTable({
           minute: "2-digit",
           timeZone: "Europe/Paris",
         });
+  const rows: QueueRow[] = await Promise.all(
+    items.map(async (x) => ({
+      id: x.id,
+      number: x.number,
+      selectLabel: t("selectTicket", { number: x.number }),
+      subject: x.subject,
+      body: show.has("body") ? x.body.legalName : undefined,
+      service: show.has("service") ? x.service.name : undefined,
+      status: show.has("status") ? t(`status.${x.status}`) : undefined,
+      priority: show.has("priority") ? { key: x.priority, label: t(`priorities.${x.priority}`) } : undefined,
+      sla: show.has("sla") ? await slaCountdown(x, now) : undefined,
+      assignee: show.has("assignee") ? (x.assignee?.name ?? q("unassigned")) : undefined,
+      received: show.has("received")
+        ? {
+            iso: x.receivedAt.toISOString(),
+            title: parisDateTime(x.receivedAt),
+            text: received(x.receivedAt),
+          }
+        : undefined,
+      channel: show.has("channel") ? t(`channel.${x.channel}`) : undefined,
+    })),
+  );
   const header = (c: QueueColumn) => {
     const by = SORTABLE[c];
     const label = q(`column.${c}`);
@@ -259,65 +261,7 @@ export async function QueueTable({
             {QUEUE_COLUMNS.filter((c) => show.has(c)).map(header)}
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
-          {items.map((x) => (
-            <tr key={x.id} className="hover:bg-slate-50 has-[:checked]:bg-brand-50">
-              <td className={cell}>
-                <input
-                  type="checkbox"
-                  name="ticketIds"
-                  value={x.id}
-                  aria-label={t("selectTicket", { number: x.number })}
-                  className="size-4 align-middle"
-                />
-              </td>
-              <th scope="row" className={`${cell} font-medium`}>
-                <Link href={`/tickets/${x.id}`} data-ticket-link>
-                  {x.number}
-                </Link>
-              </th>
-              <td className={`${cell} truncate text-slate-900`} title={x.subject}>
-                {x.subject}
-              </td>
-              {show.has("body") ? (
-                <td className={`${cell} truncate text-slate-700`} title={x.body.legalName}>
-                  {x.body.legalName}
-                </td>
-              ) : null}
-              {show.has("service") ? (
-                <td className={`${cell} truncate text-slate-700`} title={x.service.name}>
-                  {x.service.name}
-                </td>
-              ) : null}
-              {show.has("status") ? (
-                <td className={`${cell} truncate text-slate-800`}>{t(`status.${x.status}`)}</td>
-              ) : null}
-              {show.has("priority") ? (
-                <td className={`${cell} ${priorityTone[x.priority] ?? ""}`}>
-                  {t(`priorities.${x.priority}`)}
-                </td>
-              ) : null}
-              {show.has("sla") ? (
-                <td className={cell}>
-                  <SlaCountdown item={x} now={now} />
-                </td>
-              ) : null}
-              {show.has("assignee") ? (
-                <td className={`${cell} truncate text-slate-700`}>{x.assignee?.name ?? q("unassigned")}</td>
-              ) : null}
-              {show.has("received") ? (
-                <td className={`${cell} truncate text-slate-700`}>
-                  <time dateTime={x.receivedAt.toISOString()} title={parisDateTime(x.receivedAt)}>
-                    {received(x.receivedAt)}
-                  </time>
-                </td>
-              ) : null}
-              {show.has("channel") ? (
-                <td className={`${cell} text-slate-700`}>{t(`channel.${x.channel}`)}</td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+        <QueueRows rows={rows} />
       </table>
     </div>
   );

@@ -4,7 +4,9 @@ import { Pencil, Save, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { ActionForm, Field, Submit } from "../../components/form.tsx";
-import { Button, ConfirmDialog, Dialog, DialogContent, DialogTrigger } from "../../components/ui/index.ts";
+import { Button } from "../../components/ui/button.tsx";
+import { ConfirmDialog } from "../../components/ui/confirm-dialog.tsx";
+import { Dialog, DialogContent, DialogTrigger } from "../../components/ui/dialog.tsx";
 import { createViewAction, deleteViewAction, renameViewAction } from "./view-actions.ts";
 
 export function SaveViewDialog({

@@ -4,15 +4,14 @@
 import { Ellipsis, GitMerge, Link2, CalendarClock } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useState, type ReactNode } from "react";
+import { Button } from "../../../components/ui/button.tsx";
+import { Dialog, DialogContent } from "../../../components/ui/dialog.tsx";
 import {
-  Button,
-  Dialog,
-  DialogContent,
   DropdownMenu,
   DropdownMenuContent,
   DropdownMenuItem,
   DropdownMenuTrigger,
-} from "../../../components/ui/index.ts";
+} from "../../../components/ui/dropdown-menu.tsx";
 
 type Entry = { key: string; label: string; icon: "merge" | "link" | "deadline"; form: ReactNode };
 const icons = { merge: GitMerge, link: Link2, deadline: CalendarClock };

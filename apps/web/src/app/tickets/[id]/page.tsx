@@ -2,6 +2,7 @@ import Link from "next/link";
 import { TicketAsset } from "../../equipements/ticket-asset.tsx";
 import { notFound } from "next/navigation";
 import type { Metadata } from "next";
+import { cache } from "react";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { canMove } from "@mutuo/core/tickets";
 import { ButtonForm } from "../../../components/button-form.tsx";
@@ -49,12 +50,15 @@ import { firstOrdinal } from "../../../lib/french-date.ts";
 
 export const dynamic = "force-dynamic";
 
+/** The ticket, read once per request: the title and the page share it (null when not visible). */
+const readTicket = cache(async (id: string) =>
+  /^[0-9a-f-]{36}$/i.test(id) ? (await api()).tickets.get({ id }).catch(() => null) : null,
+);
+
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   const { id } = await params;
   const t = await getTranslations("tickets");
-  const ticket = /^[0-9a-f-]{36}$/i.test(id)
-    ? await (await api()).tickets.get({ id }).catch(() => null)
-    : null;
+  const ticket = await readTicket(id);
   return { title: ticket ? `${ticket.number} · ${ticket.subject}` : t("queue") };
 }
 
@@ -66,17 +70,29 @@ export default async function TicketPage({ params }: { params: Promise<{ id: str
   const p = await getTranslations("ticketPage");
   const format = await getFormatter();
   const caller = await api();
-  const ticket = await caller.tickets.get({ id }).catch(() => null);
+  // One round: staff's side panels are read beside the ticket. Their failures wait until the
+  // ticket is known visible (an invisible one is a 404, whatever the panels said).
+  const staffSide = actor.role !== "agent";
+  const later = <T,>(p: Promise<T>) =>
+    p.then(
+      (v) => () => v,
+      (e: unknown) => () => {
+        throw e;
+      },
+    );
+  const [ticket, readAssignable, readServices, readContext, readCanned] = await Promise.all([
+    readTicket(id),
+    later(staffSide ? caller.tickets.assignable() : Promise.resolve([])),
+    later(staffSide ? caller.catalogue.list() : Promise.resolve([])),
+    later(staffSide ? caller.tickets.context({ id }) : Promise.resolve(null)),
+    later(staffSide ? caller.cannedReplies.forTicket({ ticketId: id }) : Promise.resolve([])),
+  ]);
   if (!ticket) notFound();
+  const assignable = readAssignable();
+  const services = readServices();
+  const context = readContext();
+  const canned = readCanned();
   const staff = ticket.canWork;
-  const [assignable, services, context, canned] = staff
-    ? await Promise.all([
-        caller.tickets.assignable(),
-        caller.catalogue.list(),
-        caller.tickets.context({ id }),
-        caller.cannedReplies.forTicket({ ticketId: id }),
-      ])
-    : [[], [], null, []];
   const when = (d: Date) =>
     firstOrdinal(format.dateTime(d, { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }));
   const moves = (

@@ -8,7 +8,9 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ActionForm, FileField, useFormState } from "../../../components/form.tsx";
-import { Button, Popover, PopoverContent, PopoverTrigger, cn } from "../../../components/ui/index.ts";
+import { Button } from "../../../components/ui/button.tsx";
+import { cn } from "../../../components/ui/cn.ts";
+import { Popover, PopoverContent, PopoverTrigger } from "../../../components/ui/popover.tsx";
 import type { FormState } from "../../../lib/form-state.ts";
 
 type Action = (s: FormState, fd: FormData) => Promise<FormState>;

@@ -1,0 +1,6 @@
+import type { ReactNode } from "react";
+import { SectionMessages } from "../../i18n/section-messages.tsx";
+
+export default function Layout({ children }: { children: ReactNode }) {
+  return <SectionMessages section="prets">{children}</SectionMessages>;
+}
