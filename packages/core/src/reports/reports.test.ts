@@ -76,6 +76,18 @@ describe("reports", () => {
     expect(monthsTotal(d)).toMatchObject({ tickets: sql.tickets, iMet: sql.met, iBreached: sql.breached });
     expect(d.charts.map((c) => c.id)).toEqual(["rates", "channels", "times"]);
     expect(kpi(d, "iTime").display).toMatch(/·/);
+    // The distribution of times holds every ticket whose time to resolution is known, once; the
+    // first bucket is the tickets resolved in under an hour of working time.
+    const times = d.charts.find((c) => c.id === "times")!.data.filter((x) => x.series === "Résolution");
+    const [known] = await db.$queryRawUnsafe<{ n: number; fast: number }[]>(
+      `SELECT count(*)::int AS n, count(*) FILTER (WHERE tt."resolutionMinutes" < 60)::int AS fast
+       FROM "ReportTicketTime" tt JOIN "Ticket" t ON t."id" = tt."ticketId"
+       WHERE tt."resolutionMinutes" IS NOT NULL AND t."receivedAt" >= $1 AND t."receivedAt" < $2`,
+      periodOf("year", monthOfInstant(now)).start,
+      periodOf("year", monthOfInstant(now)).end,
+    );
+    expect(times.reduce((a, x) => a + x.y, 0)).toBe(known!.n);
+    expect(times[0]!.y).toBe(known!.fast);
   });
 
   it("keeps the rollup up to date by rebuilding only the months whose tickets changed", async () => {

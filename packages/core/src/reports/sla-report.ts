@@ -103,27 +103,43 @@ async function sums(db: Db, where: Prisma.Sql, groupBy?: Prisma.Sql) {
     ${groupBy ? Prisma.sql`GROUP BY 1 ORDER BY 1` : Prisma.empty}`;
 }
 
+/** Upper bounds (working minutes) of the time distribution's buckets; the last one is open. */
+const BUCKET_LIMITS = [60, 240, 480, 1440, 4320];
+
+/**
+ * Median and 90th percentile of the times to intervention and to resolution, and their distribution
+ * in buckets, in one pass over the rollup's minutes (at 1M tickets the unnest is the report's cost).
+ */
 async function percentiles(db: Db, where: Prisma.Sql) {
-  const rows = await db.$queryRaw<{ kind: "i" | "r"; p50: number | null; p90: number | null }[]>`
+  const buckets = Prisma.join(
+    [...BUCKET_LIMITS, null].map((hi, i) => {
+      const lo = i === 0 ? null : BUCKET_LIMITS[i - 1]!;
+      const cond = [
+        lo === null ? null : Prisma.sql`x."m" >= ${lo}`,
+        hi === null ? null : Prisma.sql`x."m" < ${hi}`,
+      ].filter((c): c is Prisma.Sql => c !== null);
+      return Prisma.sql`count(*) FILTER (WHERE ${Prisma.join(cond, " AND ")})::int`;
+    }),
+  );
+  const rows = await db.$queryRaw<
+    { kind: "i" | "r"; p50: number | null; p90: number | null; buckets: number[] }[]
+  >`
     SELECT x."kind", percentile_cont(0.5) WITHIN GROUP (ORDER BY x."m") AS "p50",
-           percentile_cont(0.9) WITHIN GROUP (ORDER BY x."m") AS "p90"
+           percentile_cont(0.9) WITHIN GROUP (ORDER BY x."m") AS "p90",
+           ARRAY[${buckets}] AS "buckets"
     FROM (SELECT 'i' AS "kind", unnest(r."interventionMinutes") AS "m" FROM "ReportSlaMonth" r WHERE ${where}
           UNION ALL
           SELECT 'r', unnest(r."resolutionMinutes") FROM "ReportSlaMonth" r WHERE ${where}) x
     GROUP BY x."kind"`;
-  const of = (k: "i" | "r") => rows.find((r) => r.kind === k) ?? { p50: null, p90: null };
-  return { intervention: of("i"), resolution: of("r") };
+  const of = (k: "i" | "r") => rows.find((r) => r.kind === k);
+  const times = (k: "i" | "r") => ({ p50: of(k)?.p50 ?? null, p90: of(k)?.p90 ?? null });
+  return {
+    intervention: times("i"),
+    resolution: times("r"),
+    buckets: (k: "i" | "r", i: number) => of(k)?.buckets[i] ?? 0,
+  };
 }
 
-async function distribution(db: Db, where: Prisma.Sql) {
-  return db.$queryRaw<{ kind: "i" | "r"; bucket: number; n: number }[]>`
-    SELECT x."kind", CASE WHEN x."m" < 60 THEN 0 WHEN x."m" < 240 THEN 1 WHEN x."m" < 480 THEN 2
-                          WHEN x."m" < 1440 THEN 3 WHEN x."m" < 4320 THEN 4 ELSE 5 END AS "bucket", count(*)::int AS "n"
-    FROM (SELECT 'i' AS "kind", unnest(r."interventionMinutes") AS "m" FROM "ReportSlaMonth" r WHERE ${where}
-          UNION ALL
-          SELECT 'r', unnest(r."resolutionMinutes") FROM "ReportSlaMonth" r WHERE ${where}) x
-    GROUP BY 1, 2`;
-}
 const BUCKETS = ["< 1 h", "1–4 h", "4–8 h", "8–24 h", "1–3 j", "> 3 j"];
 
 async function statusCounts(db: Db, where: Prisma.Sql) {
@@ -184,7 +200,7 @@ async function readSla(db: Db, q: ReportQuery<SlaFilters>): Promise<ReportData> 
   const prev = previousPeriod(period);
   const where = rollupWhere(q, period);
   const wherePrev = rollupWhere(q, prev);
-  const [[cur], [before], p, pPrev, byMonth, byChannel, byBody, dist, statuses] = await Promise.all([
+  const [[cur], [before], p, pPrev, byMonth, byChannel, byBody, statuses] = await Promise.all([
     sums(db, where),
     sums(db, wherePrev),
     percentiles(db, where),
@@ -192,7 +208,6 @@ async function readSla(db: Db, q: ReportQuery<SlaFilters>): Promise<ReportData> 
     sums(db, where, Prisma.sql`to_char(r."month", 'YYYY-MM')`),
     sums(db, where, Prisma.sql`r."channel"::text`),
     sums(db, where, Prisma.sql`r."bodyId"::text`),
-    distribution(db, where),
     statusCounts(db, where),
   ]);
   const c = cur!;
@@ -247,10 +262,10 @@ async function readSla(db: Db, q: ReportQuery<SlaFilters>): Promise<ReportData> 
       data: BUCKETS.flatMap((label, i) => [
         {
           x: label,
-          y: dist.find((d) => d.kind === "i" && d.bucket === i)?.n ?? 0,
+          y: p.buckets("i", i),
           series: "Intervention",
         },
-        { x: label, y: dist.find((d) => d.kind === "r" && d.bucket === i)?.n ?? 0, series: "Résolution" },
+        { x: label, y: p.buckets("r", i), series: "Résolution" },
       ]),
       xLabel: "Délai ouvré",
       yLabel: "Tickets",
