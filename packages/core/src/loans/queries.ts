@@ -5,7 +5,7 @@ import { canSeeBody, isStaff, visibleBodyIds } from "../access/index.ts";
 import { lastDay, localToday } from "../conventions/index.ts";
 import { notFound } from "../errors/index.ts";
 import type { FileStore } from "../files/index.ts";
-import { cursorPart, decodeCursor, encodeCursor, type Page } from "../shared/cursor.ts";
+import { newestFirstAfter, newestFirstCursor, type Page } from "../shared/cursor.ts";
 import { dateOnly, fromDateOnly } from "../shared/dates.ts";
 import { asInventory, asReturn, contentDigest } from "./content.ts";
 import { assertLoanVisible, canManageLoans, loanScope } from "./policy.ts";
@@ -67,7 +67,7 @@ export async function listLoans(db: Db, actor: Actor, raw: ListLoansInput, now =
       loanScope(actor),
       input.bodyId ? { bodyId: input.bodyId } : {},
       input.status ? { status: input.status } : {},
-      input.cursor ? cursorWhere(input.cursor) : {},
+      newestFirstAfter(input.cursor),
     ],
   };
   const rows = await db.loan.findMany({
@@ -80,8 +80,7 @@ export async function listLoans(db: Db, actor: Actor, raw: ListLoansInput, now =
   const last = rows[input.limit - 1];
   const page: Page<ReturnType<typeof item>> = {
     items: rows.slice(0, input.limit).map((r) => item(r, today)),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? newestFirstCursor(last) : null,
   };
   return page;
 }
@@ -105,12 +104,6 @@ function item(r: Prisma.LoanGetPayload<{ select: typeof listSelect }>, today: st
     overdue: ["in_service", "inventory_signed"].includes(r.status) && endDate < today,
     returnToOrganise: returnToOrganise(r.status, r.convention, today),
   };
-}
-
-function cursorWhere(cursor: string): Prisma.LoanWhereInput {
-  const [at, id] = decodeCursor(cursor, [cursorPart.instant, cursorPart.uuid]);
-  const createdAt = new Date(at);
-  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
 }
 
 export async function getLoan(db: Db, actor: Actor, id: string, now = new Date()) {

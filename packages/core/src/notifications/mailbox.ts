@@ -5,7 +5,7 @@ import { z } from "zod";
 import { conflict, notFound } from "../errors/index.ts";
 import type { Actor } from "../access/index.ts";
 import { requireRole } from "../access/index.ts";
-import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { newestFirstAfter, newestFirstCursor } from "../shared/cursor.ts";
 import { render } from "./outbox.ts";
 import { text } from "../shared/text.ts";
 
@@ -18,11 +18,10 @@ export const listOutboxInput = z.object({
 export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof listOutboxInput>) {
   requireRole(actor, "admin");
   const input = listOutboxInput.parse(raw);
-  const where: Prisma.OutboxMessageWhereInput = input.status ? { status: input.status as OutboxStatus } : {};
-  if (input.cursor) {
-    const [at, id] = decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid]);
-    where.OR = [{ createdAt: { lt: new Date(at) } }, { createdAt: new Date(at), id: { lt: id } }];
-  }
+  const where: Prisma.OutboxMessageWhereInput = {
+    ...(input.status ? { status: input.status as OutboxStatus } : {}),
+    ...newestFirstAfter(input.cursor),
+  };
   const rows = await db.outboxMessage.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -46,8 +45,7 @@ export async function listOutbox(db: Db, actor: Actor, raw: z.input<typeof listO
   const counts = await db.outboxMessage.groupBy({ by: ["status"], _count: { _all: true } });
   return {
     items: items.map(({ data, ...m }) => ({ ...m, number: (data as { number?: string }).number ?? null })),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > input.limit && last ? newestFirstCursor(last) : null,
     counts: Object.fromEntries(counts.map((c) => [c.status, c._count._all])) as Record<string, number>,
   };
 }

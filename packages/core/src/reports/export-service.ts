@@ -6,7 +6,7 @@ import { Prisma, type Db } from "@mutuo/db";
 import { visibleBodyIds, type Actor } from "../access/index.ts";
 import { conflict, notFound } from "../errors/index.ts";
 import type { StreamingFileStore } from "../files/index.ts";
-import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import { newestFirstAfter, newestFirstCursor } from "../shared/cursor.ts";
 import { exportExpiry, exportMode, MAX_ACTIVE_EXPORTS, type ExportMode } from "./export-rules.ts";
 import { resolveReport } from "./queries.ts";
 import { periodLabel } from "./rules.ts";
@@ -102,22 +102,8 @@ const PAGE = 50;
 
 /** The requester's exports, newest first (others' are never listed, whatever the role). */
 export async function listExports(db: Db, actor: Actor, input: { cursor?: string }, now: Date) {
-  const after = input.cursor
-    ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const)
-    : null;
   const rows = await db.reportExport.findMany({
-    where: {
-      requestedById: actor.userId,
-      expiresAt: { gt: now },
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(after[0]) } },
-              { createdAt: new Date(after[0]), id: { lt: after[1] } },
-            ],
-          }
-        : {}),
-    },
+    where: { requestedById: actor.userId, expiresAt: { gt: now }, ...newestFirstAfter(input.cursor) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PAGE + 1,
     select: exportSelect,
@@ -126,7 +112,7 @@ export async function listExports(db: Db, actor: Actor, input: { cursor?: string
   const last = page.at(-1);
   return {
     items: page.filter((e) => inScope(actor, e.scopeBodyIds)).map(withoutScope),
-    nextCursor: rows.length > PAGE && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > PAGE && last ? newestFirstCursor(last) : null,
   };
 }
 

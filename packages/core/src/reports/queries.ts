@@ -3,7 +3,13 @@
 import type { Db } from "@mutuo/db";
 import { isStaff, visibleBodyIds, type Actor } from "../access/index.ts";
 import { invalid, notFound } from "../errors/index.ts";
-import { cursorPart, decodeCursor, encodeCursor } from "../shared/cursor.ts";
+import {
+  cursorPart,
+  decodeCursor,
+  encodeCursor,
+  newestFirstAfter,
+  newestFirstCursor,
+} from "../shared/cursor.ts";
 import type { ReportData, ReportDefinition } from "./definition.ts";
 
 export type { Breach };
@@ -184,20 +190,10 @@ export async function readSubscription(db: Db, actor: Actor, id: string) {
 export async function listRuns(db: Db, actor: Actor, input: { cursor?: string }) {
   const visible = visibleBodyIds(actor);
   if (visible === "all" && !canSubscribe(actor)) return { items: [], nextCursor: null };
-  const after = input.cursor
-    ? decodeCursor(input.cursor, [cursorPart.instant, cursorPart.uuid] as const)
-    : null;
   const rows = await db.reportRun.findMany({
     where: {
       ...(visible === "all" ? {} : { bodyId: { in: visible } }),
-      ...(after
-        ? {
-            OR: [
-              { createdAt: { lt: new Date(after[0]) } },
-              { createdAt: new Date(after[0]), id: { lt: after[1] } },
-            ],
-          }
-        : {}),
+      ...newestFirstAfter(input.cursor),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: PAGE + 1,
@@ -218,7 +214,7 @@ export async function listRuns(db: Db, actor: Actor, input: { cursor?: string })
   const last = items.at(-1);
   return {
     items,
-    nextCursor: rows.length > PAGE && last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
+    nextCursor: rows.length > PAGE && last ? newestFirstCursor(last) : null,
   };
 }
 

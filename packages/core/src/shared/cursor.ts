@@ -40,6 +40,20 @@ export function decodeCursor<const T extends readonly z.ZodType[]>(
   return parsed.data as { [K in keyof T]: z.output<T[K]> };
 }
 
+/**
+ * Newest-first keyset (createdAt DESC, id DESC), as Prisma conditions: the rows after the page whose
+ * cursor is given (none: from the start), and the cursor of a page's last row.
+ */
+export function newestFirstAfter(cursor: string | undefined) {
+  if (!cursor) return {};
+  const [at, id] = decodeCursor(cursor, [cursorPart.instant, cursorPart.uuid]);
+  const createdAt = new Date(at);
+  return { OR: [{ createdAt: { lt: createdAt } }, { createdAt, id: { lt: id } }] };
+}
+
+export const newestFirstCursor = (last: { createdAt: Date; id: string }) =>
+  encodeCursor([last.createdAt.toISOString(), last.id]);
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
